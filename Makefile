@@ -1,0 +1,48 @@
+# hadath — the two set-up commands (see README):
+#   make run    install missing Debian packages, build Release, code the bundled examples
+#   make test   install what the tests need, build, run the whole suite with CTest
+# Other targets: build, install (PREFIX=/usr/local), clean.
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+SHARED  ?= ../shared
+HADATH  := $(BUILD)/hadath
+SEED    := $(SHARED)/corpus/seed/000_adf2e6658df28c14.txt
+
+.PHONY: run test build deps test-deps install clean
+
+deps:
+	@scripts/install-deps.sh
+
+test-deps:
+	@scripts/install-deps.sh --test
+
+$(BUILD)/CMakeCache.txt:
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+
+build: deps $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j$(JOBS) 2>&1 | grep -E "error|warning|Error" || true
+	@test -x $(HADATH) || (echo "build failed: run 'cmake --build $(BUILD)' to see why" >&2; exit 1)
+
+run: build
+	@echo "== hadath $$($(HADATH) version | cut -d' ' -f2): coding the bundled examples (examples/)"
+	@$(HADATH) code -q -o $(BUILD)/examples.events.jsonl examples/
+	@$(HADATH) code -q --format table examples/
+	@echo "JSON Lines: $(BUILD)/examples.events.jsonl"
+	@if [ -f "$(SEED)" ]; then \
+	  echo; echo "== the founding example: $(SEED)"; \
+	  $(HADATH) code -q -o $(BUILD)/seed.events.jsonl "$(SEED)"; \
+	  $(HADATH) code -q --format table "$(SEED)"; \
+	  echo "JSON Lines: $(BUILD)/seed.events.jsonl"; \
+	fi
+
+test: test-deps $(BUILD)/CMakeCache.txt
+	@cmake --build $(BUILD) -j$(JOBS)
+	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD)

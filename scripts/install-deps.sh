@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages hadath needs to build (and, with --test, to test).
+# Idempotent: asks dpkg first and only calls apt-get when something is missing;
+# prints nothing when everything is already there.
+set -euo pipefail
+
+BUILD_PKGS=(g++ cmake make pkg-config
+            libicu-dev libre2-dev libgumbo-dev zlib1g-dev
+            libcli11-dev libfmt-dev nlohmann-json3-dev)
+TEST_PKGS=(libgtest-dev libgmock-dev python3)
+
+pkgs=("${BUILD_PKGS[@]}")
+if [[ "${1:-}" == "--test" ]]; then pkgs+=("${TEST_PKGS[@]}"); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,97 @@
+// hadath code: inputs → events (JSON Lines or a readable table).
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "code/event_json.h"
+#include "ingest/reader.h"
+#include "text/dates.h"
+
+namespace hadath::cli {
+
+namespace {
+struct CodeArgs {
+  std::vector<std::string> inputs;
+  std::string output, format = "jsonl", input_format = "auto", date;
+  bool keep_negated = false, quiet = false;
+};
+}  // namespace
+
+void RegisterCode(CLI::App& app, Globals& g) {
+  auto args = std::make_shared<CodeArgs>();
+  CLI::App* cmd = app.add_subcommand("code", "code news into events (JSON Lines, see EVENT_FORMAT.md)");
+  cmd->footer(
+      "INPUT is a file (.txt scraped text, .html/.htm, .jsonl or .jsonl.gz with id, url, source,\n"
+      "date, title and text or html per line), a directory (read recursively), or - for stdin.\n"
+      "A bad input is reported on stderr (\"hadath: FILE: reason\") and the others are still coded;\n"
+      "the exit status is 1 when any input failed, 2 on usage or data errors.");
+  cmd->add_option("inputs", args->inputs, "files, directories, or - for stdin")->required();
+  cmd->add_option("-o,--output", args->output, "write to FILE instead of stdout");
+  cmd->add_option("--format", args->format, "jsonl (one event per line) or table (for people)")
+      ->check(CLI::IsMember({"jsonl", "table"}));
+  cmd->add_option("--input-format", args->input_format, "format of stdin (and of files with unknown extensions)")
+      ->check(CLI::IsMember({"auto", "txt", "html", "jsonl"}));
+  cmd->add_option("--date", args->date, "publication date YYYY-MM-DD for inputs that carry none")
+      ->check([](const std::string& s) {
+        Ymd d;
+        return Ymd::Parse(s, &d) && s.size() == 10 ? std::string() : "expected YYYY-MM-DD, got '" + s + "'";
+      });
+  cmd->add_flag("--keep-negated", args->keep_negated, "also emit negated, uncertain and hypothetical events (negated: true)");
+  cmd->add_flag("-q,--quiet", args->quiet, "no summary line on stderr");
+  cmd->callback([&g, args] {
+    auto engine = OpenEngine(g, args->keep_negated);
+    if (!engine) { g.exit_code = 2; return; }
+    std::FILE* out = stdout;
+    if (!args->output.empty()) {
+      out = std::fopen(args->output.c_str(), "w");
+      if (!out) {
+        fmt::print(stderr, "hadath: {}: cannot write: {}\n", args->output, std::strerror(errno));
+        g.exit_code = 2;
+        return;
+      }
+    }
+    ReadOptions ropt;
+    ParseInputFormat(args->input_format, &ropt.stdin_format);
+    bool table = args->format == "table";
+    if (table) fmt::print(out, "{}\n", FormatEventHeader());
+    size_t n_events = 0, n_docs = 0, n_failed = 0;
+    ErrorSink on_error = [&](const std::string& origin, const Status& st) {
+      ++n_failed;
+      ReportError(origin, st);
+    };
+    DocSink on_doc = [&](Document&& doc) {
+      Extracted ex;
+      Status st = engine->Extract(doc, &ex);
+      if (!st.ok()) { on_error(doc.origin, st); return true; }
+      std::vector<Event> events;
+      st = engine->Code(ex, &events, args->date);
+      if (!st.ok()) { on_error(doc.origin, st); return true; }
+      ++n_docs;
+      for (const Event& e : events) {
+        if (table) fmt::print(out, "{}\n", FormatEventRow(e));
+        else fmt::print(out, "{}\n", EventToJson(e).dump());
+      }
+      n_events += events.size();
+      return true;
+    };
+    ReadStats stats;
+    ReadInputs(args->inputs, ropt, on_doc, on_error, &stats);
+    if (std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0)) {
+      fmt::print(stderr, "hadath: {}: write failed\n", args->output.empty() ? "<stdout>" : args->output);
+      g.exit_code = 2;
+      return;
+    }
+    if (!args->quiet)
+      fmt::print(stderr, "hadath: {} document{} coded, {} event{}{}{}\n", n_docs, n_docs == 1 ? "" : "s", n_events,
+                 n_events == 1 ? "" : "s", n_failed ? fmt::format(", {} failed", n_failed) : "",
+                 args->output.empty() ? "" : " → " + args->output);
+    g.exit_code = n_failed ? 1 : 0;
+  });
+}
+
+}  // namespace hadath::cli

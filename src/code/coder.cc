@@ -1,0 +1,473 @@
+#include "code/coder.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "util/hash.h"
+#include "util/utf8.h"
+
+namespace hadath {
+namespace {
+
+// An actor as the coder sees it: possibly several mentions composed.
+struct Phrase {
+  size_t begin = 0, end = 0;            // tokens [begin, end)
+  size_t head_begin = 0, head_end = 0;  // the span reported as the actor's text
+  std::string code, country, sector, name;
+  std::vector<std::string> rules;
+  std::string prep;                     // introducing preposition, "" if none
+  int group = 0;                        // coordination group
+};
+
+const char* kAl = "\xD8\xA7\xD9\x84";     // ال
+const char* kLl = "\xD9\x84\xD9\x84";     // لل
+const char* kWaw = "\xD9\x88";            // و
+const char* kFa = "\xD9\x81";             // ف
+const char* kBa = "\xD8\xA8";             // ب
+const char* kLam = "\xD9\x84";            // ل
+const char* kKaf = "\xD9\x83";            // ك
+const char* kSin = "\xD8\xB3";            // س
+
+bool StartsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+
+// The preposition carried by a clitic prefix chain («وبال» → «ب»), or "".
+std::string PrepOfPrefix(std::string prefix) {
+  if (StartsWith(prefix, kWaw) || StartsWith(prefix, kFa)) prefix = prefix.substr(2);
+  if (StartsWith(prefix, kLl)) return kLam;
+  if (StartsWith(prefix, kBa)) return kBa;
+  if (StartsWith(prefix, kLam)) return kLam;
+  if (StartsWith(prefix, kKaf)) return kKaf;
+  return "";
+}
+bool HasConj(const std::string& prefix) { return StartsWith(prefix, kWaw) || StartsWith(prefix, kFa); }
+bool HasArticle(const std::string& prefix) {
+  return prefix.find(kAl) != std::string::npos || prefix.find(kLl) != std::string::npos;
+}
+bool HasFuture(const std::string& prefix) { return prefix.find(kSin) != std::string::npos; }
+
+std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
+std::string SectorOf(const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : ""; }
+
+struct SentenceView {
+  const std::vector<Token>* toks;
+  std::vector<int> actor_at, agent_at, place_at, trig_at, cue_at;  // index into match vectors, -1 none
+  std::vector<PhraseMatch> actors, agents, places, trigs, cues;
+  std::vector<int> clause;  // clause id per token
+};
+
+std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
+  std::vector<int> at(n, -1);
+  for (size_t k = 0; k < ms.size(); ++k)
+    if (at[ms[k].begin] < 0) at[ms[k].begin] = static_cast<int>(k);
+  return at;
+}
+
+}  // namespace
+
+void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events) const {
+  const Lexicon& lex = *lex_;
+  Ymd doc_date;
+  std::string doc_date_str = doc.date.empty() ? fallback_date : doc.date;
+  if (!Ymd::Parse(doc_date_str, &doc_date)) doc_date = Ymd{};
+  const std::string& text = doc.text;
+  utf8::OffsetMap offsets(text);
+  const std::string id_base = HexHash(doc.id + "\n" + text, 12);
+  auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
+
+  std::vector<Sentence> sentences = lex.tokenizer().Split(text);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& sent = sentences[si];
+    const std::vector<Token>& toks = sent.tokens;
+    const size_t n = toks.size();
+    SentenceView v;
+    v.toks = &toks;
+    v.actors = lex.actor_matcher.FindAll(toks);
+    v.agents = lex.agent_matcher.FindAll(toks);
+    v.places = lex.place_matcher.FindAll(toks);
+    v.trigs = lex.trigger_matcher.FindAll(toks);
+    v.cues = lex.cue_matcher.FindAll(toks);
+    v.actor_at = IndexByStart(n, v.actors);
+    v.agent_at = IndexByStart(n, v.agents);
+    v.place_at = IndexByStart(n, v.places);
+    v.trig_at = IndexByStart(n, v.trigs);
+    v.cue_at = IndexByStart(n, v.cues);
+    std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
+
+    auto cue_kind = [&](size_t i) -> const CueEntry* {
+      if (i >= n || v.cue_at[i] < 0) return nullptr;
+      return &lex.cues[v.cues[v.cue_at[i]].payload];
+    };
+    auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+
+    // ---- clauses
+    v.clause.assign(n, 0);
+    int clause = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const CueEntry* c = cue_kind(i);
+      bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
+                            c->kind == CueKind::kConjunction);
+      if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      if (boundary && i > 0) ++clause;
+      v.clause[i] = clause;
+    }
+
+    // ---- actor phrases
+    std::vector<Phrase> phrases;
+    auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
+    auto location_prep_before = [&](size_t i) {
+      const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
+      return c && c->kind == CueKind::kLocationPrep;
+    };
+    auto prep_before = [&](size_t i) -> std::string {
+      if (i == 0) return "";
+      const CueEntry* c = cue_kind(i - 1);
+      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
+      return "";
+    };
+    size_t i = 0;
+    while (i < n) {
+      const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
+      const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
+      if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      Phrase p;
+      p.begin = i;
+      std::string first_prefix;
+      if (ag) {
+        const AgentEntry& a = lex.agents[ag->payload];
+        p.end = ag->end;
+        p.sector = a.sector;
+        p.rules.push_back(a.rule);
+        first_prefix = ag->prefix;
+        if (ag->suffix.empty()) {
+          // Modifiers of the role noun: a demonym («الإيراني»), a genitive actor
+          // («خارجية إيران»), «في/من» + organisation («قياديين في حماس»). One
+          // unmatched word (an adjective: «رفيع») may stand before or after them.
+          size_t j = p.end;
+          bool skipped = false;
+          while (j < n) {
+            const PhraseMatch* m = v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : nullptr;
+            const ActorEntry* e = m ? &lex.actors[m->payload] : nullptr;
+            bool bare = m && (m->prefix.empty() || m->prefix == kAl);
+            if (e && bare && p.country.empty() && e->kind == ActorEntry::Kind::kDemonym) {
+              p.country = actor_code(*e);
+              p.rules.push_back(e->rule);
+              p.end = j = m->end;
+              continue;
+            }
+            if (e && m->prefix.empty() && p.country.empty() && !skipped &&
+                (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor)) {
+              std::string code = actor_code(*e);
+              p.country = CountryOf(code);
+              if (!SectorOf(code).empty()) p.sector = SectorOf(code);
+              if (e->kind == ActorEntry::Kind::kActor) p.name = e->name_en;
+              p.rules.push_back(e->rule);
+              p.end = j = m->end;
+              continue;
+            }
+            if (m) break;
+            const CueEntry* c = cue_kind(j);
+            if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && p.country.empty() &&
+                j + 1 < n && v.actor_at[j + 1] >= 0) {
+              const PhraseMatch& m2 = v.actors[v.actor_at[j + 1]];
+              const ActorEntry& e2 = lex.actors[m2.payload];
+              if (e2.kind == ActorEntry::Kind::kActor && m2.prefix.empty()) {
+                std::string code = actor_code(e2);
+                p.country = CountryOf(code);
+                if (!SectorOf(code).empty()) p.sector = SectorOf(code);
+                p.name = e2.name_en;
+                p.rules.push_back(e2.rule);
+                p.end = j = m2.end;
+                continue;
+              }
+            }
+            bool plain_word = toks[j].kind == TokenKind::kWord && !c && v.trig_at[j] < 0 && v.agent_at[j] < 0 &&
+                              v.place_at[j] < 0;
+            if (plain_word && !skipped) {
+              skipped = true;
+              ++j;
+              // An adjective after the demonym joins the phrase when the phrase ends there.
+              bool ends = j >= n || toks[j].kind == TokenKind::kPunct;
+              if (!p.country.empty()) {
+                if (ends) p.end = j;
+                break;
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        p.head_begin = p.begin;
+        p.head_end = p.end;
+        // apposition: «…، علي باقري خاني» or «… ميخائيل بوغدانوف»
+        size_t k = p.end;
+        if (is_comma(k)) ++k;
+        if (k < n && v.actor_at[k] >= 0) {
+          const PhraseMatch& m = v.actors[v.actor_at[k]];
+          const ActorEntry& e = lex.actors[m.payload];
+          std::string code = actor_code(e);
+          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
+              (p.country.empty() || CountryOf(code) == p.country)) {
+            p.country = CountryOf(code);
+            if (!SectorOf(code).empty()) p.sector = SectorOf(code);
+            p.name = e.name_en;
+            p.rules.push_back(e.rule);
+            p.head_begin = k;
+            p.head_end = p.end = m.end;
+          }
+        }
+        if (p.country.empty()) { i = std::max(i + 1, ag->end); continue; }
+        p.code = p.country + p.sector;
+      } else if (ac) {
+        const ActorEntry& e = lex.actors[ac->payload];
+        first_prefix = ac->prefix;
+        p.end = ac->end;
+        p.head_begin = p.begin;
+        p.head_end = p.end;
+        std::string code = actor_code(e);
+        bool keep = true;
+        if (e.kind == ActorEntry::Kind::kCapital)
+          keep = PrepOfPrefix(ac->prefix) != kBa && !location_prep_before(i);
+        if (e.kind == ActorEntry::Kind::kCountry) keep = !location_prep_before(i);
+        if (e.kind == ActorEntry::Kind::kDemonym) {
+          // A bare demonym is an actor only when coordinated with the phrase
+          // just before it («وسائل إعلام روسية وإيرانية»).
+          keep = HasConj(ac->prefix) && !phrases.empty() && phrases.back().end == i;
+          if (keep) p.sector = phrases.back().sector;
+        }
+        if (!keep) { i = ac->end; continue; }
+        p.country = CountryOf(code);
+        if (p.sector.empty()) p.sector = SectorOf(code);
+        p.code = p.country + p.sector;
+        if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
+        p.rules.push_back(e.rule);
+      } else {
+        ++i;
+        continue;
+      }
+      p.prep = PrepOfPrefix(first_prefix);
+      if (p.prep.empty()) p.prep = prep_before(p.begin);
+      bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
+      p.group = coord ? phrases.back().group : static_cast<int>(phrases.size());
+      if (coord) p.prep = phrases.back().prep;
+      i = std::max(p.end, i + 1);
+      phrases.push_back(std::move(p));
+    }
+
+    // ---- triggers
+    // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun.
+    auto used_as_verb = [&](const PhraseMatch& tm) {
+      if (lex.triggers[tm.payload].type != "verb") return false;
+      if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
+      const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
+      return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep));
+    };
+    const Phrase* last_source = nullptr;
+    int k_in_sentence = 0;
+    for (const PhraseMatch& tm : v.trigs) {
+      const TriggerEntry& trig = lex.triggers[tm.payload];
+      size_t tb = tm.begin, te = tm.end;
+      bool inside_actor = false;
+      for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
+      if (inside_actor) continue;
+      int cl = v.clause[tb];
+      std::vector<std::string> rules = {trig.rule};
+
+      // modality
+      bool negated = false, uncertain = false, hypothetical = false, intent = HasFuture(tm.prefix);
+      for (const PhraseMatch& cm : v.cues) {
+        if (cm.end > tb) break;
+        const CueEntry& c = lex.cues[cm.payload];
+        bool near = tb - cm.end <= 2 && v.clause[cm.begin] == cl;
+        switch (c.kind) {
+          case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
+          case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
+          case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
+          case CueKind::kIntent: if (tb - cm.end <= 8) { intent = true; rules.push_back(c.rule); } break;
+          default: break;
+        }
+      }
+      bool drop = negated || uncertain || hypothetical;
+      if (drop && !keep_negated_) continue;
+
+      // source
+      const Phrase* src = nullptr;
+      auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
+      const bool as_verb = used_as_verb(tm);
+      if (as_verb) {
+        for (const auto& p : phrases)
+          if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+        if (!src) {
+          for (const auto& p : phrases) {
+            if (p.begin < te || !in_clause(p)) continue;
+            if (p.prep.empty() && p.begin - te <= 6) src = &p;
+            break;
+          }
+        }
+        if (!src && HasConj(tm.prefix) && last_source) src = last_source;
+      } else {
+        if (!tm.suffix.empty()) continue;  // «محادثاتهم»: the possessor is a pronoun
+        for (const auto& p : phrases)
+          if (p.begin == te && p.prep.empty()) src = &p;
+        if (!src && !HasArticle(tm.prefix)) {
+          // light verb: «أجرى X محادثات», «عقد X اجتماعا»
+          for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
+            const CueEntry* c = cue_kind(j);
+            if (c && c->kind == CueKind::kLightVerb) {
+              for (const auto& p : phrases)
+                if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+              if (src) rules.push_back(c->rule);
+              break;
+            }
+          }
+        }
+      }
+      if (!src) continue;
+
+      // target
+      const Phrase* tgt = nullptr;
+      size_t after = std::max(te, src->begin >= te ? src->end : te);
+      const Phrase* fallback = nullptr;
+      // The target search stops at the next verb trigger or negation in the clause.
+      size_t stop = n;
+      for (size_t j = after; j < n && stop == n; ++j) {
+        if (v.clause[j] != cl) stop = j;
+        else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
+        else if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kNegation) stop = j;
+      }
+      // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
+      bool object_is_pronoun = as_verb && !tm.suffix.empty();
+      for (const auto& p : phrases) {
+        if (p.begin < after || p.group == src->group) continue;
+        if (p.begin >= stop || p.begin - after > 12) break;
+        bool prep_ok = trig.target_preps.empty()
+                           ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
+                           : std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) !=
+                                 trig.target_preps.end();
+        if (prep_ok) { tgt = &p; break; }
+        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun) fallback = &p;
+      }
+      if (!tgt) tgt = fallback;
+      if (!tgt && trig.needs_target) continue;
+
+      // location: a place after «في» or «بـ», in the trigger's clause, nearest to the trigger
+      const PhraseMatch* loc = nullptr;
+      size_t best_dist = SIZE_MAX;
+      for (const PhraseMatch& pm : v.places) {
+        if (v.clause[pm.begin] != cl) continue;
+        bool located = PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin);
+        if (!located) continue;
+        size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
+        if (d < best_dist) { best_dist = d; loc = &pm; }
+      }
+
+      // date: in the trigger's clause, nearest; else the document date
+      const DateMention* dm = nullptr;
+      best_dist = SIZE_MAX;
+      for (const auto& d : dates) {
+        if (v.clause[d.tok_begin] != cl) continue;
+        size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
+        if (dist < best_dist) { best_dist = dist; dm = &d; }
+      }
+
+      // code
+      std::string cameo = trig.cameo;
+      for (const auto& q : trig.qualifiers) {
+        bool hit = false;
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          if (cm.begin >= te && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
+            hit = true;
+            rules.push_back(c.rule);
+            break;
+          }
+        }
+        if (hit) { cameo = q.cameo; break; }
+      }
+      const PlaceEntry* place = loc ? &lex.places[loc->payload] : nullptr;
+      std::string modality = hypothetical ? "hypothetical" : "asserted";
+      if (intent && !hypothetical) {
+        std::string mapped = lex.intent.Map(cameo);
+        if (!mapped.empty()) { cameo = mapped; modality = "intended"; }
+      }
+
+      std::vector<const Phrase*> srcs, tgts;
+      for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
+      if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
+      if (tgts.empty()) tgts.push_back(nullptr);
+
+      auto make_ref = [&](const Phrase& p) {
+        ActorRef r;
+        size_t b = toks[p.head_begin].begin, e = toks[p.head_end - 1].end;
+        r.text = text.substr(b, e - b);
+        r.code = p.code;
+        r.country = p.country;
+        r.sector = p.sector;
+        r.name = p.name;
+        r.start = cp(b);
+        r.end = cp(e);
+        return r;
+      };
+      for (const Phrase* s : srcs) {
+        for (const Phrase* t : tgts) {
+          if (t && t->code == s->code) continue;
+          std::string code = cameo;
+          if (!trig.third_location.empty() && place && t && place->country != s->country &&
+              place->country != t->country && modality == "asserted")
+            code = trig.third_location;
+          const CameoCode* cc = lex.cameo().Find(code);
+          if (!cc) continue;
+          Event ev;
+          ev.doc_id = doc.id;
+          ev.doc_url = doc.url;
+          ev.doc_source = doc.source.empty() ? doc.site : doc.source;
+          ev.doc_title = doc.title;
+          ev.doc_date = doc_date.ToString();
+          ev.sentence_index = si;
+          ev.sentence = text.substr(sent.begin, sent.end - sent.begin);
+          if (dm) {
+            ev.date = dm->date.ToString();
+            ev.date_basis = dm->basis;
+          } else if (doc_date.valid()) {
+            ev.date = doc_date.ToString();
+            ev.date_basis = "document";
+          }
+          ev.source = make_ref(*s);
+          if (t) ev.target = make_ref(*t);
+          ev.cameo = cc->code;
+          ev.root = cc->root;
+          ev.cameo_name = cc->label;
+          ev.quad_class = cc->quad_class;
+          ev.goldstein = cc->goldstein;
+          ev.plover = cc->plover;
+          ev.plover_mode = cc->plover_mode;
+          size_t tbb = toks[tb].begin, tee = toks[te - 1].end;
+          ev.trigger_text = text.substr(tbb, tee - tbb);
+          ev.trigger_start = cp(tbb);
+          ev.trigger_end = cp(tee);
+          if (place) {
+            size_t lb = toks[loc->begin].begin, le = toks[loc->end - 1].end;
+            ev.location.text = text.substr(lb, le - lb);
+            ev.location.name = place->name_en;
+            ev.location.country = place->country;
+            ev.location.lat = place->lat;
+            ev.location.lon = place->lon;
+            ev.location.geonames_id = place->geonames_id;
+          }
+          ev.negated = drop;
+          ev.modality = modality;
+          ev.rules = rules;
+          for (const auto& r : s->rules) ev.rules.push_back(r);
+          if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
+          if (place) ev.rules.push_back(place->rule);
+          if (dm) ev.rules.push_back(dm->rule);
+          ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
+          events->push_back(std::move(ev));
+        }
+      }
+      last_source = src;
+    }
+  }
+}
+
+}  // namespace hadath

@@ -1,0 +1,228 @@
+#include "extract/extractor.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <unordered_set>
+
+#include "util/tsv.h"
+#include "util/utf8.h"
+
+namespace hadath {
+
+struct Extractor::LineRule {
+  std::string reason, rule;
+  std::unique_ptr<RE2> re;
+};
+
+Extractor::Extractor() = default;
+Extractor::~Extractor() = default;
+
+Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
+  dates_ = dates;
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "extract/boilerplate.tsv", {"id", "reason", "pattern"}, &f));
+  for (const auto& row : f.rows) {
+    auto r = std::make_unique<LineRule>();
+    r->reason = row.Get("reason");
+    r->rule = row.rule;
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    r->re = std::make_unique<RE2>(row.Get("pattern"), o);
+    if (!r->re->ok()) return Status::Corrupt(row.rule + ": bad pattern: " + r->re->error());
+    line_rules_.push_back(std::move(r));
+  }
+  TsvFile h;
+  HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "extract/html.tsv", {"kind", "value"}, &h));
+  std::string classes;
+  for (const auto& row : h.rows) {
+    const std::string& kind = row.Get("kind");
+    if (kind == "skip_tag") skip_tags_.push_back(row.Get("value"));
+    else if (kind == "block_tag") block_tags_.push_back(row.Get("value"));
+    else if (kind == "skip_class") classes += (classes.empty() ? "" : "|") + std::string("(?:") + row.Get("value") + ")";
+    else return Status::Corrupt(row.rule + ": kind must be skip_tag, block_tag or skip_class");
+  }
+  if (!classes.empty()) {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    skip_class_ = std::make_unique<RE2>(classes, o);
+    if (!skip_class_->ok()) return Status::Corrupt("extract/html.tsv: bad skip_class pattern: " + skip_class_->error());
+  }
+  return Status::OK();
+}
+
+static size_t WordCount(const std::string& s) {
+  size_t n = 0;
+  bool in = false;
+  for (char c : s) {
+    bool sp = c == ' ' || c == '\t';
+    if (!sp && !in) ++n;
+    in = !sp;
+  }
+  return n;
+}
+
+static bool EndsWithSentencePunct(const std::string& s) {
+  static const char* kEnds[] = {".", "!", "?", ":", "\xD8\x9F" /*؟*/, "\xE2\x80\xA6" /*…*/};
+  for (const char* e : kEnds) {
+    size_t n = std::char_traits<char>::length(e);
+    if (s.size() >= n && s.compare(s.size() - n, n, e) == 0) return true;
+  }
+  return false;
+}
+
+static std::string DetectLang(const std::string& text) {
+  size_t arabic = 0, latin = 0, i = 0;
+  while (i < text.size()) {
+    char32_t c = utf8::Next(text, &i);
+    if (utf8::IsArabicLetter(c)) ++arabic;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
+  }
+  if (arabic + latin < 20) return "und";
+  if (arabic * 2 >= arabic + latin) return "ar";
+  if (latin * 10 >= (arabic + latin) * 8) return "en";
+  return "und";
+}
+
+void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title, Extracted* out) const {
+  std::vector<bool> keep(blocks.size(), true);
+  auto drop = [&](size_t k, const std::string& reason) {
+    if (!keep[k]) return;
+    keep[k] = false;
+    out->removed.push_back({blocks[k].text, reason});
+  };
+  // 1. line rules
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    for (const auto& r : line_rules_) {
+      std::string captured;
+      bool hit = r->re->NumberOfCapturingGroups() > 0 ? RE2::PartialMatch(blocks[k].text, *r->re, &captured)
+                                                      : RE2::PartialMatch(blocks[k].text, *r->re);
+      if (!hit) continue;
+      if (!captured.empty() && out->date.empty()) {
+        Ymd d;
+        if (dates_->ParseString(captured, &d)) {
+          out->date = d.ToString();
+          out->date_origin = "byline";
+        }
+      }
+      drop(k, r->reason);
+      // A caption marker also takes the image label just before it (a short line).
+      if (r->reason == "caption" && k > 0 && keep[k - 1] && WordCount(blocks[k - 1].text) <= 3 &&
+          !EndsWithSentencePunct(blocks[k - 1].text))
+        drop(k - 1, "caption");
+      break;
+    }
+  }
+  // 2. a line that parses as a date on its own is a dateline
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (!keep[k] || WordCount(blocks[k].text) > 6) continue;
+    Ymd d;
+    if (dates_->ParseString(blocks[k].text, &d)) {
+      if (out->date.empty()) { out->date = d.ToString(); out->date_origin = "text"; }
+      drop(k, "dateline");
+    }
+  }
+  // 3. blocks repeated inside a longer block (captions, teasers), and exact repeats
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (!keep[k] || WordCount(blocks[k].text) < 4) continue;
+    for (size_t m = 0; m < blocks.size(); ++m) {
+      if (m == k || !keep[m]) continue;
+      const std::string& a = blocks[k].text;
+      const std::string& b = blocks[m].text;
+      if ((b.size() > a.size() && b.find(a) != std::string::npos) || (b == a && m < k)) {
+        drop(k, "duplicate");
+        break;
+      }
+    }
+  }
+  // 4. title
+  std::string title = utf8::Trim(given_title);
+  size_t first_body = 0;
+  while (first_body < blocks.size() && !keep[first_body]) ++first_body;
+  if (title.empty()) {
+    for (size_t k = first_body; k < blocks.size(); ++k) {
+      if (!keep[k]) continue;
+      bool later = false;
+      for (size_t m = k + 1; m < blocks.size() && !later; ++m) later = keep[m];
+      if (later && WordCount(blocks[k].text) <= 20 && !EndsWithSentencePunct(blocks[k].text)) {
+        title = blocks[k].text;
+        keep[k] = false;  // moved to the top, not removed
+      }
+      break;
+    }
+  } else {
+    for (size_t k = 0; k < blocks.size(); ++k)
+      if (keep[k] && blocks[k].text == title) { keep[k] = false; break; }
+  }
+  out->title = title;
+  std::string text = title;
+  for (size_t k = 0; k < blocks.size(); ++k) {
+    if (!keep[k]) continue;
+    if (!text.empty()) text += "\n\n";
+    text += blocks[k].text;
+  }
+  out->text = std::move(text);
+}
+
+Status Extractor::Extract(const Document& doc, Extracted* out) const {
+  *out = Extracted();
+  out->id = doc.id;
+  out->url = doc.url;
+  out->source = doc.source;
+  if (doc.body.empty()) return Status::InvalidArgument("empty document");
+  size_t nul = std::count(doc.body.begin(), doc.body.end(), '\0');
+  if (nul > 0) return Status::Unsupported("binary content (" + std::to_string(nul) + " NUL bytes)");
+  std::string body;
+  size_t bad = utf8::Sanitize(doc.body, &body);
+  if (bad * 10 > doc.body.size() * 3)
+    return Status::Unsupported("not UTF-8 text (" + std::to_string(bad) + " of " + std::to_string(doc.body.size()) +
+                               " bytes undecodable)");
+  out->invalid_bytes = bad;
+  if (utf8::Trim(body).empty()) return Status::InvalidArgument("document has no text");
+
+  std::vector<Block> blocks;
+  std::string title = doc.title;
+  if (doc.format == InputFormat::kHtml) {
+    HtmlMeta meta;
+    ParseHtml(*this, body, &blocks, &meta);
+    if (title.empty()) title = !meta.og_title.empty() ? meta.og_title : !meta.h1.empty() ? meta.h1 : "";
+    if (title.empty() && !meta.title.empty()) {
+      // <title> minus the site suffix: the longest part between separators
+      std::string t = meta.title, best;
+      for (const char* sep : {" | ", " - ", " \xE2\x80\x93 ", " :: ", " \xC2\xBB "}) {
+        size_t p = t.find(sep);
+        if (p != std::string::npos) {
+          std::string a = utf8::Trim(t.substr(0, p)), b = utf8::Trim(t.substr(p + std::char_traits<char>::length(sep)));
+          t = a.size() >= b.size() ? a : b;
+        }
+      }
+      title = t;
+    }
+    out->site = meta.site;
+    Ymd d;
+    if (!meta.date.empty() && dates_->ParseString(meta.date, &d)) {
+      out->date = d.ToString();
+      out->date_origin = "meta";
+    }
+    out->lang = meta.lang.substr(0, 2);
+  } else {
+    blocks = ScrapedBlocks(body);
+  }
+  std::string meta_date = out->date, meta_origin = out->date_origin;
+  Clean(std::move(blocks), title, out);
+  if (!meta_date.empty()) { out->date = meta_date; out->date_origin = meta_origin; }
+  Ymd given;
+  if (!doc.date.empty() && Ymd::Parse(doc.date, &given)) {
+    out->date = given.ToString();
+    out->date_origin = "input";
+  }
+  if (out->site.empty()) out->site = doc.source;
+  std::string detected = DetectLang(out->text);
+  if (out->lang.empty() || detected != "und") out->lang = detected;
+  if (utf8::Trim(out->text).empty()) return Status::InvalidArgument("no article text found");
+  return Status::OK();
+}
+
+}  // namespace hadath

@@ -1,0 +1,56 @@
+// Extractor: a raw Document → the article (text, title, date, site, lang).
+//
+// Scraped text and HTML are both reduced to a list of blocks (lines or
+// paragraphs), then the same clean-up applies: boilerplate line rules from
+// data/extract/boilerplate.tsv (skip-links, "posted on" bylines — whose date
+// is kept —, comment counters, captions, share bars), a caption's image label,
+// blocks that repeat a longer block, and the title. HTML uses gumbo (HTML5)
+// with the tag and class rules of data/extract/html.tsv.
+// Thread safety: immutable after Load(); Extract() is const and thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "hadath/document.h"
+#include "hadath/status.h"
+#include "text/dates.h"
+
+namespace re2 { class RE2; }
+
+namespace hadath {
+
+struct Block {
+  std::string text;
+  bool heading = false;   // h1-h6 in HTML
+};
+
+struct HtmlMeta {
+  std::string title, h1, og_title, site, date, lang;
+};
+
+class Extractor {
+ public:
+  Extractor();
+  ~Extractor();
+  // REQUIRES: `dates` outlives the Extractor.
+  Status Load(const std::string& data_dir, const DateGrammar* dates);
+  Status Extract(const Document& doc, Extracted* out) const;
+
+ private:
+  struct LineRule;
+  std::vector<std::unique_ptr<LineRule>> line_rules_;
+  std::vector<std::string> skip_tags_, block_tags_;
+  std::unique_ptr<re2::RE2> skip_class_;
+  const DateGrammar* dates_ = nullptr;
+
+  friend void ParseHtml(const Extractor&, const std::string& html, std::vector<Block>*, HtmlMeta*);
+  void Clean(std::vector<Block> blocks, const std::string& given_title, Extracted* out) const;
+};
+
+// Splits scraped text into trimmed, non-empty lines.
+std::vector<Block> ScrapedBlocks(const std::string& text);
+void ParseHtml(const Extractor& ex, const std::string& html, std::vector<Block>* blocks, HtmlMeta* meta);
+
+}  // namespace hadath

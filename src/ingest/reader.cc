@@ -1,0 +1,253 @@
+#include "ingest/reader.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "util/tsv.h"
+
+namespace fs = std::filesystem;
+
+namespace hadath {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                                                 [](char a, char b) { return std::tolower(a) == std::tolower(b); });
+}
+
+InputFormat FormatFromName(const std::string& name) {
+  if (EndsWith(name, ".jsonl") || EndsWith(name, ".jsonl.gz") || EndsWith(name, ".ndjson")) return InputFormat::kJsonl;
+  if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".xhtml")) return InputFormat::kHtml;
+  if (EndsWith(name, ".txt")) return InputFormat::kText;
+  return InputFormat::kAuto;
+}
+
+InputFormat Sniff(const std::string& head) {
+  size_t i = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (i == std::string::npos) return InputFormat::kText;
+  if (head[i] == '{') return InputFormat::kJsonl;
+  if (head[i] == '<') return InputFormat::kHtml;
+  return InputFormat::kText;
+}
+
+std::string Stem(const fs::path& p) {
+  std::string name = p.filename().string();
+  for (const char* ext : {".jsonl.gz", ".html", ".htm", ".xhtml", ".txt", ".jsonl"}) {
+    if (EndsWith(name, ext)) return name.substr(0, name.size() - std::strlen(ext));
+  }
+  return p.stem().string();
+}
+
+std::string JsonString(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  return it->dump();
+}
+
+class Reader {
+ public:
+  Reader(const ReadOptions& o, const DocSink& sink, const ErrorSink& err, ReadStats* st)
+      : opt_(o), sink_(sink), err_(err), stats_(st) {}
+
+  bool Input(const std::string& input) {
+    if (input == "-") return Stdin();
+    std::error_code ec;
+    fs::file_status s = fs::status(input, ec);
+    if (ec || !fs::exists(s)) return Error(input, Status::NotFound("no such file or directory"));
+    if (fs::is_directory(s)) return Directory(input);
+    return File(input, FormatFromName(input));
+  }
+
+  bool stopped() const { return stopped_; }
+
+ private:
+  bool Error(const std::string& origin, const Status& st) {
+    ++stats_->errors;
+    err_(origin, st);
+    return true;
+  }
+  bool Emit(Document&& d) {
+    ++stats_->documents;
+    if (!sink_(std::move(d))) stopped_ = true;
+    return !stopped_;
+  }
+
+  bool Directory(const std::string& dir) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) return Error(dir, Status::IOError(ec.message()));
+    for (; it != end; it.increment(ec)) {
+      if (ec) { Error(dir, Status::IOError(ec.message())); break; }
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      if (!File(f.string(), FormatFromName(f.string()))) return false;
+    }
+    return true;
+  }
+
+  bool File(const std::string& path, InputFormat fmt) {
+    if (fmt == InputFormat::kJsonl) return Jsonl(path);
+    std::string body;
+    Status st = ReadFile(path, &body);
+    if (!st.ok()) return Error(path, Status::IOError(std::strerror(errno)));
+    if (body.empty()) return Error(path, Status::InvalidArgument("empty file"));
+    if (body.find('\0') != std::string::npos) return Error(path, Status::Unsupported("binary file"));
+    if (fmt == InputFormat::kAuto) fmt = Sniff(body.substr(0, 512));
+    if (fmt == InputFormat::kJsonl) return JsonlBuffer(path, body);
+    Document d;
+    d.id = Stem(path);
+    d.origin = path;
+    d.format = fmt == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kText;
+    d.body = std::move(body);
+    return Emit(std::move(d));
+  }
+
+  bool Stdin() {
+    std::string body((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    if (body.empty()) return Error("<stdin>", Status::InvalidArgument("empty input"));
+    InputFormat fmt = opt_.stdin_format == InputFormat::kAuto ? Sniff(body.substr(0, 512)) : opt_.stdin_format;
+    if (fmt == InputFormat::kJsonl) return JsonlBuffer("<stdin>", body);
+    Document d;
+    d.id = "stdin";
+    d.origin = "<stdin>";
+    d.format = fmt == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kText;
+    d.body = std::move(body);
+    return Emit(std::move(d));
+  }
+
+  // One JSONL record.
+  bool Record(const std::string& path, size_t lineno, const std::string& line) {
+    std::string origin = path + ":" + std::to_string(lineno);
+    if (line.find_first_not_of(" \t\r") == std::string::npos) return true;
+    auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return Error(origin, Status::Corrupt("not a JSON object"));
+    Document d;
+    d.id = JsonString(j, "id");
+    d.url = JsonString(j, "url");
+    d.source = JsonString(j, "source");
+    d.title = JsonString(j, "title");
+    std::string date = JsonString(j, "date");
+    d.date = date.size() >= 10 ? date.substr(0, 10) : date;
+    d.origin = origin;
+    if (j.contains("html") && j["html"].is_string()) {
+      d.body = j["html"].get<std::string>();
+      d.format = InputFormat::kHtml;
+    } else if (j.contains("text") && j["text"].is_string()) {
+      d.body = j["text"].get<std::string>();
+      d.format = InputFormat::kText;
+    } else {
+      return Error(origin, Status::InvalidArgument("no \"text\" or \"html\" field"));
+    }
+    if (d.id.empty()) d.id = Stem(path) + ":" + std::to_string(lineno);
+    return Emit(std::move(d));
+  }
+
+  bool JsonlBuffer(const std::string& path, const std::string& body) {
+    size_t start = 0, lineno = 0;
+    while (start < body.size()) {
+      size_t nl = body.find('\n', start);
+      size_t end = nl == std::string::npos ? body.size() : nl;
+      ++lineno;
+      if (!Record(path, lineno, body.substr(start, end - start))) return false;
+      start = end + 1;
+    }
+    return true;
+  }
+
+  // Streams a JSONL file, gzip-compressed or not, line by line.
+  bool Jsonl(const std::string& path) {
+    gzFile gz = gzopen(path.c_str(), "rb");
+    if (!gz) return Error(path, Status::IOError(std::strerror(errno ? errno : EIO)));
+    gzbuffer(gz, 1 << 17);
+    std::string line;
+    std::vector<char> buf(1 << 16);
+    size_t lineno = 0, records = 0;
+    bool too_long = false;
+    int n;
+    while ((n = gzread(gz, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+      size_t start = 0;
+      for (int k = 0; k < n; ++k) {
+        if (buf[k] != '\n') continue;
+        if (!too_long) line.append(buf.data() + start, k - start);
+        ++lineno;
+        if (too_long) {
+          Error(path + ":" + std::to_string(lineno), Status::InvalidArgument("line longer than " +
+                std::to_string(opt_.max_line_bytes) + " bytes, skipped"));
+        } else if (!Record(path, lineno, line)) {
+          gzclose(gz);
+          return false;
+        }
+        ++records;
+        line.clear();
+        too_long = false;
+        start = k + 1;
+      }
+      if (!too_long) line.append(buf.data() + start, n - start);
+      if (line.size() > opt_.max_line_bytes) { too_long = true; line.clear(); line.shrink_to_fit(); }
+    }
+    int errnum = 0;
+    const char* msg = gzerror(gz, &errnum);
+    bool truncated = n < 0 || (errnum != Z_OK && errnum != Z_STREAM_END);
+    std::string why = truncated ? (msg ? msg : "read error") : "";
+    if (!line.empty() || too_long) {
+      ++lineno;
+      if (truncated) {
+        // the last, partial line of a damaged file is not a record
+      } else if (too_long) {
+        Error(path + ":" + std::to_string(lineno), Status::InvalidArgument("line too long, skipped"));
+      } else if (!Record(path, lineno, line)) {
+        gzclose(gz);
+        return false;
+      }
+    }
+    gzclose(gz);
+    if (truncated) Error(path, Status::Corrupt("damaged or truncated after line " + std::to_string(lineno) + ": " + why));
+    else if (lineno == 0) Error(path, Status::InvalidArgument("empty file"));
+    return true;
+  }
+
+  const ReadOptions& opt_;
+  const DocSink& sink_;
+  const ErrorSink& err_;
+  ReadStats* stats_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+bool ParseInputFormat(const std::string& s, InputFormat* out) {
+  if (s == "auto") *out = InputFormat::kAuto;
+  else if (s == "txt" || s == "text") *out = InputFormat::kText;
+  else if (s == "html") *out = InputFormat::kHtml;
+  else if (s == "jsonl") *out = InputFormat::kJsonl;
+  else return false;
+  return true;
+}
+
+void ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& options, const DocSink& sink,
+                const ErrorSink& errors, ReadStats* stats) {
+  Reader r(options, sink, errors, stats);
+  for (const auto& in : inputs) {
+    r.Input(in);
+    if (r.stopped()) break;
+  }
+}
+
+}  // namespace hadath

@@ -1,0 +1,290 @@
+#include "lexicon/lexicon.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <sstream>
+
+#include "util/tsv.h"
+#include "util/utf8.h"
+
+namespace hadath {
+
+bool DatedCode::Covers(const Ymd& d) const {
+  if (!d.valid()) return !to.valid();
+  if (from.valid() && d.ToDays() < from.ToDays()) return false;
+  if (to.valid() && d.ToDays() > to.ToDays()) return false;
+  return true;
+}
+
+const std::string& ActorEntry::CodeOn(const Ymd& date) const {
+  static const std::string kEmpty;
+  if (codes.empty()) return kEmpty;
+  for (const auto& c : codes)
+    if (c.Covers(date)) return c.code;
+  // No role covers the date: the latest role that started before it, else the first listed.
+  const DatedCode* best = nullptr;
+  for (const auto& c : codes) {
+    if (date.valid() && c.from.valid() && c.from.ToDays() > date.ToDays()) continue;
+    if (!best || (c.from.valid() && (!best->from.valid() || c.from.ToDays() > best->from.ToDays()))) best = &c;
+  }
+  return best ? best->code : codes.front().code;
+}
+
+Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out) {
+  out->clear();
+  for (const auto& item : SplitList(s, ';')) {
+    std::istringstream in(item);
+    DatedCode dc;
+    std::string range;
+    in >> dc.code >> range;
+    if (dc.code.size() < 3) return Status::InvalidArgument("bad actor code '" + dc.code + "'");
+    for (char c : dc.code)
+      if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+        return Status::InvalidArgument("bad actor code '" + dc.code + "'");
+    if (!range.empty()) {
+      size_t dots = range.find("..");
+      if (dots == std::string::npos) return Status::InvalidArgument("date range needs '..': '" + range + "'");
+      std::string a = range.substr(0, dots), b = range.substr(dots + 2);
+      if (!a.empty() && !Ymd::Parse(a, &dc.from)) return Status::InvalidArgument("bad date '" + a + "'");
+      if (!b.empty() && !Ymd::Parse(b, &dc.to)) return Status::InvalidArgument("bad date '" + b + "'");
+      if (dc.from.valid() && dc.to.valid() && dc.to.ToDays() < dc.from.ToDays())
+        return Status::InvalidArgument("date range runs backwards: '" + range + "'");
+    }
+    out->push_back(std::move(dc));
+  }
+  if (out->empty()) return Status::InvalidArgument("no code");
+  return Status::OK();
+}
+
+std::vector<std::string> Lexicon::Forms(const std::string& phrase) const {
+  std::vector<std::string> forms;
+  for (const auto& s : tokenizer_.Split(phrase))
+    for (const auto& t : s.tokens) forms.push_back(t.norm);
+  return forms;
+}
+
+Status Lexicon::Load(const std::string& dir) {
+  HADATH_RETURN_IF_ERROR(normalizer_.Load(dir));
+  HADATH_RETURN_IF_ERROR(tokenizer_.Load(dir, &normalizer_));
+  HADATH_RETURN_IF_ERROR(dates_.Load(dir, &normalizer_));
+  HADATH_RETURN_IF_ERROR(cameo_.Load(dir));
+  HADATH_RETURN_IF_ERROR(LoadCountries(dir));
+  HADATH_RETURN_IF_ERROR(LoadActors(dir));
+  HADATH_RETURN_IF_ERROR(LoadAgents(dir));
+  HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/places.tsv"));
+  HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/regions.ar.tsv"));
+  HADATH_RETURN_IF_ERROR(LoadTriggers(dir));
+  HADATH_RETURN_IF_ERROR(LoadCues(dir));
+  HADATH_RETURN_IF_ERROR(LoadModality(dir));
+  return Status::OK();
+}
+
+Status Lexicon::LoadCountries(const std::string& dir) {
+  TsvFile suffixes;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/demonym_suffixes.tsv", {"suffix"}, &suffixes));
+  std::vector<std::string> sfx = {""};
+  for (const auto& r : suffixes.rows)
+    if (r.Get("suffix") != "-") sfx.push_back(normalizer_.Normalize(r.Get("suffix")));
+
+  // Country centroids, so that «في أوكرانيا» locates an event.
+  TsvFile geo;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "geo/countries.tsv", {"code", "lat", "lon"}, &geo));
+  std::map<std::string, const TsvRow*> centroid;
+  for (const auto& r : geo.rows) centroid[r.Get("code")] = &r;
+
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/countries.tsv", {"code", "name_en", "names_ar", "demonyms_ar", "capital_ar"}, &f));
+  for (const auto& row : f.rows) {
+    const std::string& code = row.Get("code");
+    if (code.size() != 3) return Status::Corrupt(row.rule + ": country code must have 3 letters");
+    if (auto it = centroid.find(code); it != centroid.end()) {
+      PlaceEntry p;
+      p.id = "country:" + code;
+      p.name_en = row.Get("name_en");
+      p.country = code;
+      p.rule = row.rule;
+      p.lat = std::atof(it->second->Get("lat").c_str());
+      p.lon = std::atof(it->second->Get("lon").c_str());
+      uint32_t pidx = static_cast<uint32_t>(places.size());
+      places.push_back(std::move(p));
+      for (const auto& n : SplitList(row.Get("names_ar"))) place_matcher.Add(Forms(n), pidx);
+    }
+    auto add = [&](ActorEntry::Kind kind, const std::vector<std::string>& names, bool derive) {
+      ActorEntry e;
+      e.kind = kind;
+      e.id = "country:" + code;
+      e.name_en = row.Get("name_en");
+      e.rule = row.rule;
+      e.codes.push_back({code, {}, {}});
+      uint32_t idx = static_cast<uint32_t>(actors.size());
+      actors.push_back(std::move(e));
+      for (const auto& n : names) {
+        bool irregular = !n.empty() && n[0] == '*';
+        std::vector<std::string> forms = Forms(irregular ? n.substr(1) : n);
+        if (forms.empty()) continue;
+        if (derive && !irregular) {
+          for (const auto& s : sfx) {
+            std::vector<std::string> f2 = forms;
+            f2.back() += s;
+            actor_matcher.Add(f2, idx);
+          }
+        } else {
+          actor_matcher.Add(forms, idx);
+        }
+      }
+    };
+    add(ActorEntry::Kind::kCountry, SplitList(row.Get("names_ar")), false);
+    add(ActorEntry::Kind::kDemonym, SplitList(row.Get("demonyms_ar")), true);
+    add(ActorEntry::Kind::kCapital, SplitList(row.Get("capital_ar")), false);
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadActors(const std::string& dir) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/actors.tsv", {"id", "name_en", "names_ar", "codes"}, &f));
+  for (const auto& row : f.rows) {
+    ActorEntry e;
+    e.kind = ActorEntry::Kind::kActor;
+    e.id = row.Get("id");
+    e.name_en = row.Get("name_en");
+    e.rule = row.rule;
+    Status st = ParseDatedCodes(row.Get("codes"), &e.codes);
+    if (!st.ok()) return st.WithContext(row.rule);
+    uint32_t idx = static_cast<uint32_t>(actors.size());
+    auto names = SplitList(row.Get("names_ar"));
+    if (names.empty()) return Status::Corrupt(row.rule + ": no Arabic name");
+    actors.push_back(std::move(e));
+    for (const auto& n : names) actor_matcher.Add(Forms(n), idx);
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadAgents(const std::string& dir) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/agents.tsv", {"id", "sector", "names_ar"}, &f));
+  for (const auto& row : f.rows) {
+    AgentEntry a{row.Get("id"), row.Get("sector"), row.Get("name_en"), row.rule};
+    if (!a.sector.empty() && a.sector.size() != 3) return Status::Corrupt(row.rule + ": sector must have 3 letters");
+    uint32_t idx = static_cast<uint32_t>(agents.size());
+    agents.push_back(std::move(a));
+    for (const auto& n : SplitList(row.Get("names_ar"))) agent_matcher.Add(Forms(n), idx);
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadPlaces(const std::string& dir, const std::string& file) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "names_ar", "country", "lat", "lon"}, &f));
+  for (const auto& row : f.rows) {
+    PlaceEntry p;
+    p.id = row.Get("id");
+    p.name_en = row.Get("name_en");
+    p.country = row.Get("country");
+    p.rule = row.rule;
+    char* end = nullptr;
+    p.lat = std::strtod(row.Get("lat").c_str(), &end);
+    if (*end) return Status::Corrupt(row.rule + ": bad lat");
+    p.lon = std::strtod(row.Get("lon").c_str(), &end);
+    if (*end) return Status::Corrupt(row.rule + ": bad lon");
+    if (!row.Get("geonames_id").empty()) p.geonames_id = std::atoll(row.Get("geonames_id").c_str());
+    p.population = std::atoll(row.Get("population").c_str());
+    p.capital = row.Get("capital") == "1";
+    uint32_t idx = static_cast<uint32_t>(places.size());
+    places.push_back(std::move(p));
+    for (const auto& n : SplitList(row.Get("names_ar"))) place_matcher.Add(Forms(n), idx);
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadTriggers(const std::string& dir) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/triggers.tsv", {"id", "cameo", "type", "forms"}, &f));
+  for (const auto& row : f.rows) {
+    TriggerEntry t;
+    t.id = row.Get("id");
+    t.cameo = row.Get("cameo");
+    t.type = row.Get("type");
+    t.rule = row.rule;
+    if (!cameo_.Find(t.cameo)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + t.cameo + "'");
+    if (t.type != "verb" && t.type != "noun") return Status::Corrupt(row.rule + ": type must be verb or noun");
+    for (const auto& opt : SplitList(row.Get("options"), ' ')) {
+      size_t eq = opt.find('=');
+      std::string key = opt.substr(0, eq), val = eq == std::string::npos ? "" : opt.substr(eq + 1);
+      if (key == "target") {
+        for (const auto& p : SplitList(val)) t.target_preps.push_back(normalizer_.Normalize(p));
+      } else if (key == "third") {
+        if (!cameo_.Find(val)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + val + "'");
+        t.third_location = val;
+      } else if (key == "if") {
+        size_t colon = val.find(':');
+        if (colon == std::string::npos || !cameo_.Find(val.substr(colon + 1)))
+          return Status::Corrupt(row.rule + ": 'if' wants TOPIC:CAMEO, got '" + val + "'");
+        t.qualifiers.push_back({val.substr(0, colon), val.substr(colon + 1)});
+      } else if (key == "needs_target") {
+        t.needs_target = true;
+      } else {
+        return Status::Corrupt(row.rule + ": unknown option '" + key + "'");
+      }
+    }
+    uint32_t idx = static_cast<uint32_t>(triggers.size());
+    triggers.push_back(std::move(t));
+    for (const auto& n : SplitList(row.Get("forms"))) trigger_matcher.Add(Forms(n), idx);
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadCues(const std::string& dir) {
+  static const std::map<std::string, CueKind> kKinds = {
+      {"negation", CueKind::kNegation},       {"uncertain", CueKind::kUncertain},
+      {"hypothetical", CueKind::kHypothetical}, {"intent", CueKind::kIntent},
+      {"complementizer", CueKind::kComplementizer}, {"relative", CueKind::kRelative},
+      {"preposition", CueKind::kPreposition}, {"location_prep", CueKind::kLocationPrep},
+      {"light_verb", CueKind::kLightVerb},   {"conjunction", CueKind::kConjunction}};
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/cues.tsv", {"kind", "forms"}, &f));
+  for (const auto& row : f.rows) {
+    const std::string& kind = row.Get("kind");
+    CueEntry cue{CueKind::kTopic, "", row.rule};
+    if (kind.rfind("topic:", 0) == 0) {
+      cue.topic = kind.substr(6);
+    } else {
+      auto it = kKinds.find(kind);
+      if (it == kKinds.end()) return Status::Corrupt(row.rule + ": unknown cue kind '" + kind + "'");
+      cue.kind = it->second;
+    }
+    for (const auto& n : SplitList(row.Get("forms"))) {
+      uint32_t idx = static_cast<uint32_t>(cues.size());
+      cues.push_back(cue);
+      cue_matcher.Add(Forms(n), idx);
+    }
+  }
+  return Status::OK();
+}
+
+Status Lexicon::LoadModality(const std::string& dir) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "modality.tsv", {"from", "intent"}, &f));
+  for (const auto& row : f.rows) {
+    if (!cameo_.Find(row.Get("intent"))) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + row.Get("intent") + "'");
+    intent.prefix_to_code.emplace_back(row.Get("from"), row.Get("intent"));
+  }
+  std::stable_sort(intent.prefix_to_code.begin(), intent.prefix_to_code.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return Status::OK();
+}
+
+std::string IntentMap::Map(const std::string& cameo) const {
+  for (const auto& [from, to] : prefix_to_code)
+    if (cameo.compare(0, from.size(), from) == 0) return to;
+  return "";
+}
+
+std::string Lexicon::Stats() const {
+  std::ostringstream s;
+  s << "actors=" << actors.size() << " agents=" << agents.size() << " places=" << places.size()
+    << " triggers=" << triggers.size() << " cues=" << cues.size() << " cameo=" << cameo_.size();
+  return s.str();
+}
+
+}  // namespace hadath

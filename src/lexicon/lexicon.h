@@ -1,0 +1,128 @@
+// Lexicon: every dictionary hadath codes with, loaded from data/ and compiled
+// into phrase matchers (see data/README.md for the file formats):
+//   ar/countries.tsv     country names, demonyms, capitals (as metonyms)
+//   ar/actors.tsv        people, organisations, institutions with dated codes
+//   ar/agents.tsv        role nouns → sector («وزير الخارجية» → GOV)
+//   ar/demonym_suffixes.tsv  inflections derived from a demonym stem
+//   geo/places.tsv, geo/regions.ar.tsv   the gazetteer
+//   ar/triggers.tsv      event verbs and nouns → CAMEO codes
+//   ar/cues.tsv          negation, uncertainty, modality, clause words
+//   cameo.tsv            CAMEO codes → root, quad class, Goldstein, PLOVER
+// Thread safety: immutable after Load(); shared read-only by all workers.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hadath/status.h"
+#include "lexicon/cameo.h"
+#include "lexicon/matcher.h"
+#include "text/dates.h"
+#include "text/tokenizer.h"
+
+namespace hadath {
+
+struct DatedCode {
+  std::string code;
+  Ymd from, to;  // invalid = open end
+  bool Covers(const Ymd& d) const;
+};
+
+struct ActorEntry {
+  enum class Kind { kCountry, kCapital, kDemonym, kActor };
+  Kind kind = Kind::kActor;
+  std::string id, name_en, rule;
+  std::vector<DatedCode> codes;
+  // The code in force on `date` (latest role when the date is unknown or no
+  // role covers it: the most recent one that started before it).
+  const std::string& CodeOn(const Ymd& date) const;
+};
+
+struct AgentEntry {
+  std::string id, sector, name_en, rule;  // sector "" = takes its group's code
+};
+
+struct PlaceEntry {
+  std::string id, name_en, country, rule;
+  double lat = 0, lon = 0;
+  std::optional<long long> geonames_id;
+  long long population = 0;
+  bool capital = false;
+};
+
+// A qualifier of a trigger: when a word of `topic` follows the trigger in its
+// clause, the event takes `cameo` instead of the trigger's own code.
+struct Qualifier {
+  std::string topic, cameo;
+};
+
+struct TriggerEntry {
+  std::string id, cameo, type, rule;      // type: verb | noun
+  std::vector<std::string> target_preps;  // prepositions that introduce the target
+  std::string third_location;             // code when met at a third country's place
+  bool needs_target = false;
+  std::vector<Qualifier> qualifiers;      // "if=weapons:072"
+};
+
+// Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
+// longest prefix first (data/modality.tsv).
+struct IntentMap {
+  std::vector<std::pair<std::string, std::string>> prefix_to_code;
+  std::string Map(const std::string& cameo) const;  // "" when no mapping
+};
+
+enum class CueKind {
+  kNegation, kUncertain, kHypothetical, kIntent, kComplementizer, kRelative,
+  kPreposition, kLocationPrep, kLightVerb, kConjunction, kTopic
+};
+
+struct CueEntry {
+  CueKind kind;
+  std::string topic;  // for kTopic: the group name ("weapons")
+  std::string rule;
+};
+
+
+class Lexicon {
+ public:
+  Status Load(const std::string& data_dir);
+
+  const Normalizer& normalizer() const { return normalizer_; }
+  const Tokenizer& tokenizer() const { return tokenizer_; }
+  const DateGrammar& dates() const { return dates_; }
+  const CameoTable& cameo() const { return cameo_; }
+
+  PhraseMatcher actor_matcher, agent_matcher, place_matcher, trigger_matcher, cue_matcher;
+  std::vector<ActorEntry> actors;      // payloads of actor_matcher
+  std::vector<AgentEntry> agents;
+  std::vector<PlaceEntry> places;
+  std::vector<TriggerEntry> triggers;
+  std::vector<CueEntry> cues;
+  IntentMap intent;
+
+  // Matching forms of a dictionary phrase, word by word.
+  std::vector<std::string> Forms(const std::string& phrase) const;
+
+  std::string Stats() const;
+
+ private:
+  Status LoadCountries(const std::string& dir);
+  Status LoadActors(const std::string& dir);
+  Status LoadAgents(const std::string& dir);
+  Status LoadPlaces(const std::string& dir, const std::string& file);
+  Status LoadTriggers(const std::string& dir);
+  Status LoadCues(const std::string& dir);
+  Status LoadModality(const std::string& dir);
+
+  Normalizer normalizer_;
+  Tokenizer tokenizer_;
+  DateGrammar dates_;
+  CameoTable cameo_;
+};
+
+// Parses "IRNGOV 2021-09-01..2024-08-25; IRN" into dated codes.
+Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out);
+
+}  // namespace hadath

@@ -1,0 +1,68 @@
+// The date grammar: one place for every way news writes a date, used both by
+// extraction (meta tags, bylines, datelines) and by the coder (dates inside
+// sentences). Month, weekday and relative-day words are data
+// (data/dates.tsv); the shapes are:
+//   ISO            2023-10-27, 2023-10-27T09:00:00Z
+//   numeric        27/10/2023, 27-10-2023, 2023/10/27 (any digits: ٢٧/١٠/٢٠٢٣)
+//   day month      27 أكتوبر [2023], 27 تشرين الأول 2023, 7 October, 7 Oct. 2023
+//   month day      October 27, 2023; Oct. 7
+//   weekday        الخميس, Thursday      → the latest such day on or before the document date
+//   relative       أمس, اليوم, غدا, yesterday → document date ± n days
+// Thread safety: immutable after Load(); all methods const and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hadath/status.h"
+#include "text/normalizer.h"
+#include "text/tokenizer.h"
+
+namespace hadath {
+
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+  bool valid() const;
+  std::string ToString() const;            // "YYYY-MM-DD", "" if invalid
+  static bool Parse(std::string_view s, Ymd* out);  // strict "YYYY-MM-DD[...]"
+  int64_t ToDays() const;                  // days since 1970-01-01
+  static Ymd FromDays(int64_t days);
+  int Weekday() const;                     // ISO: 1 = Monday … 7 = Sunday
+};
+
+struct DateMention {
+  size_t tok_begin = 0, tok_end = 0;  // token index range [begin, end)
+  Ymd date;
+  std::string basis;                  // explicit | weekday | relative
+  std::string rule;                   // data/dates.tsv:line of the word that fired, or the shape
+};
+
+class DateGrammar {
+ public:
+  // REQUIRES: `normalizer` outlives this object.
+  Status Load(const std::string& data_dir, const Normalizer* normalizer);
+
+  // Parses a date string from metadata or a byline; false if none found.
+  // A weekday name in the string is ignored; relative words are not used.
+  bool ParseString(std::string_view s, Ymd* out) const;
+
+  // Finds date expressions in a sentence. `doc_date` may be invalid, in which
+  // case only fully explicit dates (with a year) are returned.
+  std::vector<DateMention> Find(const std::vector<Token>& toks, const Ymd& doc_date) const;
+
+ private:
+  struct Word {
+    std::string kind;                  // month | weekday | relative
+    int value = 0;
+    std::vector<std::string> forms;    // matching forms of each word
+    std::string rule;
+  };
+  // Matches a word entry at tokens[i]; returns the token count, 0 if none.
+  size_t MatchWord(const std::vector<Token>& toks, size_t i, const std::string& kind, const Word** out) const;
+  const Normalizer* norm_ = nullptr;
+  std::vector<Word> words_;
+};
+
+}  // namespace hadath

@@ -1,0 +1,103 @@
+#include "text/normalizer.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "util/tsv.h"
+#include "util/utf8.h"
+
+namespace hadath {
+
+static bool ParseHex(const std::string& s, char32_t* out) {
+  if (s.empty()) return false;
+  std::string h = s;
+  if (h.size() > 2 && (h[0] == 'U' || h[0] == 'u') && h[1] == '+') h = h.substr(2);
+  char* end = nullptr;
+  unsigned long v = std::strtoul(h.c_str(), &end, 16);
+  if (*end != '\0' || v > 0x10FFFF) return false;
+  *out = static_cast<char32_t>(v);
+  return true;
+}
+
+Status Normalizer::Load(const std::string& data_dir) {
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "ar/normalize.tsv", {"from", "to"}, &f));
+  map_.clear();
+  for (const auto& row : f.rows) {
+    const std::string& from = row.Get("from");
+    char32_t lo, hi;
+    size_t dots = from.find("..");
+    if (dots != std::string::npos) {
+      if (!ParseHex(from.substr(0, dots), &lo) || !ParseHex(from.substr(dots + 2), &hi) || hi < lo)
+        return Status::Corrupt(row.rule + ": bad code point range '" + from + "'");
+    } else {
+      if (!ParseHex(from, &lo)) return Status::Corrupt(row.rule + ": bad code point '" + from + "'");
+      hi = lo;
+    }
+    std::u32string to;
+    for (const auto& piece : SplitList(row.Get("to"), ' ')) {
+      char32_t cp;
+      if (!ParseHex(piece, &cp)) return Status::Corrupt(row.rule + ": bad replacement '" + piece + "'");
+      to.push_back(cp);
+    }
+    for (char32_t c = lo; c <= hi; ++c) map_[c] = to;
+  }
+  return Status::OK();
+}
+
+bool Normalizer::MapCodePoint(char32_t cp, std::u32string* out) const {
+  auto it = map_.find(cp);
+  if (it == map_.end()) {
+    *out = std::u32string(1, static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp))));
+    return true;
+  }
+  *out = it->second;
+  return !out->empty();
+}
+
+static bool NeedsNfkc(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    char32_t c = utf8::Next(s, &i);
+    if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+        (c >= 0x2000 && c <= 0x206F) || (c >= 0x00A0 && c <= 0x00BF))
+      return true;
+  }
+  return false;
+}
+
+std::string Normalizer::Normalize(std::string_view surface) const {
+  std::string folded;
+  std::string_view src = surface;
+  if (NeedsNfkc(surface)) {
+    UErrorCode err = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+    if (U_SUCCESS(err)) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(surface.data(), surface.size()));
+      icu::UnicodeString n = nfkc->normalize(u, err);
+      if (U_SUCCESS(err)) {
+        n.toUTF8String(folded);
+        src = folded;
+      }
+    }
+  }
+  std::string out;
+  out.reserve(src.size());
+  std::u32string rep;
+  size_t i = 0;
+  while (i < src.size()) {
+    char32_t cp = utf8::Next(src, &i);
+    if (cp < 0x80) {  // fast path: ASCII
+      if (map_.count(cp) == 0) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        continue;
+      }
+    }
+    if (MapCodePoint(cp, &rep))
+      for (char32_t r : rep) utf8::Append(&out, r);
+  }
+  return out;
+}
+
+}  // namespace hadath

@@ -1,0 +1,39 @@
+// Normalizer: surface token → matching form.
+//
+// Rules live in data/ar/normalize.tsv (see data/README.md): each row maps one
+// code point (or an inclusive range) to a replacement sequence, or deletes it.
+// Compatibility characters (Arabic presentation forms, ligatures, full-width
+// forms) are first folded with ICU NFKC; Latin letters are lower-cased.
+//
+// Offsets are never lost: normalization works per token, and a token keeps
+// the byte span of its surface text in the document.
+//
+// Thread safety: immutable after Load(); Normalize() is const and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "hadath/status.h"
+
+namespace hadath {
+
+class Normalizer {
+ public:
+  Status Load(const std::string& data_dir);
+
+  // Returns the matching form of `surface` (UTF-8 in, UTF-8 out).
+  std::string Normalize(std::string_view surface) const;
+
+  // Maps a single code point; returns false when it is deleted.
+  // `*out` receives the replacement (possibly several code points).
+  bool MapCodePoint(char32_t cp, std::u32string* out) const;
+
+  size_t rule_count() const { return map_.size(); }
+
+ private:
+  std::unordered_map<char32_t, std::u32string> map_;  // empty value: delete
+};
+
+}  // namespace hadath

@@ -1,0 +1,61 @@
+// Tokenizer: article text → sentences → tokens, each token with its byte span
+// in the text, its matching form, and its clitic segmentations.
+//
+// Sentences end at . ! ? ؟ … ; followed by a space or line end (not inside
+// numbers such as 3.5, not after a one-letter abbreviation such as «د.»), and
+// at every line break. Tokens are maximal runs of letters/marks (words), of
+// digits with inner . , : / (numbers), or single punctuation characters.
+//
+// Thread safety: immutable after Load(); Tokenize() is const and thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "hadath/status.h"
+#include "text/normalizer.h"
+
+namespace hadath {
+
+enum class TokenKind { kWord, kNumber, kPunct };
+
+// One way to read a word: prefix clitics + stem + suffix clitic (matching forms).
+struct Segment {
+  std::string prefix, stem, suffix;
+};
+
+struct Token {
+  size_t begin = 0, end = 0;   // byte span in the text
+  TokenKind kind = TokenKind::kWord;
+  std::string norm;            // matching form of the whole token
+  std::vector<Segment> segs;   // segs[0] is always {"", norm, ""}
+  bool arabic = false;         // contains an Arabic letter
+};
+
+struct Sentence {
+  size_t begin = 0, end = 0;   // byte span in the text
+  std::vector<Token> tokens;
+};
+
+class Tokenizer {
+ public:
+  // REQUIRES: `normalizer` outlives this Tokenizer.
+  Status Load(const std::string& data_dir, const Normalizer* normalizer);
+
+  std::vector<Sentence> Split(std::string_view text) const;
+
+  // Segments one matching form into its clitic alternatives. When the
+  // surface word ends in teh marbuta (ة, folded to ه in matching forms), a
+  // final ه is not offered as the pronoun suffix («إدانة» is not إدان + ه).
+  std::vector<Segment> Segments(const std::string& norm, bool ends_in_teh_marbuta = false) const;
+
+  const Normalizer& normalizer() const { return *norm_; }
+
+ private:
+  const Normalizer* norm_ = nullptr;
+  std::vector<std::string> prefixes_, suffixes_;  // longest first
+  size_t min_stem_ = 2;                           // code points
+};
+
+}  // namespace hadath

@@ -1,0 +1,117 @@
+#include "util/utf8.h"
+
+namespace hadath::utf8 {
+
+char32_t Next(std::string_view s, size_t* pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  size_t i = *pos, n = s.size();
+  unsigned char c = p[i];
+  if (c < 0x80) { *pos = i + 1; return c; }
+  int len; char32_t cp;
+  if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+  else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+  else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+  else { *pos = i + 1; return 0xFFFD; }
+  if (i + len > n) { *pos = i + 1; return 0xFFFD; }
+  for (int k = 1; k < len; ++k) {
+    unsigned char cc = p[i + k];
+    if ((cc & 0xC0) != 0x80) { *pos = i + 1; return 0xFFFD; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  // Reject overlong forms, surrogates and out-of-range values.
+  if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+      cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    *pos = i + 1;
+    return 0xFFFD;
+  }
+  *pos = i + len;
+  return cp;
+}
+
+void Append(std::string* out, char32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string Encode(char32_t cp) {
+  std::string s;
+  Append(&s, cp);
+  return s;
+}
+
+size_t Sanitize(std::string_view in, std::string* out) {
+  out->clear();
+  out->reserve(in.size());
+  size_t bad = 0, i = 0;
+  while (i < in.size()) {
+    size_t start = i;
+    char32_t cp = Next(in, &i);
+    bool was_invalid = (cp == 0xFFFD && !(i - start == 3 && in.substr(start, 3) == "\xEF\xBF\xBD"));
+    if (was_invalid || cp == 0) {
+      bad += (cp == 0) ? 1 : (i - start);
+      Append(out, 0xFFFD);
+    } else {
+      out->append(in.substr(start, i - start));
+    }
+  }
+  return bad;
+}
+
+size_t Length(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+OffsetMap::OffsetMap(std::string_view text) : cp_at_byte_(text.size() + 1) {
+  uint32_t cp = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && i > 0) ++cp;
+    cp_at_byte_[i] = cp;
+  }
+  cp_at_byte_[text.size()] = text.empty() ? 0 : cp + 1;
+}
+
+size_t OffsetMap::ToCodePoint(size_t byte) const {
+  return byte < cp_at_byte_.size() ? cp_at_byte_[byte] : cp_at_byte_.back();
+}
+
+bool IsArabicLetter(char32_t c) {
+  if (c >= 0x0621 && c <= 0x064A) return c != 0x0640;  // letters, not tatweel
+  if (c >= 0x0671 && c <= 0x06D3) return true;          // extended letters (Persian, Urdu)
+  if (c == 0x06D5 || (c >= 0x06EE && c <= 0x06EF) || (c >= 0x06FA && c <= 0x06FC)) return true;
+  if (c >= 0x0750 && c <= 0x077F) return true;          // Arabic Supplement
+  if (c >= 0x08A0 && c <= 0x08C9) return true;          // Arabic Extended-A letters
+  return false;
+}
+
+bool IsArabicMark(char32_t c) {
+  return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
+         (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 || (c >= 0x08CA && c <= 0x08FF);
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  while (b < e && space(s[b])) ++b;
+  while (e > b && space(s[e - 1])) --e;
+  // Also trim no-break spaces (U+00A0) at both ends.
+  while (e - b >= 2 && s.substr(b, 2) == "\xC2\xA0") b += 2;
+  while (e - b >= 2 && s.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
+  return std::string(s.substr(b, e - b));
+}
+
+}  // namespace hadath::utf8

@@ -1,0 +1,42 @@
+// UTF-8 helpers. All functions are pure and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hadath::utf8 {
+
+// Decodes the code point at s[*pos] and advances *pos. Invalid sequences
+// yield U+FFFD and advance one byte. REQUIRES: *pos < s.size().
+char32_t Next(std::string_view s, size_t* pos);
+
+void Append(std::string* out, char32_t cp);
+std::string Encode(char32_t cp);
+
+// Copies `in` to *out replacing every invalid byte sequence by U+FFFD;
+// returns the number of invalid bytes replaced. NUL bytes count as invalid.
+size_t Sanitize(std::string_view in, std::string* out);
+
+// Number of code points in s.
+size_t Length(std::string_view s);
+
+// Maps byte offsets of one string to code point offsets. Build once per text.
+class OffsetMap {
+ public:
+  explicit OffsetMap(std::string_view text);
+  // REQUIRES: byte <= text.size() and byte is on a code point boundary.
+  size_t ToCodePoint(size_t byte) const;
+ private:
+  std::vector<uint32_t> cp_at_byte_;  // code point index at each byte offset
+};
+
+// True for Arabic-script letters (the Arabic blocks, presentation forms excluded).
+bool IsArabicLetter(char32_t c);
+// Arabic harakat, Quranic marks, tatweel and similar combining marks.
+bool IsArabicMark(char32_t c);
+
+std::string Trim(std::string_view s);
+
+}  // namespace hadath::utf8
