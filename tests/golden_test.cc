@@ -1,1 +1,116 @@
+// Golden tests kept as data: tests/golden/**/*.test (format in tests/golden/README.md).
+// Each case is text in, expected events out; the set of coded events must equal
+// the expected set exactly, so a golden test checks precision as well as recall.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "test_util.h"
+
+namespace fs = std::filesystem;
+
+namespace hadath {
+namespace {
+
+struct Case {
+  std::string file, name, date, text;
+  int line = 0;
+  std::vector<std::string> expected;
+};
+
+std::vector<Case> LoadCases(const fs::path& path) {
+  std::vector<Case> cases;
+  std::ifstream in(path);
+  std::string line;
+  int lineno = 0;
+  enum { kHeader, kText, kExpected } state = kHeader;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.rfind("=== ", 0) == 0) {
+      cases.push_back(Case{path.filename().string(), line.substr(4), "", "", lineno, {}});
+      state = kText;
+      continue;
+    }
+    if (cases.empty() || state == kHeader) continue;
+    Case& c = cases.back();
+    if (state == kText) {
+      if (line == "----") { state = kExpected; continue; }
+      if (c.text.empty() && line.rfind("date: ", 0) == 0) { c.date = line.substr(6); continue; }
+      c.text += (c.text.empty() ? "" : "\n") + line;
+    } else {
+      size_t b = line.find_first_not_of(" \t");
+      if (b == std::string::npos || line[b] == '#') continue;
+      c.expected.push_back(line.substr(b));
+    }
+  }
+  return cases;
+}
+
+// Does one coded event satisfy one expected tuple "CAMEO SRC TGT DATE [@LOC] [intended]"?
+bool Satisfies(const Event& e, const std::string& want) {
+  std::istringstream in(want);
+  std::string cameo, src, tgt, date, extra;
+  in >> cameo >> src >> tgt >> date;
+  auto actor_ok = [](const std::string& w, const ActorRef* a) {
+    if (w == "-") return a == nullptr;
+    if (!a) return false;
+    return w.size() == 3 ? a->country == w : a->code == w;
+  };
+  bool cameo_ok = cameo.size() == 2 ? e.root == cameo : e.cameo == cameo;
+  if (!cameo_ok || !actor_ok(src, &e.source) || !actor_ok(tgt, e.target ? &*e.target : nullptr) || e.date != date)
+    return false;
+  while (in >> extra) {
+    if (extra[0] == '@' && e.location.country != extra.substr(1)) return false;
+    if (extra == "intended" && e.modality != "intended") return false;
+  }
+  return true;
+}
+
+std::string Describe(const Event& e) {
+  std::string s = e.cameo + " " + e.source.code + " " + (e.target ? e.target->code : "-") + " " + e.date;
+  if (!e.location.country.empty()) s += " @" + e.location.country;
+  if (e.modality != "asserted") s += " " + e.modality;
+  return s + "   (trigger «" + e.trigger_text + "»)";
+}
+
+TEST(Golden, AllCases) {
+  const Engine& eng = testing::TestEngine();
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::recursive_directory_iterator(fs::path(HADATH_TEST_DIR) / "golden"))
+    if (entry.path().extension() == ".test") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_FALSE(files.empty());
+  size_t n_cases = 0;
+  for (const auto& f : files) {
+    for (const Case& c : LoadCases(f)) {
+      ++n_cases;
+      SCOPED_TRACE(c.file + ":" + std::to_string(c.line) + " «" + c.name + "»");
+      Document d;
+      d.id = "golden";
+      d.body = c.text;
+      d.date = c.date;
+      Extracted ex;
+      ASSERT_TRUE(eng.Extract(d, &ex).ok());
+      std::vector<Event> events;
+      ASSERT_TRUE(eng.Code(ex, &events).ok());
+      std::vector<bool> used(events.size(), false);
+      for (const auto& want : c.expected) {
+        bool found = false;
+        for (size_t k = 0; k < events.size(); ++k)
+          if (Satisfies(events[k], want)) { used[k] = true; found = true; }
+        EXPECT_TRUE(found) << "missing: " << want;
+      }
+      for (size_t k = 0; k < events.size(); ++k)
+        EXPECT_TRUE(used[k]) << "unexpected: " << Describe(events[k]);
+    }
+  }
+  EXPECT_GT(n_cases, 10u);
+  std::printf("golden: %zu cases in %zu files\n", n_cases, files.size());
+}
+
+}  // namespace
+}  // namespace hadath

@@ -15,6 +15,7 @@ struct Phrase {
   size_t begin = 0, end = 0;            // tokens [begin, end)
   size_t head_begin = 0, head_end = 0;  // the span reported as the actor's text
   std::string code, country, sector, name;
+  std::string full_code;                // a named actor's own code, when one was adopted
   std::vector<std::string> rules;
   std::string prep;                     // introducing preposition, "" if none
   int group = 0;                        // coordination group
@@ -114,6 +115,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
     // ---- actor phrases
     std::vector<Phrase> phrases;
+    // Tokens of places introduced by «في»/«بـ» are not actors («في جنوب لبنان»).
+    std::vector<bool> in_located_place(n, false);
+    for (const PhraseMatch& pm : v.places) {
+      const CueEntry* c = pm.begin > 0 ? cue_kind(pm.begin - 1) : nullptr;
+      if (PrepOfPrefix(pm.prefix) == kBa || (c && c->kind == CueKind::kLocationPrep))
+        for (size_t j = pm.begin; j < pm.end; ++j) in_located_place[j] = true;
+    }
+    // A role noun with no country of its own followed by a preposition
+    // («ممثلين عن …», «وفد من …») takes the code of the phrase after it.
+    struct Pending { size_t begin, end; std::string prefix, sector; std::vector<std::string> rules; };
+    std::optional<Pending> pending;
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
     auto location_prep_before = [&](size_t i) {
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
@@ -139,10 +151,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.sector = a.sector;
         p.rules.push_back(a.rule);
         first_prefix = ag->prefix;
-        if (ag->suffix.empty()) {
+        // Takes an actor entry's code into the phrase; a named actor's full code
+        // (e.g. IGOUNOIAE) wins over country + role.
+        auto adopt = [&](const ActorEntry& e) {
+          std::string code = actor_code(e);
+          p.country = CountryOf(code);
+          if (!SectorOf(code).empty()) p.sector = SectorOf(code);
+          if (e.kind == ActorEntry::Kind::kActor) { p.name = e.name_en; p.full_code = code; }
+          p.rules.push_back(e.rule);
+        };
+        const bool member_noun = a.sector.empty();
+        {
           // Modifiers of the role noun: a demonym («الإيراني»), a genitive actor
-          // («خارجية إيران»), «في/من» + organisation («قياديين في حماس»). One
+          // («خارجية إيران»), «في/من» + organisation («قياديين في حماس»), for a
+          // member noun «لـ» + organisation («الأمين العام للأمم المتحدة»). One
           // unmatched word (an adjective: «رفيع») may stand before or after them.
+          // After a pronoun suffix («نظيره») only a demonym can follow.
+          const bool suffixed = !ag->suffix.empty();
           size_t j = p.end;
           bool skipped = false;
           while (j < n) {
@@ -155,13 +180,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end = j = m->end;
               continue;
             }
-            if (e && m->prefix.empty() && p.country.empty() && !skipped &&
-                (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor)) {
-              std::string code = actor_code(*e);
-              p.country = CountryOf(code);
-              if (!SectorOf(code).empty()) p.sector = SectorOf(code);
-              if (e->kind == ActorEntry::Kind::kActor) p.name = e->name_en;
-              p.rules.push_back(e->rule);
+            if (suffixed) break;
+            if (e && p.country.empty() && !skipped &&
+                (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor) &&
+                (m->prefix.empty() || (member_noun && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
+              adopt(*e);
               p.end = j = m->end;
               continue;
             }
@@ -172,11 +195,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               const PhraseMatch& m2 = v.actors[v.actor_at[j + 1]];
               const ActorEntry& e2 = lex.actors[m2.payload];
               if (e2.kind == ActorEntry::Kind::kActor && m2.prefix.empty()) {
-                std::string code = actor_code(e2);
-                p.country = CountryOf(code);
-                if (!SectorOf(code).empty()) p.sector = SectorOf(code);
-                p.name = e2.name_en;
-                p.rules.push_back(e2.rule);
+                adopt(e2);
                 p.end = j = m2.end;
                 continue;
               }
@@ -208,16 +227,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           std::string code = actor_code(e);
           if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
               (p.country.empty() || CountryOf(code) == p.country)) {
-            p.country = CountryOf(code);
-            if (!SectorOf(code).empty()) p.sector = SectorOf(code);
-            p.name = e.name_en;
-            p.rules.push_back(e.rule);
+            adopt(e);
             p.head_begin = k;
             p.head_end = p.end = m.end;
           }
         }
-        if (p.country.empty()) { i = std::max(i + 1, ag->end); continue; }
-        p.code = p.country + p.sector;
+        if (p.country.empty()) {
+          const CueEntry* c = cue_kind(p.end);
+          if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && p.end + 1 < n)
+            pending = Pending{p.begin, p.end, ag->prefix, p.sector, p.rules};
+          i = std::max(i + 1, p.end);
+          continue;
+        }
+        p.code = p.full_code.empty() ? p.country + p.sector : p.full_code;
       } else if (ac) {
         const ActorEntry& e = lex.actors[ac->payload];
         first_prefix = ac->prefix;
@@ -229,6 +251,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (e.kind == ActorEntry::Kind::kCapital)
           keep = PrepOfPrefix(ac->prefix) != kBa && !location_prep_before(i);
         if (e.kind == ActorEntry::Kind::kCountry) keep = !location_prep_before(i);
+        if (e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital)
+          keep = keep && !in_located_place[i];
         if (e.kind == ActorEntry::Kind::kDemonym) {
           // A bare demonym is an actor only when coordinated with the phrase
           // just before it («وسائل إعلام روسية وإيرانية»).
@@ -238,13 +262,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!keep) { i = ac->end; continue; }
         p.country = CountryOf(code);
         if (p.sector.empty()) p.sector = SectorOf(code);
-        p.code = p.country + p.sector;
+        p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
       } else {
         ++i;
         continue;
       }
+      if (pending && pending->end + 1 == p.begin) {
+        p.begin = p.head_begin = pending->begin;
+        first_prefix = pending->prefix;
+        if (p.sector.empty()) p.sector = pending->sector;
+        if (p.full_code.empty()) p.code = p.country + p.sector;
+        p.rules.insert(p.rules.begin(), pending->rules.begin(), pending->rules.end());
+      }
+      pending.reset();
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
@@ -298,9 +330,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const auto& p : phrases)
           if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
         if (!src) {
+          // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
-            if (p.prep.empty() && p.begin - te <= 6) src = &p;
+            bool blocked = false;
+            for (size_t j = te; j < p.begin && !blocked; ++j) {
+              const CueEntry* c = cue_kind(j);
+              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) ||
+                        v.trig_at[j] >= 0;
+            }
+            if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
             break;
           }
         }

@@ -44,6 +44,11 @@ std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_t
       std::string stem = rest.substr(0, rest.size() - s.size());
       if (utf8::Length(stem) < min_stem_) continue;
       out.push_back({p, stem, s});
+      // «لل» is ل + ال with the alef dropped: also offer the stem with its
+      // article back («للأمم» → ل + الأمم), for entries written with «ال».
+      static const std::string kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+      if (p.size() >= kLl.size() && p.compare(p.size() - kLl.size(), kLl.size(), kLl) == 0)
+        out.push_back({p.substr(0, p.size() - 2), kAl + stem, s});
     }
   }
   return out;

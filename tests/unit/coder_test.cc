@@ -1,1 +1,121 @@
+// The coder's output contract: every EVENT_FORMAT field, offsets that point at
+// the right words, rules that name real data lines, dated roles.
 #include <gtest/gtest.h>
+
+#include "code/event_json.h"
+#include "test_util.h"
+#include "util/utf8.h"
+
+namespace hadath {
+namespace {
+
+using testing::TestEngine;
+
+std::vector<Event> Code(const std::string& text, const std::string& date) {
+  Document d;
+  d.id = "doc";
+  d.body = text;
+  d.date = date;
+  Extracted ex;
+  EXPECT_TRUE(TestEngine().Extract(d, &ex).ok());
+  std::vector<Event> ev;
+  EXPECT_TRUE(TestEngine().Code(ex, &ev).ok());
+  return ev;
+}
+
+// Code-point substring.
+std::string Sub(const std::string& s, size_t start, size_t end) {
+  size_t i = 0, k = 0, b = std::string::npos;
+  while (i <= s.size()) {
+    if (k == start) b = i;
+    if (k == end) return s.substr(b, i - b);
+    if (i == s.size()) break;
+    utf8::Next(s, &i);
+    ++k;
+  }
+  return "<out of range>";
+}
+
+TEST(Coder, EventJsonHasEveryContractField) {
+  auto ev = Code("التقى وزير الخارجية المصري بنظيره الأردني في عمّان.\n\nوقال إن اللقاء كان مثمرا.", "2024-02-01");
+  ASSERT_FALSE(ev.empty());
+  auto j = EventToJson(ev[0]);
+  for (const char* f : {"event_id", "doc_id", "doc_url", "doc_source", "doc_title", "doc_date", "sentence_index",
+                        "sentence", "date", "date_basis", "source", "target", "cameo", "root", "quad_class",
+                        "goldstein", "plover", "plover_mode", "trigger", "location", "negated", "modality", "rules"})
+    EXPECT_TRUE(j.contains(f)) << f;
+  for (const char* f : {"text", "code", "country", "sector", "name", "start", "end"})
+    EXPECT_TRUE(j["source"].contains(f)) << f;
+  for (const char* f : {"text", "name", "country", "lat", "lon", "geonames_id"})
+    EXPECT_TRUE(j["location"].contains(f)) << f;
+}
+
+TEST(Coder, OffsetsPointAtTheWordsInTheExtractedText) {
+  const std::string text =
+      "عنوان تجريبي للخبر\n\nوفي تطور لاحق، انتقدت وزارة الخارجية التركية إسرائيل بسبب العملية العسكرية.";
+  Document d;
+  d.id = "doc";
+  d.body = text;
+  d.date = "2024-05-05";
+  Extracted ex;
+  ASSERT_TRUE(TestEngine().Extract(d, &ex).ok());
+  std::vector<Event> ev;
+  ASSERT_TRUE(TestEngine().Code(ex, &ev).ok());
+  ASSERT_EQ(ev.size(), 1u);
+  const Event& e = ev[0];
+  EXPECT_EQ(e.cameo, "111");
+  EXPECT_EQ(e.source.code, "TURGOV");
+  ASSERT_TRUE(e.target.has_value());
+  EXPECT_EQ(e.target->code, "ISR");
+  EXPECT_EQ(Sub(ex.text, e.source.start, e.source.end), e.source.text);
+  EXPECT_EQ(Sub(ex.text, e.target->start, e.target->end), "إسرائيل");
+  EXPECT_EQ(Sub(ex.text, e.trigger_start, e.trigger_end), "انتقدت");
+  EXPECT_EQ(e.sentence_index, 1u);
+  EXPECT_EQ(e.date, "2024-05-05");
+  EXPECT_EQ(e.date_basis, "document");
+  EXPECT_EQ(e.quad_class, 3);
+  EXPECT_EQ(e.plover, "ACCUSE");
+  // every rule names a data file and a line
+  for (const auto& r : e.rules) EXPECT_NE(r.find(".tsv:"), std::string::npos) << r;
+}
+
+TEST(Coder, ActorRolesFollowTheDocumentDate) {
+  const std::string s = "انتقد بنيامين نتنياهو الحكومة الإيرانية.";
+  auto in_office = Code(s, "2023-03-01");
+  ASSERT_EQ(in_office.size(), 1u);
+  EXPECT_EQ(in_office[0].source.code, "ISRGOV");
+  auto in_opposition = Code(s, "2022-01-10");
+  ASSERT_EQ(in_opposition.size(), 1u);
+  EXPECT_EQ(in_opposition[0].source.code, "ISROPP");
+}
+
+TEST(Coder, NegatedEventsAreDroppedUnlessAskedFor) {
+  EXPECT_TRUE(Code("لم تنتقد الحكومة المصرية إسرائيل.", "2024-01-01").empty());
+  Document d;
+  d.id = "n";
+  d.body = "لم تنتقد الحكومة المصرية إسرائيل.";
+  d.date = "2024-01-01";
+  EngineOptions opt;
+  opt.data_dir = HADATH_TEST_DATA_DIR;
+  opt.keep_negated = true;
+  std::unique_ptr<Engine> eng;
+  ASSERT_TRUE(Engine::Open(opt, &eng).ok());
+  Extracted ex;
+  ASSERT_TRUE(eng->Extract(d, &ex).ok());
+  std::vector<Event> ev;
+  ASSERT_TRUE(eng->Code(ex, &ev).ok());
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_TRUE(ev[0].negated);
+}
+
+TEST(Engine, MissingDataDirectoryIsAClearError) {
+  EngineOptions opt;
+  opt.data_dir = "/nonexistent/hadath-data";
+  std::unique_ptr<Engine> eng;
+  Status st = Engine::Open(opt, &eng);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("/nonexistent/hadath-data"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace hadath

@@ -1,1 +1,74 @@
+// The date grammar: strings from metadata and bylines, and dates in sentences.
 #include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace hadath {
+namespace {
+
+using testing::TestLexicon;
+
+std::string Parse(const std::string& s) {
+  Ymd d;
+  return TestLexicon().dates().ParseString(s, &d) ? d.ToString() : "";
+}
+
+TEST(Ymd, CivilArithmeticAndWeekdays) {
+  Ymd d{2023, 10, 27};
+  EXPECT_EQ(d.Weekday(), 5);  // a Friday
+  EXPECT_EQ(Ymd::FromDays(d.ToDays() - 1).ToString(), "2023-10-26");
+  EXPECT_EQ(Ymd::FromDays(Ymd{2024, 3, 1}.ToDays() - 1).ToString(), "2024-02-29");
+  EXPECT_FALSE((Ymd{2023, 2, 29}).valid());
+  Ymd p;
+  EXPECT_TRUE(Ymd::Parse("2024-01-05T10:00:00Z", &p));
+  EXPECT_EQ(p.ToString(), "2024-01-05");
+  EXPECT_FALSE(Ymd::Parse("2024-13-05", &p));
+}
+
+TEST(DateGrammar, ParsesMetadataAndBylineShapes) {
+  EXPECT_EQ(Parse("2023-10-27T08:00:00+03:00"), "2023-10-27");
+  EXPECT_EQ(Parse("October 27, 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("Oct. 7, 2023"), "2023-10-07");
+  EXPECT_EQ(Parse("7 October 2023"), "2023-10-07");
+  EXPECT_EQ(Parse("الجمعة 27 أكتوبر 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("27 تشرين الأول 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("٢٧/١٠/٢٠٢٣"), "2023-10-27");
+  EXPECT_EQ(Parse("5 جويلية 2021"), "2021-07-05");
+  EXPECT_EQ(Parse("12 غشت 2019"), "2019-08-12");
+  EXPECT_EQ(Parse("لا يوجد تاريخ هنا"), "");
+}
+
+std::vector<DateMention> Find(const std::string& sentence, const std::string& doc_date) {
+  Ymd d;
+  Ymd::Parse(doc_date, &d);
+  auto s = TestLexicon().tokenizer().Split(sentence);
+  return TestLexicon().dates().Find(s.at(0).tokens, d);
+}
+
+TEST(DateGrammar, ResolvesWeekdaysAndRelativeDaysAgainstTheDocumentDate) {
+  auto m = Find("اجتمع الوفدان يوم الخميس في العاصمة", "2023-10-27");  // a Friday
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-10-26");
+  EXPECT_EQ(m[0].basis, "weekday");
+  m = Find("وقال الجمعة إن", "2023-10-27");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-10-27");
+  m = Find("وصل الوزير أمس إلى بغداد", "2024-01-01");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-12-31");
+  EXPECT_EQ(m[0].basis, "relative");
+}
+
+TEST(DateGrammar, ExplicitDatesWithoutYearTakeTheDocumentYear) {
+  auto m = Find("الهجوم الذي وقع في 7 أكتوبر", "2023-10-27");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-10-07");
+  EXPECT_EQ(m[0].basis, "explicit");
+  // a December date read in January belongs to the previous year
+  m = Find("منذ 28 ديسمبر", "2024-01-03");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-12-28");
+}
+
+}  // namespace
+}  // namespace hadath
