@@ -171,7 +171,18 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
   out->id = doc.id;
   out->url = doc.url;
   out->source = doc.source;
-  if (doc.body.empty()) return Status::InvalidArgument("empty document");
+  if (utf8::Trim(doc.body).empty()) {
+    // A record with a title and no body (common in feed exports) still has a
+    // headline worth coding.
+    std::string title = utf8::Trim(doc.title);
+    if (title.empty()) return Status::InvalidArgument(doc.body.empty() ? "empty document" : "document has no text");
+    Ymd given;
+    if (Ymd::Parse(doc.date, &given)) { out->date = given.ToString(); out->date_origin = "input"; }
+    out->title = out->text = title;
+    out->site = doc.source;
+    out->lang = DetectLang(title);
+    return Status::OK();
+  }
   size_t nul = std::count(doc.body.begin(), doc.body.end(), '\0');
   if (nul > 0) return Status::Unsupported("binary content (" + std::to_string(nul) + " NUL bytes)");
   std::string body;

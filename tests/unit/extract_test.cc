@@ -103,5 +103,19 @@ TEST(Extract, EmptyBinaryAndInvalidInput) {
   EXPECT_EQ(ex.invalid_bytes, 1u);
 }
 
+TEST(Extract, ARecordWithOnlyATitleKeepsItsHeadline) {
+  Document d;
+  d.id = "feed:1";
+  d.title = "وزير الطاقة يفتتح محطة جديدة لتوليد الكهرباء";
+  d.body = " ";
+  d.date = "2015-07-21";
+  Extracted ex;
+  ASSERT_TRUE(TestEngine().Extract(d, &ex).ok());
+  EXPECT_EQ(ex.text, d.title);
+  EXPECT_EQ(ex.date, "2015-07-21");
+  d.title = "";
+  EXPECT_FALSE(TestEngine().Extract(d, &ex).ok());
+}
+
 }  // namespace
 }  // namespace hadath
