@@ -1,7 +1,7 @@
 # hadath — the two set-up commands (see README):
 #   make run    install missing Debian packages, build Release, code the bundled examples
 #   make test   install what the tests need, build, run the whole suite with CTest
-# Other targets: build, install (PREFIX=/usr/local), clean.
+# Other targets: build, bench, install (PREFIX=/usr/local), clean.
 
 BUILD   ?= build
 PREFIX  ?= /usr/local
@@ -10,7 +10,7 @@ SHARED  ?= ../shared
 HADATH  := $(BUILD)/hadath
 SEED    := $(SHARED)/corpus/seed/000_adf2e6658df28c14.txt
 
-.PHONY: run test build deps test-deps install clean
+.PHONY: run test build deps test-deps bench install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -40,6 +40,14 @@ run: build
 test: test-deps $(BUILD)/CMakeCache.txt
 	@cmake --build $(BUILD) -j$(JOBS)
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# Benchmarks: stage micro-benchmarks (median of 5) and, with ../shared, the corpus run.
+bench: test-deps
+	@scripts/install-deps.sh --bench
+	@cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DHADATH_BUILD_TESTS=OFF -DHADATH_BUILD_BENCH=ON >/dev/null
+	@cmake --build $(BUILD)-bench -j$(JOBS)
+	@$(BUILD)-bench/bench/hadath_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	@if [ -f $(SHARED)/corpus/saudinewsnet/saudinewsnet-2015.jsonl.gz ]; then HADATH=$(BUILD)-bench/hadath bench/corpus.sh 5; fi
 
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages hadath needs to build (and, with --test, to test).
+# Installs the Debian packages hadath needs to build (--test: and to test; --bench: and to benchmark).
 # Idempotent: asks dpkg first and only calls apt-get when something is missing;
 # prints nothing when everything is already there.
 set -euo pipefail
@@ -10,7 +10,11 @@ BUILD_PKGS=(g++ cmake make pkg-config
 TEST_PKGS=(libgtest-dev libgmock-dev python3)
 
 pkgs=("${BUILD_PKGS[@]}")
-if [[ "${1:-}" == "--test" ]]; then pkgs+=("${TEST_PKGS[@]}"); fi
+BENCH_PKGS=(libbenchmark-dev)
+case "${1:-}" in
+  --test) pkgs+=("${TEST_PKGS[@]}") ;;
+  --bench) pkgs+=("${TEST_PKGS[@]}" "${BENCH_PKGS[@]}") ;;
+esac
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,0 +1,100 @@
+// Micro-benchmarks of hadath's stages on text written for this benchmark.
+// Run: make bench   (or build/bench/hadath_bench --benchmark_repetitions=5)
+// Each benchmark reports bytes/s; the corpus-level numbers come from
+// bench/corpus.sh, which checks its event count so a faster wrong answer fails.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "hadath/engine.h"
+#include "lexicon/lexicon.h"
+
+namespace {
+
+const char* kParagraph =
+    "وقال مسؤولون في وزارة الخارجية المصرية، الخميس، إن الوزير التقى بنظيره الأردني في عمّان "
+    "لبحث الأوضاع في قطاع غزة، ودعا الجانبان إلى وقف إطلاق النار وإدخال المساعدات الإنسانية. "
+    "وانتقدت الحكومة التركية الغارات الإسرائيلية على جنوب لبنان، فيما أعلن الجيش العراقي اعتقال "
+    "مسلحين من تنظيم داعش قرب الموصل. ومن المتوقع أن يزور الرئيس الفرنسي بيروت الأسبوع المقبل.\n\n";
+
+std::string Article(int paragraphs) {
+  std::string s = "عنوان تجريبي لمقال طويل\n\n";
+  for (int i = 0; i < paragraphs; ++i) {
+    std::string p = kParagraph;
+    p.insert(p.size() - 2, " (" + std::to_string(i + 1) + ")");  // distinct paragraphs: extraction drops repeats
+    s += p;
+  }
+  return s;
+}
+
+const hadath::Lexicon& Lex() {
+  static hadath::Lexicon* lex = [] {
+    auto* l = new hadath::Lexicon();
+    hadath::Status st = l->Load(HADATH_BENCH_DATA_DIR);
+    if (!st.ok()) { std::fprintf(stderr, "%s\n", st.ToString().c_str()); std::abort(); }
+    return l;
+  }();
+  return *lex;
+}
+
+const hadath::Engine& Eng() {
+  static hadath::Engine* eng = [] {
+    hadath::EngineOptions o;
+    o.data_dir = HADATH_BENCH_DATA_DIR;
+    std::unique_ptr<hadath::Engine> e;
+    if (!hadath::Engine::Open(o, &e).ok()) std::abort();
+    return e.release();
+  }();
+  return *eng;
+}
+
+void BM_LoadLexicon(benchmark::State& state) {
+  for (auto _ : state) {
+    hadath::Lexicon lex;
+    benchmark::DoNotOptimize(lex.Load(HADATH_BENCH_DATA_DIR).ok());
+  }
+}
+BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+void BM_Tokenize(benchmark::State& state) {
+  std::string text = Article(50);
+  for (auto _ : state) benchmark::DoNotOptimize(Lex().tokenizer().Split(text));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_Tokenize);
+
+void BM_ExtractScraped(benchmark::State& state) {
+  hadath::Document d;
+  d.id = "b";
+  d.body = "تجاوز إلى المحتوى\n" + Article(50) + "posted on March 3, 2024\n12 تعليق\n";
+  for (auto _ : state) {
+    hadath::Extracted ex;
+    benchmark::DoNotOptimize(Eng().Extract(d, &ex).ok());
+  }
+  state.SetBytesProcessed(state.iterations() * d.body.size());
+}
+BENCHMARK(BM_ExtractScraped);
+
+void BM_CodeArticle(benchmark::State& state) {
+  hadath::Document d;
+  d.id = "b";
+  d.date = "2024-03-14";
+  d.body = Article(static_cast<int>(state.range(0)));
+  hadath::Extracted ex;
+  if (!Eng().Extract(d, &ex).ok()) std::abort();
+  size_t n = 0;
+  for (auto _ : state) {
+    std::vector<hadath::Event> ev;
+    benchmark::DoNotOptimize(Eng().Code(ex, &ev).ok());
+    n = ev.size();
+  }
+  state.SetBytesProcessed(state.iterations() * ex.text.size());
+  state.counters["events"] = static_cast<double>(n);
+}
+BENCHMARK(BM_CodeArticle)->Arg(1)->Arg(10);
+
+}  // namespace
+
+BENCHMARK_MAIN();
