@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <sstream>
 
 #include "util/tsv.h"
 #include "util/utf8.h"
+
+namespace fs = std::filesystem;
 
 namespace hadath {
 
@@ -140,35 +143,60 @@ Status Lexicon::LoadCountries(const std::string& dir) {
   return Status::OK();
 }
 
+// "ar/actors.tsv" plus every "ar/actors/*.tsv", sorted: analysts add files
+// per region or topic without touching the others.
+static std::vector<std::string> DictFiles(const std::string& dir, const std::string& base) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (fs::exists(fs::path(dir) / (base + ".tsv"), ec)) files.push_back(base + ".tsv");
+  fs::path sub = fs::path(dir) / base;
+  if (fs::is_directory(sub, ec)) {
+    std::vector<std::string> more;
+    for (const auto& e : fs::directory_iterator(sub, ec))
+      if (e.path().extension() == ".tsv") more.push_back(base + "/" + e.path().filename().string());
+    std::sort(more.begin(), more.end());
+    files.insert(files.end(), more.begin(), more.end());
+  }
+  return files;
+}
+
 Status Lexicon::LoadActors(const std::string& dir) {
-  TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/actors.tsv", {"id", "name_en", "names_ar", "codes"}, &f));
-  for (const auto& row : f.rows) {
-    ActorEntry e;
-    e.kind = ActorEntry::Kind::kActor;
-    e.id = row.Get("id");
-    e.name_en = row.Get("name_en");
-    e.rule = row.rule;
-    Status st = ParseDatedCodes(row.Get("codes"), &e.codes);
-    if (!st.ok()) return st.WithContext(row.rule);
-    uint32_t idx = static_cast<uint32_t>(actors.size());
-    auto names = SplitList(row.Get("names_ar"));
-    if (names.empty()) return Status::Corrupt(row.rule + ": no Arabic name");
-    actors.push_back(std::move(e));
-    for (const auto& n : names) actor_matcher.Add(Forms(n), idx);
+  auto files = DictFiles(dir, "ar/actors");
+  if (files.empty()) return Status::NotFound("ar/actors.tsv: missing");
+  for (const auto& file : files) {
+    TsvFile f;
+    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "name_en", "names_ar", "codes"}, &f));
+    for (const auto& row : f.rows) {
+      ActorEntry e;
+      e.kind = ActorEntry::Kind::kActor;
+      e.id = row.Get("id");
+      e.name_en = row.Get("name_en");
+      e.rule = row.rule;
+      Status st = ParseDatedCodes(row.Get("codes"), &e.codes);
+      if (!st.ok()) return st.WithContext(row.rule);
+      uint32_t idx = static_cast<uint32_t>(actors.size());
+      auto names = SplitList(row.Get("names_ar"));
+      if (names.empty()) return Status::Corrupt(row.rule + ": no Arabic name");
+      actors.push_back(std::move(e));
+      for (const auto& n : names) actor_matcher.Add(Forms(n), idx);
+    }
   }
   return Status::OK();
 }
 
 Status Lexicon::LoadAgents(const std::string& dir) {
-  TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/agents.tsv", {"id", "sector", "names_ar"}, &f));
-  for (const auto& row : f.rows) {
-    AgentEntry a{row.Get("id"), row.Get("sector"), row.Get("name_en"), row.rule};
-    if (!a.sector.empty() && a.sector.size() != 3) return Status::Corrupt(row.rule + ": sector must have 3 letters");
-    uint32_t idx = static_cast<uint32_t>(agents.size());
-    agents.push_back(std::move(a));
-    for (const auto& n : SplitList(row.Get("names_ar"))) agent_matcher.Add(Forms(n), idx);
+  auto files = DictFiles(dir, "ar/agents");
+  if (files.empty()) return Status::NotFound("ar/agents.tsv: missing");
+  for (const auto& file : files) {
+    TsvFile f;
+    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "sector", "names_ar"}, &f));
+    for (const auto& row : f.rows) {
+      AgentEntry a{row.Get("id"), row.Get("sector"), row.Get("name_en"), row.rule};
+      if (!a.sector.empty() && a.sector.size() != 3) return Status::Corrupt(row.rule + ": sector must have 3 letters");
+      uint32_t idx = static_cast<uint32_t>(agents.size());
+      agents.push_back(std::move(a));
+      for (const auto& n : SplitList(row.Get("names_ar"))) agent_matcher.Add(Forms(n), idx);
+    }
   }
   return Status::OK();
 }
