@@ -3,6 +3,9 @@
 // Each benchmark reports bytes/s; the corpus-level numbers come from
 // bench/corpus.sh, which checks its event count so a faster wrong answer fails.
 #include <benchmark/benchmark.h>
+#include <zlib.h>
+
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <memory>
@@ -64,6 +67,53 @@ void BM_Tokenize(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * text.size());
 }
 BENCHMARK(BM_Tokenize);
+
+// The text of the SaudiNewsNet corpus (../shared, read at run time), as the
+// issue's "normalize + split + tokenize the whole corpus" workload.
+const std::string& CorpusText() {
+  static std::string* text = [] {
+    auto* t = new std::string();
+    gzFile gz = gzopen(HADATH_BENCH_SHARED_DIR "/corpus/saudinewsnet/saudinewsnet-2015.jsonl.gz", "rb");
+    if (!gz) return t;
+    std::string line;
+    char buf[1 << 16];
+    int n;
+    std::string all;
+    while ((n = gzread(gz, buf, sizeof buf)) > 0) all.append(buf, n);
+    gzclose(gz);
+    size_t start = 0;
+    while (start < all.size()) {
+      size_t nl = all.find('\n', start);
+      if (nl == std::string::npos) nl = all.size();
+      auto j = nlohmann::json::parse(all.begin() + start, all.begin() + nl, nullptr, false);
+      if (j.is_object() && j.contains("text") && j["text"].is_string()) { *t += j["text"].get<std::string>(); *t += "\n\n"; }
+      start = nl + 1;
+    }
+    return t;
+  }();
+  return *text;
+}
+
+void BM_TokenizeCorpus(benchmark::State& state) {
+  const std::string& text = CorpusText();
+  if (text.empty()) { state.SkipWithError("../shared corpus not found"); return; }
+  size_t tokens = 0;
+  for (auto _ : state) {
+    tokens = 0;
+    // paragraph by paragraph, as documents arrive
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find("\n\n", start);
+      if (end == std::string::npos) end = text.size();
+      for (const auto& s : Lex().tokenizer().Split(std::string_view(text).substr(start, end - start)))
+        tokens += s.tokens.size();
+      start = end + 2;
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.counters["tokens"] = static_cast<double>(tokens);
+}
+BENCHMARK(BM_TokenizeCorpus)->Unit(benchmark::kSecond)->Iterations(1);
 
 void BM_ExtractScraped(benchmark::State& state) {
   hadath::Document d;

@@ -6,7 +6,7 @@ set -euo pipefail
 
 BUILD_PKGS=(g++ cmake make pkg-config
             libicu-dev libre2-dev libgumbo-dev zlib1g-dev
-            libcli11-dev libfmt-dev nlohmann-json3-dev)
+            libcli11-dev libfmt-dev nlohmann-json3-dev libstemmer-dev)
 TEST_PKGS=(libgtest-dev libgmock-dev python3)
 
 pkgs=("${BUILD_PKGS[@]}")

@@ -58,5 +58,6 @@ Status Engine::Code(const Extracted& doc, std::vector<Event>* events, const std:
 }
 
 const std::string& Engine::data_dir() const { return impl_->data_dir; }
+const Lexicon& Engine::lexicon() const { return impl_->lexicon; }
 
 }  // namespace hadath

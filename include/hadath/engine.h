@@ -20,6 +20,8 @@
 
 namespace hadath {
 
+class Lexicon;  // src/lexicon/lexicon.h: for the library's own tools (tokens, mentions)
+
 struct EngineOptions {
   // Directory holding hadath's data files (cameo.tsv, ar/, geo/, extract/).
   // Empty: HADATH_DATA, else the installed share/hadath/data beside the
@@ -49,6 +51,8 @@ class Engine {
               const std::string& fallback_date = "") const;
 
   const std::string& data_dir() const;
+  // The loaded dictionaries, for hadath's own tools; not a stable API.
+  const Lexicon& lexicon() const;
 
   struct Impl;
  private:

@@ -21,6 +21,7 @@ struct Globals {
 
 void RegisterCode(CLI::App& app, Globals& g);
 void RegisterExtract(CLI::App& app, Globals& g);
+void RegisterTokens(CLI::App& app, Globals& g);
 
 // Opens the engine or prints the reason and returns nullptr.
 std::unique_ptr<Engine> OpenEngine(const Globals& g, bool keep_negated = false);

@@ -15,7 +15,8 @@ int main(int argc, char** argv) {
       "  hadath code article.txt                   events as JSON Lines\n"
       "  hadath code --format table pages/         a readable table for a directory of pages\n"
       "  hadath code --date 2024-01-05 - < a.txt   stdin, with a publication date\n"
-      "  hadath extract page.html                  the article text and metadata\n",
+      "  hadath extract page.html                  the article text and metadata\n"
+      "  hadath tokens --text \"وبموسكو\"           how hadath reads a text\n",
       "hadath"};
   app.require_subcommand(1);
   app.option_defaults()->always_capture_default();
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
       ->envname("HADATH_DATA");
   hadath::cli::RegisterCode(app, g);
   hadath::cli::RegisterExtract(app, g);
+  hadath::cli::RegisterTokens(app, g);
   app.add_subcommand("version", "print hadath's version")->callback([&] {
     fmt::print("hadath {}\n", hadath::Version());
   });

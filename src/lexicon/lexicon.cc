@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <unordered_set>
 #include <sstream>
 
 #include "util/tsv.h"
@@ -79,6 +80,18 @@ Status Lexicon::Load(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadTriggers(dir));
   HADATH_RETURN_IF_ERROR(LoadCues(dir));
   HADATH_RETURN_IF_ERROR(LoadModality(dir));
+  // The tokenizer keeps a clitic split only when its stem starts some entry.
+  std::unordered_set<std::string> vocab;
+  for (const PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
+    m->FirstForms(&vocab);
+  TsvFile date_words;  // the date grammar's words (weekdays with «و», «بال»…)
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "dates.tsv", {"forms"}, &date_words));
+  for (const auto& row : date_words.rows)
+    for (const auto& form : SplitList(row.Get("forms"))) {
+      auto f = Forms(form);
+      if (!f.empty()) vocab.insert(f[0]);
+    }
+  tokenizer_.SetVocabulary(std::move(vocab));
   return Status::OK();
 }
 

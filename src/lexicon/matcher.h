@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "text/tokenizer.h"
@@ -37,6 +38,10 @@ class PhraseMatcher {
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& toks) const;
 
   size_t size() const { return phrases_.size(); }
+  // Adds the first word of every phrase to *out.
+  void FirstForms(std::unordered_set<std::string>* out) const {
+    for (const auto& [form, ids] : by_first_) out->insert(form);
+  }
 
  private:
   struct Phrase {

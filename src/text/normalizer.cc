@@ -43,7 +43,25 @@ Status Normalizer::Load(const std::string& data_dir) {
     }
     for (char32_t c = lo; c <= hi; ++c) map_[c] = to;
   }
+  BuildTable();
   return Status::OK();
+}
+
+void Normalizer::BuildTable() {
+  bmp_.assign(0x10000, kIdentity);
+  outputs_.clear();
+  std::unordered_map<std::string, uint16_t> seen;
+  std::u32string rep;
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    bool keep = MapCodePoint(cp, &rep);
+    if (keep && rep.size() == 1 && rep[0] == cp) continue;  // identity
+    std::string utf;
+    if (keep) for (char32_t r : rep) utf8::Append(&utf, r);
+    auto [it, inserted] = seen.emplace(utf, static_cast<uint16_t>(outputs_.size()));
+    if (inserted) outputs_.push_back(utf);
+    bmp_[cp] = it->second;
+  }
 }
 
 bool Normalizer::MapCodePoint(char32_t cp, std::u32string* out) const {
@@ -87,12 +105,16 @@ std::string Normalizer::Normalize(std::string_view surface) const {
   std::u32string rep;
   size_t i = 0;
   while (i < src.size()) {
+    size_t start = i;
     char32_t cp = utf8::Next(src, &i);
-    if (cp < 0x80) {  // fast path: ASCII
-      if (map_.count(cp) == 0) {
-        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-        continue;
+    if (cp < 0x10000) {
+      uint16_t k = bmp_[cp];
+      if (k == kIdentity) {
+        if (cp == 0xFFFD && i - start != 3) out += "\xEF\xBF\xBD";  // an invalid byte
+        else out.append(src.data() + start, i - start);
       }
+      else out += outputs_[k];
+      continue;
     }
     if (MapCodePoint(cp, &rep))
       for (char32_t r : rep) utf8::Append(&out, r);

@@ -11,9 +11,11 @@
 // Thread safety: immutable after Load(); Normalize() is const and thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "hadath/status.h"
 
@@ -33,7 +35,13 @@ class Normalizer {
   size_t rule_count() const { return map_.size(); }
 
  private:
+  void BuildTable();
   std::unordered_map<char32_t, std::u32string> map_;  // empty value: delete
+  // For every BMP code point: kIdentity, or an index into outputs_ (the UTF-8
+  // of its mapping, possibly empty = deleted). Built once by Load().
+  static constexpr uint16_t kIdentity = 0xFFFF;
+  std::vector<uint16_t> bmp_;
+  std::vector<std::string> outputs_;
 };
 
 }  // namespace hadath

@@ -1,6 +1,7 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include <unicode/uchar.h>
 
@@ -27,28 +28,56 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
   return Status::OK();
 }
 
-std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_teh_marbuta) const {
+void Tokenizer::SetVocabulary(std::unordered_set<std::string> words) {
+  vocab_.clear();
+  for (auto& w : words) vocab_.insert(std::move(w));
+  has_vocab_ = true;
+}
+
+bool Tokenizer::InVocabulary(std::string_view w) const { return vocab_.find(w) != vocab_.end(); }
+
+std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_teh_marbuta,
+                                         bool all_alternatives) const {
+  const bool filter = has_vocab_ && !all_alternatives;
   std::vector<Segment> out;
   out.push_back({"", norm, ""});
-  std::vector<std::string> pre = {""};
+  // Which prefixes and suffixes fit the word at all: each is checked once.
+  const std::string* pre[32];
+  size_t n_pre = 0;
+  pre[n_pre++] = nullptr;  // no prefix
   for (const auto& p : prefixes_)
-    if (norm.size() > p.size() && norm.compare(0, p.size(), p) == 0) pre.push_back(p);
-  for (const auto& p : pre) {
-    std::string rest = norm.substr(p.size());
-    for (size_t k = 0; k <= suffixes_.size(); ++k) {
-      std::string s = k == suffixes_.size() ? std::string() : suffixes_[k];
-      if (p.empty() && s.empty()) continue;
-      if (ends_in_teh_marbuta && s == "\xD9\x87") continue;  // ه from ة
-      if (!s.empty() && (rest.size() <= s.size() || rest.compare(rest.size() - s.size(), s.size(), s) != 0))
-        continue;
-      std::string stem = rest.substr(0, rest.size() - s.size());
-      if (utf8::Length(stem) < min_stem_) continue;
-      out.push_back({p, stem, s});
+    if (n_pre < 32 && norm.size() > p.size() && std::memcmp(norm.data(), p.data(), p.size()) == 0) pre[n_pre++] = &p;
+  const std::string* suf[32];
+  size_t n_suf = 0;
+  suf[n_suf++] = nullptr;  // no suffix
+  for (const auto& x : suffixes_) {
+    if (n_suf >= 32 || norm.size() <= x.size()) continue;
+    if (std::memcmp(norm.data() + norm.size() - x.size(), x.data(), x.size()) != 0) continue;
+    if (ends_in_teh_marbuta && x == "\xD9\x87") continue;  // ه from ة
+    suf[n_suf++] = &x;
+  }
+  if (n_pre == 1 && n_suf == 1) return out;
+  static const std::string kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  for (size_t a = 0; a < n_pre; ++a) {
+    size_t pl = pre[a] ? pre[a]->size() : 0;
+    for (size_t b = 0; b < n_suf; ++b) {
+      if (a == 0 && b == 0) continue;
+      size_t sl = suf[b] ? suf[b]->size() : 0;
+      if (pl + sl >= norm.size()) continue;
+      std::string_view stem_view(norm.data() + pl, norm.size() - pl - sl);
+      if (utf8::Length(stem_view) < min_stem_) continue;
+      bool ll = pre[a] && pre[a]->size() >= kLl.size() &&
+                pre[a]->compare(pre[a]->size() - kLl.size(), kLl.size(), kLl) == 0;
+      bool known = !filter || InVocabulary(stem_view);
+      bool known_with_article = ll && (!filter || InVocabulary(kAl + std::string(stem_view)));
+      if (!known && !known_with_article) continue;
+      std::string stem(stem_view);
+      std::string p = pre[a] ? *pre[a] : std::string();
+      std::string x = suf[b] ? *suf[b] : std::string();
       // «لل» is ل + ال with the alef dropped: also offer the stem with its
       // article back («للأمم» → ل + الأمم), for entries written with «ال».
-      static const std::string kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
-      if (p.size() >= kLl.size() && p.compare(p.size() - kLl.size(), kLl.size(), kLl) == 0)
-        out.push_back({p.substr(0, p.size() - 2), kAl + stem, s});
+      if (known_with_article) out.push_back({p.substr(0, p.size() - 2), kAl + stem, x});
+      if (known) out.push_back({std::move(p), std::move(stem), std::move(x)});
     }
   }
   return out;
@@ -58,7 +87,7 @@ namespace {
 
 enum class CharClass { kSpace, kNewline, kWord, kDigit, kPunct };
 
-CharClass Classify(char32_t c) {
+CharClass ClassifySlow(char32_t c) {
   if (c == '\n' || c == 0x2028 || c == 0x2029) return CharClass::kNewline;
   if (c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || u_isspace(static_cast<UChar32>(c))) return CharClass::kSpace;
   if (c >= 0x200B && c <= 0x200D) return CharClass::kWord;  // zero-width joiners stay in words
@@ -69,13 +98,23 @@ CharClass Classify(char32_t c) {
   return CharClass::kPunct;
 }
 
+// Character classes of the BMP, computed once with ICU.
+CharClass Classify(char32_t c) {
+  static const std::vector<uint8_t> table = [] {
+    std::vector<uint8_t> t(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = static_cast<uint8_t>(ClassifySlow(cp));
+    return t;
+  }();
+  return c < 0x10000 ? static_cast<CharClass>(table[c]) : ClassifySlow(c);
+}
+
 bool IsSentenceEnd(char32_t c) {
   return c == '.' || c == '!' || c == '?' || c == 0x061F || c == 0x2026 || c == 0x06D4;
 }
 
 }  // namespace
 
-std::vector<Sentence> Tokenizer::Split(std::string_view text) const {
+std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternatives) const {
   std::vector<Sentence> sentences;
   Sentence cur;
   auto flush = [&](size_t end) {
@@ -139,7 +178,7 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text) const {
       char32_t lastc = 0;
       size_t q = 0;
       while (q < last) { char32_t c2 = utf8::Next(surf, &q); if (!utf8::IsArabicMark(c2)) lastc = c2; }
-      tok.segs = Segments(tok.norm, lastc == 0x0629);
+      tok.segs = Segments(tok.norm, lastc == 0x0629, all_alternatives);
     }
     else tok.segs.push_back({"", tok.norm, ""});
     bool end_sentence = false;

@@ -9,8 +9,10 @@
 // Thread safety: immutable after Load(); Tokenize() is const and thread-safe.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "hadath/status.h"
@@ -43,12 +45,21 @@ class Tokenizer {
   // REQUIRES: `normalizer` outlives this Tokenizer.
   Status Load(const std::string& data_dir, const Normalizer* normalizer);
 
-  std::vector<Sentence> Split(std::string_view text) const;
+  // With `all_alternatives` false (the coder's mode) a split reading is kept
+  // only when its stem is a word some dictionary knows (SetVocabulary); the
+  // unsplit token is always kept. `hadath tokens` shows every alternative.
+  std::vector<Sentence> Split(std::string_view text, bool all_alternatives = false) const;
 
   // Segments one matching form into its clitic alternatives. When the
   // surface word ends in teh marbuta (ة, folded to ه in matching forms), a
   // final ه is not offered as the pronoun suffix («إدانة» is not إدان + ه).
-  std::vector<Segment> Segments(const std::string& norm, bool ends_in_teh_marbuta = false) const;
+  std::vector<Segment> Segments(const std::string& norm, bool ends_in_teh_marbuta = false,
+                                bool all_alternatives = true) const;
+
+  // The words dictionaries can match (first words of every entry). Called
+  // once by the Lexicon after loading; before that every alternative is kept.
+  void SetVocabulary(std::unordered_set<std::string> words);
+  bool InVocabulary(std::string_view w) const;
 
   const Normalizer& normalizer() const { return *norm_; }
 
@@ -56,6 +67,12 @@ class Tokenizer {
   const Normalizer* norm_ = nullptr;
   std::vector<std::string> prefixes_, suffixes_;  // longest first
   size_t min_stem_ = 2;                           // code points
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_set<std::string, SvHash, std::equal_to<>> vocab_;
+  bool has_vocab_ = false;
 };
 
 }  // namespace hadath

@@ -2,7 +2,7 @@
 
 namespace hadath::utf8 {
 
-char32_t Next(std::string_view s, size_t* pos) {
+char32_t NextSlow(std::string_view s, size_t* pos) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   size_t i = *pos, n = s.size();
   unsigned char c = p[i];

@@ -10,7 +10,17 @@ namespace hadath::utf8 {
 
 // Decodes the code point at s[*pos] and advances *pos. Invalid sequences
 // yield U+FFFD and advance one byte. REQUIRES: *pos < s.size().
-char32_t Next(std::string_view s, size_t* pos);
+char32_t NextSlow(std::string_view s, size_t* pos);
+inline char32_t Next(std::string_view s, size_t* pos) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + *pos;
+  if (p[0] < 0x80) { ++*pos; return p[0]; }
+  // Two-byte sequences (Arabic, Latin-1…): the common case in Arabic text.
+  if ((p[0] & 0xE0) == 0xC0 && p[0] >= 0xC2 && *pos + 1 < s.size() && (p[1] & 0xC0) == 0x80) {
+    *pos += 2;
+    return (static_cast<char32_t>(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+  }
+  return NextSlow(s, pos);
+}
 
 void Append(std::string* out, char32_t cp);
 std::string Encode(char32_t cp);
