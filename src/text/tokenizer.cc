@@ -126,11 +126,12 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
     cur = Sentence();
   };
   size_t i = 0;
+  bool in_quote = false;
   while (i < text.size()) {
     size_t start = i;
     char32_t c = utf8::Next(text, &i);
     CharClass cls = Classify(c);
-    if (cls == CharClass::kNewline) { flush(start); continue; }
+    if (cls == CharClass::kNewline) { flush(start); in_quote = false; continue; }
     if (cls == CharClass::kSpace) continue;
     Token tok;
     tok.begin = start;
@@ -182,7 +183,13 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
     }
     else tok.segs.push_back({"", tok.norm, ""});
     bool end_sentence = false;
-    if (tok.kind == TokenKind::kPunct && IsSentenceEnd(c)) {
+    if (tok.kind == TokenKind::kPunct) {
+      // Quotation state: a terminator inside a quotation does not end the sentence.
+      if (c == '"') in_quote = !in_quote;
+      else if (c == 0x00AB || c == 0x201C) in_quote = true;
+      else if (c == 0x00BB || c == 0x201D) in_quote = false;
+    }
+    if (tok.kind == TokenKind::kPunct && IsSentenceEnd(c) && !in_quote) {
       // Not after a one-letter abbreviation («د.», «U.»).
       bool abbrev = false;
       if (c == '.' && !cur.tokens.empty()) {
