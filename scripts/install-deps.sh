@@ -5,9 +5,11 @@
 set -euo pipefail
 
 BUILD_PKGS=(g++ cmake make pkg-config
-            libicu-dev libre2-dev libgumbo-dev zlib1g-dev
-            libcli11-dev libfmt-dev nlohmann-json3-dev libstemmer-dev)
-TEST_PKGS=(libgtest-dev libgmock-dev python3)
+            libicu-dev libre2-dev libgumbo-dev libuchardet-dev zlib1g-dev
+            libcli11-dev libfmt-dev nlohmann-json3-dev libstemmer-dev
+            libsqlite3-dev libpq-dev)
+# postgresql: the store tests start a private server (tests/store/pg_test.sh); sqlite3: its CLI checks.
+TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3)
 
 pkgs=("${BUILD_PKGS[@]}")
 BENCH_PKGS=(libbenchmark-dev)

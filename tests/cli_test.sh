@@ -51,6 +51,14 @@ check "missing file named on stderr" grep -q "^hadath: $TMP/nope.txt: no such fi
 check "empty file named on stderr" grep -q "^hadath: $TMP/in/empty.txt: empty file" "$TMP/bad.err"
 check "binary file named on stderr" grep -q "^hadath: $TMP/in/picture.png: binary file" "$TMP/bad.err"
 check "summary counts the failures" grep -q "3 failed" "$TMP/bad.err"
+"$HADATH" extract "$TMP/in" >"$TMP/ex.out" 2>"$TMP/ex.err"; rc=$?
+check "extract: exit 1 when an input failed" test $rc -eq 1
+check "extract: summary line" grep -q "^hadath: 1 document extracted, 2 failed" "$TMP/ex.err"
+"$HADATH" extract --strict "$TMP/in" >"$TMP/strict.out" 2>"$TMP/strict.err"; rc=$?
+check "extract --strict: exit 1" test $rc -eq 1
+check "extract --strict: stops at the first error" test "$(grep -c '^hadath: ' "$TMP/strict.err")" -eq 1
+"$HADATH" code --strict --date 2024-02-02 "$TMP/in" >/dev/null 2>"$TMP/cstrict.err"; rc=$?
+check "code --strict: exit 1 at the first error" bash -c "test $rc -eq 1 && test \$(wc -l < '$TMP/cstrict.err') -eq 1"
 
 # --- installed layout finds its data with no flags; --data and HADATH_DATA override
 BUILD_DIR=$(dirname "$HADATH")

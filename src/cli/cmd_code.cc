@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -18,7 +19,7 @@ namespace {
 struct CodeArgs {
   std::vector<std::string> inputs;
   std::string output, format = "jsonl", input_format = "auto", date;
-  bool keep_negated = false, quiet = false;
+  bool keep_negated = false, quiet = false, strict = false;
 };
 }  // namespace
 
@@ -27,20 +28,22 @@ void RegisterCode(CLI::App& app, Globals& g) {
   CLI::App* cmd = app.add_subcommand("code", "code news into events (JSON Lines, see EVENT_FORMAT.md)");
   cmd->footer(
       "INPUT is a file (.txt scraped text, .html/.htm, .jsonl or .jsonl.gz with id, url, source,\n"
-      "date, title and text or html per line), a directory (read recursively), or - for stdin.\n"
-      "A bad input is reported on stderr (\"hadath: FILE: reason\") and the others are still coded;\n"
-      "the exit status is 1 when any input failed, 2 on usage or data errors.");
+      "date, title and text or html per line, .warc or .warc.gz), a directory (read recursively),\n"
+      "or - for stdin. A bad input or WARC record is reported on stderr (\"hadath: FILE: reason\")\n"
+      "and the others are still coded; the exit status is 1 when any input failed (--strict: at the\n"
+      "first failure), 2 on usage or data errors.");
   cmd->add_option("inputs", args->inputs, "files, directories, or - for stdin")->required();
   cmd->add_option("-o,--output", args->output, "write to FILE instead of stdout");
   cmd->add_option("--format", args->format, "jsonl (one event per line) or table (for people)")
       ->check(CLI::IsMember({"jsonl", "table"}));
   cmd->add_option("--input-format", args->input_format, "format of stdin (and of files with unknown extensions)")
-      ->check(CLI::IsMember({"auto", "txt", "html", "jsonl"}));
+      ->check(CLI::IsMember({"auto", "txt", "html", "jsonl", "warc"}));
   cmd->add_option("--date", args->date, "publication date YYYY-MM-DD for inputs that carry none")
       ->check([](const std::string& s) {
         Ymd d;
         return Ymd::Parse(s, &d) && s.size() == 10 ? std::string() : "expected YYYY-MM-DD, got '" + s + "'";
       });
+  cmd->add_flag("--strict", args->strict, "stop at the first bad input or record (exit 1)");
   cmd->add_flag("--keep-negated", args->keep_negated, "also emit negated, uncertain and hypothetical events (negated: true)");
   cmd->add_flag("-q,--quiet", args->quiet, "no summary line on stderr");
   cmd->callback([&g, args] {
@@ -63,6 +66,10 @@ void RegisterCode(CLI::App& app, Globals& g) {
     ErrorSink on_error = [&](const std::string& origin, const Status& st) {
       ++n_failed;
       ReportError(origin, st);
+      if (args->strict) {
+        std::fflush(out);
+        std::exit(1);
+      }
     };
     DocSink on_doc = [&](Document&& doc) {
       Extracted ex;

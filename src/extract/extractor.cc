@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "extract/encoding.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -166,68 +167,109 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   out->text = std::move(text);
 }
 
+namespace {
+
+const char* const kTitleSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xC2\xAB "};
+
+// "Headline - Site" → headline "Headline", site "Site" (the longer part is the headline).
+void SplitTitle(const std::string& full, std::string* headline, std::string* site) {
+  std::string t = full;
+  site->clear();
+  for (const char* sep : kTitleSeparators) {
+    size_t p = t.rfind(sep);
+    if (p == std::string::npos) continue;
+    std::string a = utf8::Trim(t.substr(0, p)), b = utf8::Trim(t.substr(p + std::char_traits<char>::length(sep)));
+    if (a.empty() || b.empty()) continue;
+    if (a.size() >= b.size()) { t = a; if (site->empty()) *site = b; }
+    else { t = b; if (site->empty()) *site = a; }
+  }
+  *headline = t;
+}
+
+// Removes "SEP site" / "site SEP" around a title when the site name is known.
+std::string StripSite(const std::string& title, const std::string& site) {
+  if (site.empty() || title.size() <= site.size()) return title;
+  for (const char* sep : kTitleSeparators) {
+    std::string suffix = std::string(sep) + site, prefix = site + sep;
+    if (title.size() > suffix.size() && title.compare(title.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return utf8::Trim(title.substr(0, title.size() - suffix.size()));
+    if (title.size() > prefix.size() && title.compare(0, prefix.size(), prefix) == 0)
+      return utf8::Trim(title.substr(prefix.size()));
+  }
+  return title;
+}
+
+}  // namespace
+
 Status Extractor::Extract(const Document& doc, Extracted* out) const {
   *out = Extracted();
   out->id = doc.id;
   out->url = doc.url;
   out->source = doc.source;
+  Ymd given;
+  bool has_given = !doc.date.empty() && Ymd::Parse(doc.date, &given);
   if (utf8::Trim(doc.body).empty()) {
     // A record with a title and no body (common in feed exports) still has a
     // headline worth coding.
     std::string title = utf8::Trim(doc.title);
     if (title.empty()) return Status::InvalidArgument(doc.body.empty() ? "empty document" : "document has no text");
-    Ymd given;
-    if (Ymd::Parse(doc.date, &given)) { out->date = given.ToString(); out->date_origin = "input"; }
+    if (has_given) { out->date = given.ToString(); out->date_origin = "input"; }
     out->title = out->text = title;
     out->site = doc.source;
     out->lang = DetectLang(title);
     return Status::OK();
   }
-  size_t nul = std::count(doc.body.begin(), doc.body.end(), '\0');
-  if (nul > 0) return Status::Unsupported("binary content (" + std::to_string(nul) + " NUL bytes)");
+  if (LooksBinary(doc.body)) {
+    size_t nul = std::count(doc.body.begin(), doc.body.end(), '\0');
+    return Status::Unsupported("binary content (" + std::to_string(nul) + " NUL bytes)");
+  }
   std::string body;
-  size_t bad = utf8::Sanitize(doc.body, &body);
-  if (bad * 10 > doc.body.size() * 3)
-    return Status::Unsupported("not UTF-8 text (" + std::to_string(bad) + " of " + std::to_string(doc.body.size()) +
-                               " bytes undecodable)");
-  out->invalid_bytes = bad;
+  Decoded dec;
+  DecodeToUtf8(doc.body, doc.charset, doc.format == InputFormat::kHtml, &body, &dec);
+  if (dec.invalid_bytes * 10 > doc.body.size() * 3)
+    return Status::Unsupported("not text (" + std::to_string(dec.invalid_bytes) + " of " + std::to_string(doc.body.size()) +
+                               " bytes undecodable as " + dec.charset + ")");
+  out->invalid_bytes = dec.invalid_bytes;
+  out->encoding = dec.charset;
   if (utf8::Trim(body).empty()) return Status::InvalidArgument("document has no text");
 
   std::vector<Block> blocks;
-  std::string title = doc.title;
+  std::string title = utf8::Trim(doc.title);
+  std::string meta_date, meta_origin;
+  std::vector<Removed> html_dropped;
   if (doc.format == InputFormat::kHtml) {
     HtmlMeta meta;
-    ParseHtml(*this, body, &blocks, &meta);
-    if (title.empty()) title = !meta.og_title.empty() ? meta.og_title : !meta.h1.empty() ? meta.h1 : "";
-    if (title.empty() && !meta.title.empty()) {
-      // <title> minus the site suffix: the longest part between separators
-      std::string t = meta.title, best;
-      for (const char* sep : {" | ", " - ", " \xE2\x80\x93 ", " :: ", " \xC2\xBB "}) {
-        size_t p = t.find(sep);
-        if (p != std::string::npos) {
-          std::string a = utf8::Trim(t.substr(0, p)), b = utf8::Trim(t.substr(p + std::char_traits<char>::length(sep)));
-          t = a.size() >= b.size() ? a : b;
-        }
-      }
-      title = t;
-    }
-    out->site = meta.site;
+    HADATH_RETURN_IF_ERROR(ParseHtml(*this, body, &blocks, &meta, &html_dropped));
+    std::string title_head, title_site;
+    SplitTitle(meta.title, &title_head, &title_site);
+    out->site = !meta.site.empty() ? meta.site : !meta.ld_site.empty() ? meta.ld_site
+              : !meta.app_name.empty() ? meta.app_name : title_site;
+    if (title.empty()) title = StripSite(!meta.og_title.empty() ? meta.og_title : meta.h1, out->site);
+    if (title.empty()) title = title_head;
     Ymd d;
     if (!meta.date.empty() && dates_->ParseString(meta.date, &d)) {
-      out->date = d.ToString();
-      out->date_origin = "meta";
+      meta_date = d.ToString();
+      meta_origin = "meta";
+    } else if (!meta.byline_date.empty()) {
+      meta_date = meta.byline_date;
+      meta_origin = "byline";
     }
     out->lang = meta.lang.substr(0, 2);
   } else {
     blocks = ScrapedBlocks(body);
   }
-  std::string meta_date = out->date, meta_origin = out->date_origin;
   Clean(std::move(blocks), title, out);
+  out->removed.insert(out->removed.begin(), html_dropped.begin(), html_dropped.end());
+  // Date: the input's own > page metadata > a byline or dateline in the text > when it was crawled.
   if (!meta_date.empty()) { out->date = meta_date; out->date_origin = meta_origin; }
-  Ymd given;
-  if (!doc.date.empty() && Ymd::Parse(doc.date, &given)) {
+  if (has_given) {
     out->date = given.ToString();
     out->date_origin = "input";
+  }
+  Ymd crawl;
+  if (out->date.empty() && Ymd::Parse(doc.crawl_date, &crawl)) {
+    out->date = crawl.ToString();
+    out->date_origin = "crawl";
   }
   if (out->site.empty()) out->site = doc.source;
   std::string detected = DetectLang(out->text);

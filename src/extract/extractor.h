@@ -5,7 +5,11 @@
 // data/extract/boilerplate.tsv (skip-links, "posted on" bylines — whose date
 // is kept —, comment counters, captions, share bars), a caption's image label,
 // blocks that repeat a longer block, and the title. HTML uses gumbo (HTML5)
-// with the tag and class rules of data/extract/html.tsv.
+// with the tag and class rules of data/extract/html.tsv. Bytes are decoded to
+// UTF-8 first (extract/encoding.h).
+//
+// Limits: an HTML page over kMaxHtmlBytes, or whose tags nest deeper than
+// kMaxHtmlDepth, is refused with Status::Unsupported (reported, not parsed).
 // Thread safety: immutable after Load(); Extract() is const and thread-safe.
 #pragma once
 
@@ -27,8 +31,14 @@ struct Block {
 };
 
 struct HtmlMeta {
-  std::string title, h1, og_title, site, date, lang;
+  std::string title, h1, og_title, site, lang;
+  std::string date;          // meta tags, else JSON-LD datePublished, else <time datetime>
+  std::string ld_date, ld_site, app_name;
+  std::string byline_date;   // YYYY-MM-DD parsed from an element classed date/byline/…
 };
+
+constexpr size_t kMaxHtmlBytes = 16u << 20;
+constexpr size_t kMaxHtmlDepth = 2000;
 
 class Extractor {
  public:
@@ -45,12 +55,19 @@ class Extractor {
   std::unique_ptr<re2::RE2> skip_class_;
   const DateGrammar* dates_ = nullptr;
 
-  friend void ParseHtml(const Extractor&, const std::string& html, std::vector<Block>*, HtmlMeta*);
+  friend Status ParseHtml(const Extractor&, const std::string& html, std::vector<Block>*, HtmlMeta*,
+                          std::vector<Removed>*);
   void Clean(std::vector<Block> blocks, const std::string& given_title, Extracted* out) const;
 };
 
 // Splits scraped text into trimmed, non-empty lines.
 std::vector<Block> ScrapedBlocks(const std::string& text);
-void ParseHtml(const Extractor& ex, const std::string& html, std::vector<Block>* blocks, HtmlMeta* meta);
+// `dropped` (may be null) receives the text of the elements dropped inside the chosen
+// container, with the rule that dropped them ("html:nav", "html:class=…", "links").
+Status ParseHtml(const Extractor& ex, const std::string& html, std::vector<Block>* blocks, HtmlMeta* meta,
+                 std::vector<Removed>* dropped = nullptr);
+// Nesting depth of the tags of `html` (void and auto-closed elements, comments
+// and raw text left out); stops counting once it exceeds `stop_at`.
+size_t EstimateHtmlDepth(std::string_view html, size_t stop_at);
 
 }  // namespace hadath

@@ -10,7 +10,11 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "extract/encoding.h"
+#include "ingest/warc.h"
+#include "text/dates.h"
 #include "util/tsv.h"
+#include "util/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -23,6 +27,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 InputFormat FormatFromName(const std::string& name) {
+  if (IsWarcName(name)) return InputFormat::kWarc;
   if (EndsWith(name, ".jsonl") || EndsWith(name, ".jsonl.gz") || EndsWith(name, ".ndjson")) return InputFormat::kJsonl;
   if (EndsWith(name, ".html") || EndsWith(name, ".htm") || EndsWith(name, ".xhtml")) return InputFormat::kHtml;
   if (EndsWith(name, ".txt")) return InputFormat::kText;
@@ -33,13 +38,14 @@ InputFormat Sniff(const std::string& head) {
   size_t i = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (i == std::string::npos) return InputFormat::kText;
   if (head[i] == '{') return InputFormat::kJsonl;
+  if (head.compare(i, 7, "WARC/1.") == 0) return InputFormat::kWarc;
   if (head[i] == '<') return InputFormat::kHtml;
   return InputFormat::kText;
 }
 
 std::string Stem(const fs::path& p) {
   std::string name = p.filename().string();
-  for (const char* ext : {".jsonl.gz", ".html", ".htm", ".xhtml", ".txt", ".jsonl"}) {
+  for (const char* ext : {".jsonl.gz", ".warc.gz", ".html", ".htm", ".xhtml", ".txt", ".jsonl", ".warc"}) {
     if (EndsWith(name, ext)) return name.substr(0, name.size() - std::strlen(ext));
   }
   return p.stem().string();
@@ -51,6 +57,36 @@ std::string JsonString(const nlohmann::json& j, const char* key) {
   if (it->is_string()) return it->get<std::string>();
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return it->dump();
+}
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+// "http://www.example.com:80/a/b" → "www.example.com"
+std::string Host(const std::string& url) {
+  size_t p = url.find("://");
+  if (p == std::string::npos) return "";
+  p += 3;
+  size_t e = url.find_first_of(":/?#", p);
+  return Lower(url.substr(p, e == std::string::npos ? std::string::npos : e - p));
+}
+
+// The document format of a payload by its media type (kAuto: not a page).
+InputFormat FormatFromMime(const std::string& content_type, const std::string& body) {
+  std::string t = Lower(content_type);
+  if (t.find("html") != std::string::npos) return InputFormat::kHtml;
+  if (t.rfind("text/plain", 0) == 0) return InputFormat::kText;
+  if (t.empty() || t.rfind("application/octet-stream", 0) == 0 || t.rfind("unk", 0) == 0) {
+    if (LooksBinary(body)) return InputFormat::kAuto;
+    return Sniff(body.substr(0, 512)) == InputFormat::kHtml ? InputFormat::kHtml : InputFormat::kText;
+  }
+  return InputFormat::kAuto;
+}
+
+std::string RecordOrigin(const std::string& file, size_t number, uint64_t offset) {
+  return file + ": record " + std::to_string(number) + " at byte " + std::to_string(offset);
 }
 
 class Reader {
@@ -104,12 +140,19 @@ class Reader {
 
   bool File(const std::string& path, InputFormat fmt) {
     if (fmt == InputFormat::kJsonl) return Jsonl(path);
+    if (fmt == InputFormat::kWarc) return Warc(path, path);
+    std::error_code ec;
+    uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > opt_.max_record_bytes)
+      return Error(path, Status::Unsupported("file of " + std::to_string(size) + " bytes is larger than the limit of " +
+                                             std::to_string(opt_.max_record_bytes) + " bytes for one document; skipped"));
     std::string body;
     Status st = ReadFile(path, &body);
     if (!st.ok()) return Error(path, Status::IOError(std::strerror(errno)));
     if (body.empty()) return Error(path, Status::InvalidArgument("empty file"));
-    if (body.find('\0') != std::string::npos) return Error(path, Status::Unsupported("binary file"));
     if (fmt == InputFormat::kAuto) fmt = Sniff(body.substr(0, 512));
+    if (fmt == InputFormat::kWarc) return Warc(path, path);
+    if (LooksBinary(body)) return Error(path, Status::Unsupported("binary file"));
     if (fmt == InputFormat::kJsonl) return JsonlBuffer(path, body);
     Document d;
     d.id = Stem(path);
@@ -120,10 +163,12 @@ class Reader {
   }
 
   bool Stdin() {
+    if (opt_.stdin_format == InputFormat::kWarc) return Warc("/dev/stdin", "<stdin>");
     std::string body((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     if (body.empty()) return Error("<stdin>", Status::InvalidArgument("empty input"));
     InputFormat fmt = opt_.stdin_format == InputFormat::kAuto ? Sniff(body.substr(0, 512)) : opt_.stdin_format;
     if (fmt == InputFormat::kJsonl) return JsonlBuffer("<stdin>", body);
+    if (LooksBinary(body)) return Error("<stdin>", Status::Unsupported("binary input"));
     Document d;
     d.id = "stdin";
     d.origin = "<stdin>";
@@ -185,6 +230,7 @@ class Reader {
       size_t start = 0;
       for (int k = 0; k < n; ++k) {
         if (buf[k] != '\n') continue;
+        if (!too_long && line.size() + (k - start) > opt_.max_line_bytes) too_long = true;
         if (!too_long) line.append(buf.data() + start, k - start);
         ++lineno;
         if (too_long) {
@@ -199,8 +245,14 @@ class Reader {
         too_long = false;
         start = k + 1;
       }
+      // Drop an overlong line as soon as it is too long: the line buffer never holds more than
+      // max_line_bytes (its capacity, grown geometrically, at most twice that).
+      if (!too_long && line.size() + (n - start) > opt_.max_line_bytes) {
+        too_long = true;
+        line.clear();
+        line.shrink_to_fit();
+      }
       if (!too_long) line.append(buf.data() + start, n - start);
-      if (line.size() > opt_.max_line_bytes) { too_long = true; line.clear(); line.shrink_to_fit(); }
     }
     int errnum = 0;
     const char* msg = gzerror(gz, &errnum);
@@ -223,6 +275,54 @@ class Reader {
     return true;
   }
 
+  // Streams a WARC file record by record (see ingest/warc.h).
+  bool Warc(const std::string& path, const std::string& label) {
+    std::error_code ec;
+    if (path != "/dev/stdin" && fs::file_size(path, ec) == 0 && !ec) return Error(label, Status::InvalidArgument("empty file"));
+    WarcReader wr(path, opt_.max_record_bytes, [&](size_t n, uint64_t off, const std::string& why) {
+      Error(RecordOrigin(label, n, off), Status::Corrupt(why));
+    });
+    Status st = wr.Open();
+    if (!st.ok()) return Error(label, st);
+    WarcRecord r;
+    while (wr.Next(&r)) {
+      std::string origin = RecordOrigin(label, r.number, r.offset);
+      std::string type = Lower(r.type);
+      std::string content_type, body;
+      if (type == "response") {
+        if (Lower(r.content_type).rfind("application/http", 0) != 0 && !r.content_type.empty()) { ++stats_->skipped; continue; }
+        int status = 0;
+        std::string why;
+        if (!ParseHttpResponse(r.block, opt_.max_record_bytes, &status, &content_type, &body, &why)) {
+          Error(origin, Status::Corrupt(why));
+          continue;
+        }
+        if (status < 200 || status >= 300) { ++stats_->skipped; continue; }
+      } else if (type == "resource" || type == "conversion") {
+        content_type = r.content_type;
+        body = std::move(r.block);
+      } else {
+        ++stats_->skipped;  // warcinfo, request, metadata, revisit, continuation
+        continue;
+      }
+      InputFormat fmt = FormatFromMime(content_type, body);
+      if (fmt == InputFormat::kAuto || utf8::Trim(body).empty()) { ++stats_->skipped; continue; }
+      Document d;
+      d.id = !r.record_id.empty() ? r.record_id : Stem(path) + ":" + std::to_string(r.number);
+      d.url = r.target_uri;
+      d.source = Host(r.target_uri);
+      Ymd crawl;
+      if (Ymd::Parse(r.date, &crawl)) d.crawl_date = crawl.ToString();
+      d.charset = CharsetParam(content_type);
+      d.origin = origin;
+      d.format = fmt;
+      d.body = std::move(body);
+      if (!Emit(std::move(d))) return false;
+    }
+    if (wr.records() == 0) Error(label, Status::InvalidArgument("no WARC records"));
+    return true;
+  }
+
   const ReadOptions& opt_;
   const DocSink& sink_;
   const ErrorSink& err_;
@@ -237,6 +337,7 @@ bool ParseInputFormat(const std::string& s, InputFormat* out) {
   else if (s == "txt" || s == "text") *out = InputFormat::kText;
   else if (s == "html") *out = InputFormat::kHtml;
   else if (s == "jsonl") *out = InputFormat::kJsonl;
+  else if (s == "warc") *out = InputFormat::kWarc;
   else return false;
   return true;
 }

@@ -1,7 +1,13 @@
 #include "text/dates.h"
 
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 #include "util/tsv.h"
 
@@ -19,7 +25,7 @@ bool Ymd::valid() const { return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && 
 
 std::string Ymd::ToString() const {
   if (!valid()) return "";
-  char buf[16];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
@@ -72,8 +78,8 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   words_.clear();
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
-    if (kind != "month" && kind != "weekday" && kind != "relative")
-      return Status::Corrupt(row.rule + ": kind must be month, weekday or relative");
+    if (kind != "month" && kind != "weekday" && kind != "relative" && kind != "hijri_month" && kind != "marker")
+      return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative or marker");
     char* end = nullptr;
     long v = std::strtol(row.Get("value").c_str(), &end, 10);
     if (*end != '\0') return Status::Corrupt(row.rule + ": value must be an integer");
@@ -113,6 +119,23 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, const st
   return best;
 }
 
+bool HijriToGregorian(int y, int m, int d, Ymd* out) {
+  if (y < 1300 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cal(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("ar@calendar=islamic-umalqura"), err));
+  if (U_FAILURE(err) || !cal) return false;
+  cal->setLenient(false);
+  cal->clear();
+  cal->set(y, m - 1, d);
+  UDate t = cal->getTime(err);
+  if (U_FAILURE(err)) return false;
+  Ymd r = Ymd::FromDays(static_cast<int64_t>(std::floor(t / 86400000.0)));
+  if (!r.valid()) return false;
+  *out = r;
+  return true;
+}
+
 static bool AsInt(const Token& t, int* v) {
   if (t.kind != TokenKind::kNumber) return false;
   for (char c : t.norm) if (c < '0' || c > '9') return false;
@@ -123,27 +146,55 @@ static bool AsInt(const Token& t, int* v) {
 
 // "27/10/2023", "2023/10/27", "27-10-2023" as a number token (the tokenizer
 // keeps / inside numbers) or as number '-' number '-' number.
-static bool NumericDate(const std::string& s, Ymd* out) {
+// With `hijri`, the numbers are a Hijri date (year 1300-1600) converted to Gregorian.
+static bool NumericDate(const std::string& s, Ymd* out, bool hijri = false) {
   int a, b, c;
   char s1, s2;
-  if (std::sscanf(s.c_str(), "%d%c%d%c%d", &a, &s1, &b, &s2, &c) != 5 || s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.'))
+  int used = 0;
+  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &used) != 5 || s1 != s2 ||
+      (s1 != '/' && s1 != '-' && s1 != '.') || static_cast<size_t>(used) != s.size())
     return false;
   Ymd r = a > 31 ? Ymd{a, b, c} : Ymd{c, b, a};
+  if (hijri) return HijriToGregorian(r.y, r.m, r.d, out);
   if (r.y < 100) r.y += 2000;
+  if (!r.valid() && a <= 12 && b > 12) r = Ymd{c, a, b};  // US month/day/year
   if (!r.valid()) return false;
   *out = r;
   return true;
 }
 
+static bool IsOrdinalSuffix(const Token& t) {
+  return t.norm == "st" || t.norm == "nd" || t.norm == "rd" || t.norm == "th";
+}
+
 std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const Ymd& doc) const {
   std::vector<DateMention> out;
   size_t i = 0;
+  auto marker = [&](size_t k, int value) {
+    // «م» (Gregorian) or «هـ» (Hijri) after a year
+    const Word* m = nullptr;
+    size_t n = k < toks.size() ? MatchWord(toks, k, "marker", &m) : 0;
+    return n && m->value == value ? n : size_t(0);
+  };
   auto year_at = [&](size_t k, int* y) {
     // optional "," then a 4-digit year, optionally followed by «م» (Gregorian)
-    if (k < toks.size() && toks[k].norm == ",") ++k;
+    if (k < toks.size() && (toks[k].norm == "," || toks[k].norm == "\xD8\x8C")) ++k;
     int v;
-    if (k < toks.size() && AsInt(toks[k], &v) && v >= 1800 && v <= 2200) { *y = v; return k + 1; }
+    if (k < toks.size() && AsInt(toks[k], &v) && v >= 1800 && v <= 2200) { *y = v; return k + 1 + marker(k + 1, 1); }
     return size_t(0);
+  };
+  // After a month name: "/ تشرين الأول" or "(تشرين الأول)" naming the same month again.
+  auto month_alias = [&](size_t k, int month) {
+    size_t j = k;
+    bool paren = false;
+    if (j < toks.size() && (toks[j].norm == "/" || toks[j].norm == "-" || toks[j].norm == "(")) { paren = toks[j].norm == "("; ++j; }
+    else return k;
+    const Word* w2 = nullptr;
+    size_t n = MatchWord(toks, j, "month", &w2);
+    if (!n || w2->value != month) return k;
+    j += n;
+    if (paren && j < toks.size() && toks[j].norm == ")") ++j;
+    return j;
   };
   auto infer_year = [&](int m, int d) {
     if (!doc.valid()) return Ymd{};
@@ -159,12 +210,43 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     // numeric shapes
     if (t.kind == TokenKind::kNumber) {
       Ymd r;
-      if (NumericDate(t.norm, &r)) { out.push_back({i, i + 1, r, "explicit", "date:numeric"}); ++i; continue; }
+      if (size_t h = marker(i + 1, 2); h && NumericDate(t.norm, &r, true)) {
+        out.push_back({i, i + 1 + h, r, "explicit", "date:hijri-numeric"});
+        i += 1 + h;
+        continue;
+      }
+      if (NumericDate(t.norm, &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
+      // 2023-10-27 split by the tokenizer into number - number - number
+      if (i + 4 < toks.size() && toks[i + 1].norm == "-" && toks[i + 3].norm == "-" &&
+          toks[i + 2].kind == TokenKind::kNumber && toks[i + 4].kind == TokenKind::kNumber &&
+          NumericDate(t.norm + "-" + toks[i + 2].norm + "-" + toks[i + 4].norm, &r)) {
+        out.push_back({i, i + 5, r, "explicit", "date:numeric"});
+        i += 5;
+        continue;
+      }
       if (AsInt(t, &d) && d >= 1 && d <= 31) {
-        size_t n = MatchWord(toks, i + 1, "month", &w);
+        size_t j = i + 1;
+        if (j < toks.size() && IsOrdinalSuffix(toks[j])) ++j;
+        if (j < toks.size() && (toks[j].norm == "of" || toks[j].norm == "\xD9\x85\xD9\x86" /*من*/)) {
+          const Word* probe = nullptr;
+          if (MatchWord(toks, j + 1, "month", &probe)) ++j;
+        }
+        // day + Hijri month + year [هـ]
+        if (size_t n = MatchWord(toks, j, "hijri_month", &w)) {
+          size_t k = j + n;
+          int y = 0;
+          if (k < toks.size() && AsInt(toks[k], &y) && y >= 1300 && y <= 1600 && HijriToGregorian(y, w->value, d, &r)) {
+            size_t end = k + 1 + marker(k + 1, 2);
+            out.push_back({i, end, r, "explicit", w->rule});
+            i = end;
+            continue;
+          }
+        }
+        size_t n = MatchWord(toks, j, "month", &w);
         if (n) {
-          size_t k = i + 1 + n;
+          size_t k = j + n;
           if (k < toks.size() && toks[k].norm == ".") ++k;
+          k = month_alias(k, w->value);
           int y = 0;
           size_t after = year_at(k, &y);
           Ymd r = after ? Ymd{y, w->value, d} : infer_year(w->value, d);
@@ -180,13 +262,16 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     if (size_t n = MatchWord(toks, i, "month", &w)) {
       size_t k = i + n;
       if (k < toks.size() && toks[k].norm == ".") ++k;
+      k = month_alias(k, w->value);
       if (k < toks.size() && AsInt(toks[k], &d) && d >= 1 && d <= 31) {
+        size_t day_end = k + 1;
+        if (day_end < toks.size() && IsOrdinalSuffix(toks[day_end])) ++day_end;
         int y = 0;
-        size_t after = year_at(k + 1, &y);
+        size_t after = year_at(day_end, &y);
         Ymd r = after ? Ymd{y, w->value, d} : infer_year(w->value, d);
         if (r.valid()) {
-          out.push_back({i, after ? after : k + 1, r, "explicit", w->rule});
-          i = after ? after : k + 1;
+          out.push_back({i, after ? after : day_end, r, "explicit", w->rule});
+          i = after ? after : day_end;
           continue;
         }
       }

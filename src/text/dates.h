@@ -3,11 +3,17 @@
 // sentences). Month, weekday and relative-day words are data
 // (data/dates.tsv); the shapes are:
 //   ISO            2023-10-27, 2023-10-27T09:00:00Z
-//   numeric        27/10/2023, 27-10-2023, 2023/10/27 (any digits: ٢٧/١٠/٢٠٢٣)
-//   day month      27 أكتوبر [2023], 27 تشرين الأول 2023, 7 October, 7 Oct. 2023
-//   month day      October 27, 2023; Oct. 7
+//   numeric        27/10/2023, 27-10-2023, 27.10.2023, 2023/10/27, 10/27/2023 when
+//                  only that reading is valid (any digits: ٢٧/١٠/٢٠٢٣), optionally «م»
+//   day month      27 أكتوبر [2023], 27 تشرين الأول 2023, 27 أكتوبر/تشرين الأول 2023م,
+//                  27 من أكتوبر, 5 جانفي 2021 (Maghrebi), 7 October, 7 Oct. 2023, 27th of October
+//   month day      October 27, 2023; Oct. 7; Oct 27th, 2023
+//   Hijri          12 ربيع الآخر 1445 هـ, 12/4/1445هـ → Gregorian via ICU's islamic-umalqura calendar
+//                  (a Hijri month or a numeric date needs its year; the numeric form needs «هـ»)
 //   weekday        الخميس, Thursday      → the latest such day on or before the document date
 //   relative       أمس, اليوم, غدا, yesterday → document date ± n days
+// A weekday before an explicit date («الجمعة 27 أكتوبر 2023», "Friday, Oct 27") is
+// part of the expression only in the sense that it is ignored by ParseString.
 // Thread safety: immutable after Load(); all methods const and thread-safe.
 #pragma once
 
@@ -32,6 +38,9 @@ struct Ymd {
   int Weekday() const;                     // ISO: 1 = Monday … 7 = Sunday
 };
 
+// Hijri (Umm al-Qura) year/month/day → Gregorian; false if not a valid Hijri date.
+bool HijriToGregorian(int y, int m, int d, Ymd* out);
+
 struct DateMention {
   size_t tok_begin = 0, tok_end = 0;  // token index range [begin, end)
   Ymd date;
@@ -54,7 +63,7 @@ class DateGrammar {
 
  private:
   struct Word {
-    std::string kind;                  // month | weekday | relative
+    std::string kind;                  // month | hijri_month | weekday | relative | marker
     int value = 0;
     std::vector<std::string> forms;    // matching forms of each word
     std::string rule;

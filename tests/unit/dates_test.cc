@@ -70,5 +70,57 @@ TEST(DateGrammar, ExplicitDatesWithoutYearTakeTheDocumentYear) {
   EXPECT_EQ(m[0].date.ToString(), "2023-12-28");
 }
 
+TEST(DateGrammar, EveryFormArabicNewsPrints) {
+  EXPECT_EQ(Parse("الجمعة، 27 أكتوبر/تشرين الأول 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("27 أكتوبر (تشرين الأول) 2023م"), "2023-10-27");
+  EXPECT_EQ(Parse("نشر في: ٢٧ أكتوبر ٢٠٢٣ - ١٠:٣٠ ص"), "2023-10-27");
+  EXPECT_EQ(Parse("27 من أكتوبر 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("١٢/٠٣/٢٠٢٤"), "2024-03-12");
+  EXPECT_EQ(Parse("2023/10/27"), "2023-10-27");
+  EXPECT_EQ(Parse("27.10.2023"), "2023-10-27");
+  // Maghrebi months
+  EXPECT_EQ(Parse("الخميس 12 جانفي 2023"), "2023-01-12");
+  EXPECT_EQ(Parse("3 أوت 2022"), "2022-08-03");
+  EXPECT_EQ(Parse("14 يوليوز 2021"), "2021-07-14");
+  EXPECT_EQ(Parse("20 شتنبر 2020"), "2020-09-20");
+  EXPECT_EQ(Parse("1 نونبر 2019"), "2019-11-01");
+}
+
+TEST(DateGrammar, HijriDatesConvertWithUmmAlQura) {
+  EXPECT_EQ(Parse("12 ربيع الآخر 1445 هـ"), "2023-10-27");
+  EXPECT_EQ(Parse("الجمعة 12 ربيع الثاني 1445هـ الموافق 27 أكتوبر 2023م"), "2023-10-27");
+  EXPECT_EQ(Parse("1 رمضان 1444 هـ"), "2023-03-23");
+  EXPECT_EQ(Parse("10 ذو الحجة 1444هـ"), "2023-06-28");
+  EXPECT_EQ(Parse("1445/4/12 هـ"), "2023-10-27");
+  EXPECT_EQ(Parse("12/4/1445هـ"), "2023-10-27");
+  EXPECT_EQ(Parse("30 صفر 1445 هـ"), "2023-09-15");
+  EXPECT_EQ(Parse("30 محرم 1445 هـ"), "");  // Muharram 1445 has 29 days in Umm al-Qura
+  Ymd g;
+  ASSERT_TRUE(HijriToGregorian(1445, 1, 1, &g));
+  EXPECT_EQ(g.ToString(), "2023-07-19");
+}
+
+TEST(DateGrammar, EnglishForms) {
+  EXPECT_EQ(Parse("Friday, October 27, 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("Oct 27th, 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("the 27th of October 2023"), "2023-10-27");
+  EXPECT_EQ(Parse("Fri, 27 Oct 2023 09:00:00 GMT"), "2023-10-27");
+  EXPECT_EQ(Parse("10/27/2023"), "2023-10-27");
+  EXPECT_EQ(Parse("Sept. 3, 2022"), "2022-09-03");
+  EXPECT_EQ(Parse("Updated 2 hours ago"), "");
+}
+
+TEST(DateGrammar, HijriAndSplitIsoDatesInSentences) {
+  auto m = Find("وصل الوفد في 12 ربيع الآخر 1445 هـ إلى الرياض", "2023-11-01");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-10-27");
+  EXPECT_EQ(m[0].tok_end - m[0].tok_begin, 5u);  // 12 ربيع الآخر 1445 هـ
+  m = Find("the meeting of 2023-10-27 ended", "2023-11-01");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "2023-10-27");
+  m = Find("أنفق صفر دولار في 5 رمضان", "2023-11-01");  // a Hijri month needs its year
+  EXPECT_TRUE(m.empty());
+}
+
 }  // namespace
 }  // namespace hadath
