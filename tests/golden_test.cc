@@ -55,8 +55,9 @@ bool Satisfies(const Event& e, const std::string& want) {
   std::istringstream in(want);
   std::string cameo, src, tgt, date, extra;
   in >> cameo >> src >> tgt >> date;
+  // "-": no target, or for the source an unknown perpetrator (empty code)
   auto actor_ok = [](const std::string& w, const ActorRef* a) {
-    if (w == "-") return a == nullptr;
+    if (w == "-") return a == nullptr || a->code.empty();
     if (!a) return false;
     return w.size() == 3 ? a->country == w : a->code == w;
   };

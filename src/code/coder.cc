@@ -287,16 +287,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
 
     // ---- triggers
-    // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun.
+    // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
     auto used_as_verb = [&](const PhraseMatch& tm) {
       if (lex.triggers[tm.payload].type != "verb") return false;
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
-      return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep));
+      // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
+      return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
+                     c->kind == CueKind::kBackground));
     };
     const Phrase* last_source = nullptr;
     int k_in_sentence = 0;
-    for (const PhraseMatch& tm : v.trigs) {
+    // One reading per trigger span: a form listed as verb and as noun («قتل»)
+    // is a verb when used as one, else a noun.
+    std::vector<const PhraseMatch*> trig_reads;
+    for (size_t k = 0; k < v.trigs.size();) {
+      size_t e = k;
+      while (e < v.trigs.size() && v.trigs[e].begin == v.trigs[k].begin && v.trigs[e].end == v.trigs[k].end) ++e;
+      const PhraseMatch* pick = &v.trigs[k];
+      bool verb_use = false;
+      for (size_t q = k; q < e; ++q) verb_use |= used_as_verb(v.trigs[q]);
+      for (size_t q = k; q < e; ++q) {
+        bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
+        if (is_verb == verb_use) { pick = &v.trigs[q]; break; }
+      }
+      trig_reads.push_back(pick);
+      k = e;
+    }
+    for (const PhraseMatch* tmp : trig_reads) {
+      const PhraseMatch& tm = *tmp;
       const TriggerEntry& trig = lex.triggers[tm.payload];
       size_t tb = tm.begin, te = tm.end;
       bool inside_actor = false;
@@ -361,11 +380,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       }
-      if (!src) continue;
+      // Violence and protest stand without a known perpetrator (trigger option `actorless`),
+      // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
+      // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
+      // names a purpose: neither reports a new event.
+      if (!src && !trig.actorless) continue;
+      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam)) continue;
+      // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
+      if (!src && !as_verb && tb > 0) {
+        const CueEntry* c = cue_kind(tb - 1);
+        if (!c) {  // the frame word may be a multiword cue ending right before the trigger
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == tb) c = &lex.cues[cm.payload];
+        }
+        if (c && c->kind == CueKind::kBackground) continue;
+      }
 
       // target
       const Phrase* tgt = nullptr;
-      size_t after = std::max(te, src->begin >= te ? src->end : te);
+      size_t after = std::max(te, src && src->begin >= te ? src->end : te);
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger or negation in the clause.
       size_t stop = n;
@@ -377,7 +410,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
       for (const auto& p : phrases) {
-        if (p.begin < after || p.group == src->group) continue;
+        if (p.begin < after || (src && p.group == src->group)) continue;
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
@@ -431,7 +464,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
 
       std::vector<const Phrase*> srcs, tgts;
-      for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
+      if (src) {
+        for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
+      } else {
+        srcs.push_back(nullptr);  // an actorless event
+      }
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
       if (tgts.empty()) tgts.push_back(nullptr);
 
@@ -449,9 +486,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       for (const Phrase* s : srcs) {
         for (const Phrase* t : tgts) {
-          if (t && t->code == s->code) continue;
+          if (t && s && t->code == s->code) continue;
           std::string code = cameo;
-          if (!trig.third_location.empty() && place && t && place->country != s->country &&
+          if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
             code = trig.third_location;
           const CameoCode* cc = lex.cameo().Find(code);
@@ -471,7 +508,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             ev.date = doc_date.ToString();
             ev.date_basis = "document";
           }
-          ev.source = make_ref(*s);
+          if (s) {
+            ev.source = make_ref(*s);
+          } else {  // unknown perpetrator: an empty actor placed at the trigger
+            ev.source.start = ev.source.end = cp(toks[tb].begin);
+          }
           if (t) ev.target = make_ref(*t);
           ev.cameo = cc->code;
           ev.root = cc->root;
@@ -496,7 +537,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           ev.negated = drop;
           ev.modality = modality;
           ev.rules = rules;
-          for (const auto& r : s->rules) ev.rules.push_back(r);
+          if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (dm) ev.rules.push_back(dm->rule);

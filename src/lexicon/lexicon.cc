@@ -264,6 +264,8 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
         t.qualifiers.push_back({val.substr(0, colon), val.substr(colon + 1)});
       } else if (key == "needs_target") {
         t.needs_target = true;
+      } else if (key == "actorless") {
+        t.actorless = true;
       } else {
         return Status::Corrupt(row.rule + ": unknown option '" + key + "'");
       }
@@ -281,7 +283,8 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"hypothetical", CueKind::kHypothetical}, {"intent", CueKind::kIntent},
       {"complementizer", CueKind::kComplementizer}, {"relative", CueKind::kRelative},
       {"preposition", CueKind::kPreposition}, {"location_prep", CueKind::kLocationPrep},
-      {"light_verb", CueKind::kLightVerb},   {"conjunction", CueKind::kConjunction}};
+      {"light_verb", CueKind::kLightVerb},   {"conjunction", CueKind::kConjunction},
+      {"background", CueKind::kBackground}};
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/cues.tsv", {"kind", "forms"}, &f));
   for (const auto& row : f.rows) {

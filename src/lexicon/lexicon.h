@@ -63,6 +63,7 @@ struct TriggerEntry {
   std::vector<std::string> target_preps;  // prepositions that introduce the target
   std::string third_location;             // code when met at a third country's place
   bool needs_target = false;
+  bool actorless = false;                 // an event even when no source is found
   std::vector<Qualifier> qualifiers;      // "if=weapons:072"
 };
 
@@ -75,7 +76,7 @@ struct IntentMap {
 
 enum class CueKind {
   kNegation, kUncertain, kHypothetical, kIntent, kComplementizer, kRelative,
-  kPreposition, kLocationPrep, kLightVerb, kConjunction, kTopic
+  kPreposition, kLocationPrep, kLightVerb, kConjunction, kBackground, kTopic
 };
 
 struct CueEntry {
