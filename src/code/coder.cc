@@ -253,6 +253,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (e.kind == ActorEntry::Kind::kCountry) keep = !location_prep_before(i);
         if (e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital)
           keep = keep && !in_located_place[i];
+        // A name written without the article does not take one: «المالي» is not «مالي».
+        if ((e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital || e.kind == ActorEntry::Kind::kActor) &&
+            HasArticle(ac->prefix))
+          keep = false;
         if (e.kind == ActorEntry::Kind::kDemonym) {
           // A bare demonym is an actor only when coordinated with the phrase
           // just before it («وسائل إعلام روسية وإيرانية»).
