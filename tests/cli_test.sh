@@ -32,6 +32,26 @@ for l in open('$TMP/ex.jsonl', encoding='utf-8'):
 sys.exit(0 if n>=3 else 1)"
 check "table format" bash -c "'$HADATH' code -q --format table examples/ | grep -q '→'"
 
+# --- the parallel pipeline: identical output for any thread count, in input order
+python3 - "$TMP/many.jsonl" <<'PY'
+import json, sys
+sents = ["وانتقدت الحكومة الأردنية إسرائيل بشدة.", "والتقى وزير الخارجية المصري بنظيره التركي في أنقرة.",
+         "وقصفت القوات الإسرائيلية مواقع لحزب الله في جنوب لبنان.", "ولم يلتق الوفد بأي مسؤول.", "بلا أحداث هنا."]
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    for i in range(600):
+        text = " ".join(sents[(i + k) % len(sents)] for k in range(1 + i % 4))
+        f.write(json.dumps({"id": f"d{i}", "date": "2024-02-0%d" % (1 + i % 9), "text": text}, ensure_ascii=False) + "\n")
+    f.write("not json\n")
+PY
+"$HADATH" code -q -j 1 "$TMP/many.jsonl" > "$TMP/j1.jsonl" 2>"$TMP/j1.err"
+"$HADATH" code -q -j 3 "$TMP/many.jsonl" > "$TMP/j3.jsonl" 2>"$TMP/j3.err"
+check "threads 1 and 3 give identical output" cmp -s "$TMP/j1.jsonl" "$TMP/j3.jsonl"
+check "threads 1 and 3 report the same errors" cmp -s "$TMP/j1.err" "$TMP/j3.err"
+check "pipeline output is in input order" python3 -c "
+import json,sys
+ids=[int(json.loads(l)['doc_id'][1:]) for l in open('$TMP/j3.jsonl', encoding='utf-8')]
+sys.exit(0 if ids and ids == sorted(ids) else 1)"
+
 # --- stdin with --input-format and --date
 out=$(printf 'وانتقدت الحكومة الأردنية إسرائيل بشدة.' | "$HADATH" code -q --input-format txt --date 2024-02-02 -)
 check "stdin coded with --date" python3 -c "

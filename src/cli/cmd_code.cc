@@ -2,6 +2,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "cli/commands.h"
 #include "code/event_json.h"
 #include "ingest/reader.h"
+#include "pipeline/pipeline.h"
 #include "text/dates.h"
 
 namespace hadath::cli {
@@ -20,6 +22,7 @@ struct CodeArgs {
   std::vector<std::string> inputs;
   std::string output, format = "jsonl", input_format = "auto", date;
   bool keep_negated = false, quiet = false, strict = false;
+  size_t threads = 0;
 };
 }  // namespace
 
@@ -44,6 +47,7 @@ void RegisterCode(CLI::App& app, Globals& g) {
         return Ymd::Parse(s, &d) && s.size() == 10 ? std::string() : "expected YYYY-MM-DD, got '" + s + "'";
       });
   cmd->add_flag("--strict", args->strict, "stop at the first bad input or record (exit 1)");
+  cmd->add_option("-j,--threads", args->threads, "worker threads (default: one per core); output order and content do not depend on it");
   cmd->add_flag("--keep-negated", args->keep_negated, "also emit negated, uncertain and hypothetical events (negated: true)");
   cmd->add_flag("-q,--quiet", args->quiet, "no summary line on stderr");
   cmd->callback([&g, args] {
@@ -62,42 +66,49 @@ void RegisterCode(CLI::App& app, Globals& g) {
     ParseInputFormat(args->input_format, &ropt.stdin_format);
     bool table = args->format == "table";
     if (table) fmt::print(out, "{}\n", FormatEventHeader());
-    size_t n_events = 0, n_docs = 0, n_failed = 0;
-    ErrorSink on_error = [&](const std::string& origin, const Status& st) {
-      ++n_failed;
-      ReportError(origin, st);
-      if (args->strict) {
-        std::fflush(out);
-        std::exit(1);
+    // Reading, extraction and coding run on --threads workers; results come
+    // back here in input order, so the output is the same for any thread count.
+    PipelineOptions popt;
+    popt.threads = args->threads;
+    popt.fallback_date = args->date;
+    const bool progress = !args->quiet && ::isatty(2);
+    auto t0 = std::chrono::steady_clock::now(), last = t0;
+    bool stopped_strict = false;
+    PipelineStats stats;
+    RunPipeline(*engine, args->inputs, ropt, popt, [&](PipelineResult&& r) {
+      if (!r.status.ok()) {
+        if (progress) fmt::print(stderr, "\r\033[K");
+        ReportError(r.origin, r.status);
+        if (args->strict) { stopped_strict = true; return false; }
+        return true;
       }
-    };
-    DocSink on_doc = [&](Document&& doc) {
-      Extracted ex;
-      Status st = engine->Extract(doc, &ex);
-      if (!st.ok()) { on_error(doc.origin, st); return true; }
-      std::vector<Event> events;
-      st = engine->Code(ex, &events, args->date);
-      if (!st.ok()) { on_error(doc.origin, st); return true; }
-      ++n_docs;
-      for (const Event& e : events) {
+      for (const Event& e : r.events) {
         if (table) fmt::print(out, "{}\n", FormatEventRow(e));
         else fmt::print(out, "{}\n", EventToJson(e).dump());
       }
-      n_events += events.size();
+      if (progress) {
+        auto now = std::chrono::steady_clock::now();
+        if (now - last > std::chrono::seconds(1)) {
+          last = now;
+          double secs = std::chrono::duration<double>(now - t0).count();
+          fmt::print(stderr, "\r\033[Khadath: {} documents, {} events, {:.0f} docs/s", stats.documents + 1,
+                     stats.events + r.events.size(), (stats.documents + 1) / secs);
+        }
+      }
       return true;
-    };
-    ReadStats stats;
-    ReadInputs(args->inputs, ropt, on_doc, on_error, &stats);
+    }, &stats);
+    if (progress) fmt::print(stderr, "\r\033[K");
+    const size_t n_docs = stats.documents, n_events = stats.events, n_failed = stats.failed;
     if (std::fflush(out) != 0 || (out != stdout && std::fclose(out) != 0)) {
       fmt::print(stderr, "hadath: {}: write failed\n", args->output.empty() ? "<stdout>" : args->output);
       g.exit_code = 2;
       return;
     }
-    if (!args->quiet)
+    if (!args->quiet && !stopped_strict)
       fmt::print(stderr, "hadath: {} document{} coded, {} event{}{}{}\n", n_docs, n_docs == 1 ? "" : "s", n_events,
                  n_events == 1 ? "" : "s", n_failed ? fmt::format(", {} failed", n_failed) : "",
                  args->output.empty() ? "" : " → " + args->output);
-    g.exit_code = n_failed ? 1 : 0;
+    g.exit_code = n_failed || stopped_strict ? 1 : 0;
   });
 }
 

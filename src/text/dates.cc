@@ -76,6 +76,7 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "dates.tsv", {"kind", "value", "forms"}, &f));
   words_.clear();
+  by_first_.clear();
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
     if (kind != "month" && kind != "weekday" && kind != "relative" && kind != "hijri_month" && kind != "marker")
@@ -90,6 +91,7 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       w.rule = row.rule;
       for (const auto& piece : SplitList(form, ' ')) w.forms.push_back(norm_->Normalize(piece));
       if (w.forms.empty()) continue;
+      by_first_[w.forms[0]].push_back(static_cast<uint32_t>(words_.size()));
       words_.push_back(std::move(w));
     }
   }
@@ -106,16 +108,23 @@ static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics)
 
 size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, const std::string& kind,
                               const Word** out) const {
+  if (i >= toks.size()) return 0;
   size_t best = 0;
-  for (const auto& w : words_) {
-    if (w.kind != kind || i + w.forms.size() > toks.size() || w.forms.size() <= best) continue;
-    bool ok = true;
-    for (size_t k = 0; k < w.forms.size() && ok; ++k) {
-      // A trailing "." belongs to abbreviations such as "Oct." — skip it below.
-      ok = TokenIs(toks[i + k], w.forms[k], k == 0);
+  auto try_bucket = [&](const std::string& first) {
+    auto it = by_first_.find(first);
+    if (it == by_first_.end()) return;
+    for (uint32_t idx : it->second) {
+      const Word& w = words_[idx];
+      if (w.kind != kind || i + w.forms.size() > toks.size() || w.forms.size() <= best) continue;
+      bool ok = TokenIs(toks[i], w.forms[0], true);
+      for (size_t k = 1; k < w.forms.size() && ok; ++k) ok = TokenIs(toks[i + k], w.forms[k], false);
+      if (ok) { best = w.forms.size(); *out = &w; }
     }
-    if (ok) { best = w.forms.size(); *out = &w; }
-  }
+  };
+  const Token& t = toks[i];
+  try_bucket(t.norm);
+  for (const auto& s : t.segs)
+    if (s.suffix.empty() && s.stem != t.norm) try_bucket(s.stem);
   return best;
 }
 

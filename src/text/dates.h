@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -71,6 +72,9 @@ class DateGrammar {
   // Matches a word entry at tokens[i]; returns the token count, 0 if none.
   size_t MatchWord(const std::vector<Token>& toks, size_t i, const std::string& kind, const Word** out) const;
   const Normalizer* norm_ = nullptr;
+  // words_ indices by the matching form of their first word: MatchWord looks
+  // up the token's forms instead of scanning every word.
+  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
   std::vector<Word> words_;
 };
 

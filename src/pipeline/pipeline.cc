@@ -1,0 +1,122 @@
+#include "pipeline/pipeline.h"
+
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace hadath {
+namespace {
+
+struct WorkItem {
+  size_t seq = 0;
+  Document doc;
+  std::optional<PipelineResult> ready;  // a read error: nothing to compute
+};
+
+}  // namespace
+
+void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, const ReadOptions& read,
+                 const PipelineOptions& options, const std::function<bool(PipelineResult&&)>& on_result,
+                 PipelineStats* stats) {
+  const size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const size_t window = options.window ? options.window : 64 * threads;
+
+  std::mutex mu;
+  std::condition_variable work_cv, done_cv, space_cv;
+  std::deque<WorkItem> work;                 // read, not yet taken by a worker
+  std::map<size_t, PipelineResult> done;     // computed, not yet delivered
+  size_t next_seq = 0, next_emit = 0;
+  bool reading_finished = false, stop = false;
+
+  auto admit = [&](WorkItem&& item) {        // reader side: bounded by `window`
+    std::unique_lock<std::mutex> lock(mu);
+    space_cv.wait(lock, [&] { return stop || next_seq - next_emit < window; });
+    if (stop) return false;
+    item.seq = next_seq++;
+    if (item.ready) {
+      done.emplace(item.seq, std::move(*item.ready));
+      done_cv.notify_one();
+    } else {
+      work.push_back(std::move(item));
+      work_cv.notify_one();
+    }
+    return true;
+  };
+
+  std::thread reader([&] {
+    ErrorSink on_error = [&](const std::string& origin, const Status& st) {
+      WorkItem item;
+      item.ready = PipelineResult{origin, st, {}, {}};
+      admit(std::move(item));
+    };
+    DocSink on_doc = [&](Document&& d) {
+      WorkItem item;
+      item.doc = std::move(d);
+      return admit(std::move(item));
+    };
+    ReadStats rs;
+    ReadInputs(inputs, read, on_doc, on_error, &rs);
+    std::lock_guard<std::mutex> lock(mu);
+    reading_finished = true;
+    work_cv.notify_all();
+    done_cv.notify_all();
+  });
+
+  std::vector<std::thread> workers;
+  for (size_t w = 0; w < threads; ++w) {
+    workers.emplace_back([&] {
+      while (true) {
+        WorkItem item;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_cv.wait(lock, [&] { return stop || !work.empty() || reading_finished; });
+          if (stop || (work.empty() && reading_finished)) return;
+          item = std::move(work.front());
+          work.pop_front();
+        }
+        PipelineResult r;
+        r.origin = item.doc.origin;
+        r.status = engine.Extract(item.doc, &r.doc);
+        if (r.status.ok() && options.code) r.status = engine.Code(r.doc, &r.events, options.fallback_date);
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(item.seq, std::move(r));
+        done_cv.notify_one();
+      }
+    });
+  }
+
+  // Deliver in input order on this thread.
+  while (true) {
+    PipelineResult r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      done_cv.wait(lock, [&] { return done.count(next_emit) || (reading_finished && next_emit == next_seq); });
+      if (!done.count(next_emit)) break;  // everything read has been delivered
+      auto it = done.find(next_emit);
+      r = std::move(it->second);
+      done.erase(it);
+      ++next_emit;
+      space_cv.notify_one();
+    }
+    if (r.status.ok()) {
+      ++stats->documents;
+      stats->events += r.events.size();
+    } else {
+      ++stats->failed;
+    }
+    if (!on_result(std::move(r))) {
+      std::lock_guard<std::mutex> lock(mu);
+      stop = true;
+      work_cv.notify_all();
+      space_cv.notify_all();
+      break;
+    }
+  }
+  reader.join();
+  for (auto& t : workers) t.join();
+}
+
+}  // namespace hadath
