@@ -52,6 +52,13 @@ import json,sys
 ids=[int(json.loads(l)['doc_id'][1:]) for l in open('$TMP/j3.jsonl', encoding='utf-8')]
 sys.exit(0 if ids and ids == sorted(ids) else 1)"
 
+# --- explain: the event's derivation and the rejected candidates, with reasons
+"$HADATH" explain --date 2023-10-27 --text "والتقى الوزير الإيراني بنظيره الروسي في موسكو الخميس. وقالت الخارجية القطرية إن الجانبين بحثا التهدئة." > "$TMP/explain.txt"
+check "explain shows the event with its date basis" grep -q "→ event 040: IRNGOV .* date 2023-10-26 (weekday)  at Moscow (RUS)" "$TMP/explain.txt"
+check "explain shows why a trigger gave no event" grep -q "rejected: no source actor found" "$TMP/explain.txt"
+check "explain names the data lines" grep -q "ar/agents.tsv:[0-9]" "$TMP/explain.txt"
+check "help explain" bash -c "'$HADATH' explain --help | grep -q Usage"
+
 # --- stdin with --input-format and --date
 out=$(printf 'وانتقدت الحكومة الأردنية إسرائيل بشدة.' | "$HADATH" code -q --input-format txt --date 2024-02-02 -)
 check "stdin coded with --date" python3 -c "

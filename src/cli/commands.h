@@ -22,6 +22,7 @@ struct Globals {
 void RegisterCode(CLI::App& app, Globals& g);
 void RegisterExtract(CLI::App& app, Globals& g);
 void RegisterTokens(CLI::App& app, Globals& g);
+void RegisterExplain(CLI::App& app, Globals& g);
 void RegisterIngest(CLI::App& app, Globals& g);
 void RegisterQuery(CLI::App& app, Globals& g);
 void RegisterExport(CLI::App& app, Globals& g);

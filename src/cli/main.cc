@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   hadath::cli::RegisterCode(app, g);
   hadath::cli::RegisterExtract(app, g);
   hadath::cli::RegisterTokens(app, g);
+  hadath::cli::RegisterExplain(app, g);
   hadath::cli::RegisterIngest(app, g);
   hadath::cli::RegisterQuery(app, g);
   hadath::cli::RegisterExport(app, g);

@@ -66,7 +66,8 @@ std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
 
 }  // namespace
 
-void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events) const {
+void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
+                 std::vector<SentenceTrace>* trace) const {
   const Lexicon& lex = *lex_;
   Ymd doc_date;
   std::string doc_date_str = doc.date.empty() ? fallback_date : doc.date;
@@ -290,6 +291,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       phrases.push_back(std::move(p));
     }
 
+    SentenceTrace* st = nullptr;
+    if (trace) {
+      trace->emplace_back();
+      st = &trace->back();
+      st->index = si;
+      st->text = text.substr(sent.begin, sent.end - sent.begin);
+      for (const auto& p : phrases) {
+        size_t b = toks[p.begin].begin, e = toks[p.end - 1].end;
+        st->actors.push_back({text.substr(b, e - b), p.code, p.prep, p.group, p.rules});
+      }
+      int cur = -1;
+      for (size_t j = 0; j < n; ++j) {
+        if (v.clause[j] != cur) { cur = v.clause[j]; st->clauses.emplace_back(); }
+        if (!st->clauses.back().empty()) st->clauses.back() += ' ';
+        st->clauses.back() += text.substr(toks[j].begin, toks[j].end - toks[j].begin);
+      }
+    }
+
     // ---- triggers
     // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
     auto used_as_verb = [&](const PhraseMatch& tm) {
@@ -321,10 +340,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (const PhraseMatch* tmp : trig_reads) {
       const PhraseMatch& tm = *tmp;
       const TriggerEntry& trig = lex.triggers[tm.payload];
+      SentenceTrace::TriggerLine* tl = nullptr;
+      if (st) {
+        st->triggers.emplace_back();
+        tl = &st->triggers.back();
+        tl->text = text.substr(toks[tm.begin].begin, toks[tm.end - 1].end - toks[tm.begin].begin);
+        tl->cameo = trig.cameo;
+        tl->rule = trig.rule;
+        tl->reading = used_as_verb(tm) ? "verb" : "noun";
+      }
+      auto reject = [&](const char* why) { if (tl) tl->decision = why; };
       size_t tb = tm.begin, te = tm.end;
       bool inside_actor = false;
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
-      if (inside_actor) continue;
+      if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
       std::vector<std::string> rules = {trig.rule};
 
@@ -343,7 +372,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
       bool drop = negated || uncertain || hypothetical;
-      if (drop && !keep_negated_) continue;
+      if (drop && !keep_negated_) {
+        reject(negated ? "negated" : uncertain ? "uncertain (a cue before it)" : "hypothetical (a cue before it)");
+        continue;
+      }
 
       // source
       const Phrase* src = nullptr;
@@ -368,7 +400,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && HasConj(tm.prefix) && last_source) src = last_source;
       } else {
-        if (!tm.suffix.empty()) continue;  // «محادثاتهم»: the possessor is a pronoun
+        if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
         for (const auto& p : phrases)
           if (p.begin == te && p.prep.empty()) src = &p;
         if (!src && !HasArticle(tm.prefix)) {
@@ -388,8 +420,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
       // names a purpose: neither reports a new event.
-      if (!src && !trig.actorless) continue;
-      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam)) continue;
+      if (!src && !trig.actorless) { reject("no source actor found"); continue; }
+      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam)) {
+        reject("definite or purpose noun with no perpetrator: a back-reference or topic");
+        continue;
+      }
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
       if (!src && !as_verb && tb > 0) {
         const CueEntry* c = cue_kind(tb - 1);
@@ -397,7 +432,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
-        if (c && c->kind == CueKind::kBackground) continue;
+        if (c && c->kind == CueKind::kBackground) { reject("framed as background (a frame noun before it)"); continue; }
       }
 
       // target
@@ -424,7 +459,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun) fallback = &p;
       }
       if (!tgt) tgt = fallback;
-      if (!tgt && trig.needs_target) continue;
+      if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
 
       // location: a place after «في» or «بـ», in the trigger's clause, nearest to the trigger
       const PhraseMatch* loc = nullptr;
@@ -546,6 +581,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (place) ev.rules.push_back(place->rule);
           if (dm) ev.rules.push_back(dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
+          if (tl) {
+            tl->decision = "event";
+            tl->cameo = ev.cameo;
+            tl->source = ev.source.code.empty() ? "(unknown perpetrator)" : ev.source.code + " «" + ev.source.text + "»";
+            tl->target = ev.target ? ev.target->code + " «" + ev.target->text + "»" : "(none)";
+            tl->date = ev.date;
+            tl->date_basis = ev.date_basis;
+            tl->location = ev.location.country.empty() ? "" : ev.location.name + " (" + ev.location.country + ")";
+            tl->modality = ev.modality;
+          }
           events->push_back(std::move(ev));
         }
       }

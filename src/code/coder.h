@@ -27,12 +27,30 @@
 
 namespace hadath {
 
+// How the coder read one sentence, for `hadath explain`: the actor phrases it
+// composed, and for every trigger the decision taken and why.
+struct SentenceTrace {
+  size_t index = 0;
+  std::string text;
+  struct ActorLine { std::string text, code, prep; int group = 0; std::vector<std::string> rules; };
+  std::vector<ActorLine> actors;
+  struct TriggerLine {
+    std::string text, cameo, rule, reading;  // reading: verb | noun
+    std::string decision;                    // "event" or why it was rejected
+    std::string source, target, date, date_basis, location, modality;
+  };
+  std::vector<TriggerLine> triggers;
+  std::vector<std::string> clauses;          // the sentence cut into clauses
+};
+
 class Coder {
  public:
   // REQUIRES: `lexicon` outlives the Coder.
   Coder(const Lexicon* lexicon, bool keep_negated) : lex_(lexicon), keep_negated_(keep_negated) {}
 
-  void Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events) const;
+  // `trace`, when not null, receives one entry per sentence.
+  void Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
+            std::vector<SentenceTrace>* trace = nullptr) const;
 
  private:
   const Lexicon* lex_;
