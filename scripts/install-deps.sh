@@ -7,12 +7,13 @@ set -euo pipefail
 BUILD_PKGS=(g++ cmake make pkg-config
             libicu-dev libre2-dev libgumbo-dev libuchardet-dev zlib1g-dev
             libcli11-dev libfmt-dev nlohmann-json3-dev libstemmer-dev
-            libsqlite3-dev libpq-dev)
+            libsqlite3-dev libpq-dev libcpp-httplib-dev)
 # postgresql: the store tests start a private server (tests/store/pg_test.sh); sqlite3: its CLI checks.
-TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3)
+# chromium: the web explorer end-to-end test (tests/server/e2e_test.sh, skipped without it).
+TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium)
 
 pkgs=("${BUILD_PKGS[@]}")
-BENCH_PKGS=(libbenchmark-dev)
+BENCH_PKGS=(libbenchmark-dev wrk)
 case "${1:-}" in
   --test) pkgs+=("${TEST_PKGS[@]}") ;;
   --bench) pkgs+=("${TEST_PKGS[@]}" "${BENCH_PKGS[@]}") ;;

@@ -26,6 +26,7 @@ void RegisterExplain(CLI::App& app, Globals& g);
 void RegisterIngest(CLI::App& app, Globals& g);
 void RegisterQuery(CLI::App& app, Globals& g);
 void RegisterExport(CLI::App& app, Globals& g);
+void RegisterServe(CLI::App& app, Globals& g);
 
 // Opens the engine or prints the reason and returns nullptr.
 std::unique_ptr<Engine> OpenEngine(const Globals& g, bool keep_negated = false);

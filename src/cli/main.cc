@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   hadath::cli::RegisterIngest(app, g);
   hadath::cli::RegisterQuery(app, g);
   hadath::cli::RegisterExport(app, g);
+  hadath::cli::RegisterServe(app, g);
   app.add_subcommand("version", "print hadath's version")->callback([&] {
     fmt::print("hadath {}\n", hadath::Version());
   });
