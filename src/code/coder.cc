@@ -495,6 +495,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (hit) { cameo = q.cameo; break; }
       }
+      // An "attack" by an unarmed political actor (a government, a party, the media, a
+      // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
+      if (cameo == "190" && src && !src->sector.empty()) {
+        static const char* kArmed[] = {"MIL", "REB", "UAF", "COP", "SPY"};
+        bool armed = false;
+        for (const char* a : kArmed) armed |= src->sector == a;
+        bool weapons = false;
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          weapons |= c.kind == CueKind::kTopic && c.topic == "weapons" && v.clause[cm.begin] == cl;
+        }
+        if (!armed && !weapons) cameo = "111";
+      }
+      // A dated reference more than a year before the article is history, not news.
+      if (dm && dm->basis == "explicit" && doc_date.valid() && dm->date.ToDays() < doc_date.ToDays() - 365) {
+        reject("an explicit date more than a year before the article: background");
+        continue;
+      }
       const PlaceEntry* place = loc ? &lex.places[loc->payload] : nullptr;
       std::string modality = hypothetical ? "hypothetical" : "asserted";
       if (intent && !hypothetical) {
