@@ -416,6 +416,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       }
+      // Passive voice: «اغتيل القائد على يد مسلحين», «اعتقل الناشط من قبل الشرطة» — the actor
+      // after the agent marker is the source; the subject slot after the verb holds the target.
+      const Phrase* passive_target = nullptr;
+      for (const PhraseMatch& cm : v.cues) {
+        if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+        for (const auto& p : phrases) {
+          if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct)) {
+            if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
+            src = &p;
+            rules.push_back(lex.cues[cm.payload].rule);
+            break;
+          }
+        }
+        break;
+      }
       // Violence and protest stand without a known perpetrator (trigger option `actorless`),
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
@@ -436,7 +451,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
 
       // target
-      const Phrase* tgt = nullptr;
+      const Phrase* tgt = passive_target;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger or negation in the clause.
@@ -449,6 +464,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
       for (const auto& p : phrases) {
+        if (tgt) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()

@@ -284,7 +284,8 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"complementizer", CueKind::kComplementizer}, {"relative", CueKind::kRelative},
       {"preposition", CueKind::kPreposition}, {"location_prep", CueKind::kLocationPrep},
       {"light_verb", CueKind::kLightVerb},   {"conjunction", CueKind::kConjunction},
-      {"background", CueKind::kBackground}};
+      {"background", CueKind::kBackground},
+      {"passive_agent", CueKind::kPassiveAgent}};
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/cues.tsv", {"kind", "forms"}, &f));
   for (const auto& row : f.rows) {

@@ -76,7 +76,7 @@ struct IntentMap {
 
 enum class CueKind {
   kNegation, kUncertain, kHypothetical, kIntent, kComplementizer, kRelative,
-  kPreposition, kLocationPrep, kLightVerb, kConjunction, kBackground, kTopic
+  kPreposition, kLocationPrep, kLightVerb, kConjunction, kBackground, kPassiveAgent, kTopic
 };
 
 struct CueEntry {
