@@ -10,7 +10,10 @@ BUILD_PKGS=(g++ cmake make pkg-config
             libsqlite3-dev libpq-dev libcpp-httplib-dev)
 # postgresql: the store tests start a private server (tests/store/pg_test.sh); sqlite3: its CLI checks.
 # chromium: the web explorer end-to-end test (tests/server/e2e_test.sh, skipped without it).
-TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium)
+# pybind11-dev, python3-dev: the Python module (python/); pytest, dask, distributed, pandas: its
+# tests (tests/python, a LocalCluster of 2 worker processes).
+TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium
+           pybind11-dev python3-dev python3-pytest python3-dask python3-distributed python3-pandas)
 
 pkgs=("${BUILD_PKGS[@]}")
 BENCH_PKGS=(libbenchmark-dev wrk)
