@@ -137,11 +137,21 @@ def arabic_names(raw):
     return [first] if first else []
 
 
+# Arabic names Natural Earth gives to small places that Arabic news uses as given names or
+# common words far more often than as those places: «جورج» (George, ZAF), «سالم» (Salem,
+# IND), «ديفيد» (David, PAN)... A name is dropped from the place; a place left without
+# names is dropped. Found by `hadath mentions` on the GSR sentences; keep the list short.
+NAME_STOPLIST = {
+    "جورج", "سالم", "ديفيد", "ماري", "بيير", "كاترين", "نانسي", "ستانلي", "غريفيث", "بارو", "لاي",
+    "ميرو", "هاميلتون",
+}
+
+
 def build_places(rows, adm0_map):
     out = []
     unnumbered = []
     for r in rows:
-        names = arabic_names(r["name_ar"])
+        names = [n for n in arabic_names(r["name_ar"]) if n not in NAME_STOPLIST]
         if not names:
             continue
         a3 = clean(r["adm0_a3"])

@@ -23,6 +23,8 @@ void RegisterCode(CLI::App& app, Globals& g);
 void RegisterExtract(CLI::App& app, Globals& g);
 void RegisterTokens(CLI::App& app, Globals& g);
 void RegisterExplain(CLI::App& app, Globals& g);
+void RegisterMentions(CLI::App& app, Globals& g);
+void RegisterDict(CLI::App& app, Globals& g);
 void RegisterIngest(CLI::App& app, Globals& g);
 void RegisterQuery(CLI::App& app, Globals& g);
 void RegisterExport(CLI::App& app, Globals& g);

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
   hadath::cli::RegisterExtract(app, g);
   hadath::cli::RegisterTokens(app, g);
   hadath::cli::RegisterExplain(app, g);
+  hadath::cli::RegisterMentions(app, g);
+  hadath::cli::RegisterDict(app, g);
   hadath::cli::RegisterIngest(app, g);
   hadath::cli::RegisterQuery(app, g);
   hadath::cli::RegisterExport(app, g);

@@ -6,8 +6,11 @@
 #include <unordered_set>
 #include <sstream>
 
+#include "lexicon/image.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
@@ -60,6 +63,48 @@ Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out) {
   return Status::OK();
 }
 
+bool IsPersonRow(const std::string& kind, const std::string& name_en, const std::string& codes) {
+  if (kind == "person") return true;
+  if (!kind.empty()) return false;
+  // Words that name organisations, institutions and groups; acronyms.
+  static const std::unordered_set<std::string> kOrgWords = {
+      "academy", "administration", "agency", "alliance", "army", "assembly", "association", "authority",
+      "bank", "battalion", "battalions", "board", "brigade", "brigades", "bureau", "cabinet", "center",
+      "centre", "chamber", "coalition", "command", "commission", "committee", "committees", "company",
+      "conference", "congress", "corporation", "corps", "council", "court", "department", "directorate",
+      "division", "embassy", "faction", "federation", "force", "forces", "forum", "foundation", "front",
+      "fund", "government", "group", "guard", "guards", "institute", "league", "legion", "militia",
+      "militias", "ministry", "mission", "movement", "network", "office", "organisation", "organization",
+      "parliament", "party", "police", "presidency", "programme", "program", "secretariat", "senate",
+      "service", "services", "society", "state", "tribe", "tribes", "union", "unit", "units", "university",
+      "agency", "bloc", "list", "hezbollah", "hamas", "fatah", "taliban", "qaeda", "jihad", "houthis",
+      "kataib", "jaish", "ansar", "harakat", "tahrir", "sham", "shabaab", "boko", "haram", "regime",
+      "opposition", "rebels", "monarchy", "kremlin", "pentagon", "knesset", "majlis", "jirga"};
+  std::string word;
+  auto flush = [&]() {
+    bool org = false;
+    if (word.size() >= 2) {
+      bool upper = true;
+      for (char c : word) upper &= (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      std::string low;
+      for (char c : word) low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+      if (low.rfind("al-", 0) == 0) low = low.substr(3);
+      org = upper || kOrgWords.count(low);
+    }
+    word.clear();
+    return org;
+  };
+  for (char c : name_en + " ") {
+    if (c == ' ' || c == '(' || c == ')' || c == ',' || c == '/' || c == '\'' || c == '"') {
+      if (flush()) return false;
+    } else {
+      word.push_back(c);
+    }
+  }
+  (void)codes;
+  return !name_en.empty();
+}
+
 std::vector<std::string> Lexicon::Forms(const std::string& phrase) const {
   std::vector<std::string> forms;
   for (const auto& s : tokenizer_.Split(phrase))
@@ -67,11 +112,19 @@ std::vector<std::string> Lexicon::Forms(const std::string& phrase) const {
   return forms;
 }
 
-Status Lexicon::Load(const std::string& dir) {
+Lexicon::Lexicon() = default;
+Lexicon::~Lexicon() = default;
+
+Status Lexicon::LoadSmallTables(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(normalizer_.Load(dir));
   HADATH_RETURN_IF_ERROR(tokenizer_.Load(dir, &normalizer_));
   HADATH_RETURN_IF_ERROR(dates_.Load(dir, &normalizer_));
   HADATH_RETURN_IF_ERROR(cameo_.Load(dir));
+  return Status::OK();
+}
+
+Status Lexicon::LoadSources(const std::string& dir) {
+  HADATH_RETURN_IF_ERROR(LoadSmallTables(dir));
   HADATH_RETURN_IF_ERROR(LoadCountries(dir));
   HADATH_RETURN_IF_ERROR(LoadActors(dir));
   HADATH_RETURN_IF_ERROR(LoadAgents(dir));
@@ -80,6 +133,8 @@ Status Lexicon::Load(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadTriggers(dir));
   HADATH_RETURN_IF_ERROR(LoadCues(dir));
   HADATH_RETURN_IF_ERROR(LoadModality(dir));
+  for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
+    m->Build();
   // The tokenizer keeps a clitic split only when its stem starts some entry.
   std::unordered_set<std::string> vocab;
   for (const PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
@@ -91,7 +146,10 @@ Status Lexicon::Load(const std::string& dir) {
       auto f = Forms(form);
       if (!f.empty()) vocab.insert(f[0]);
     }
+  vocab_.assign(vocab.begin(), vocab.end());
+  std::sort(vocab_.begin(), vocab_.end());
   tokenizer_.SetVocabulary(std::move(vocab));
+  info_.from_image = false;
   return Status::OK();
 }
 
@@ -140,8 +198,14 @@ Status Lexicon::LoadCountries(const std::string& dir) {
         if (forms.empty()) continue;
         if (derive && !irregular) {
           for (const auto& s : sfx) {
+            // Every word of a multiword demonym agrees: «الكوريين الجنوبيين».
             std::vector<std::string> f2 = forms;
-            f2.back() += s;
+            for (auto& w : f2) w += s;
+            if (f2.size() > 1) {  // definite: «الكوريين الجنوبيين» (the first «ال» is a clitic)
+              std::vector<std::string> f3 = f2;
+              for (size_t k = 1; k < f3.size(); ++k) f3[k] = "\xD8\xA7\xD9\x84" + f3[k];
+              actor_matcher.Add(f3, idx);
+            }
             actor_matcher.Add(f2, idx);
           }
         } else {
@@ -185,6 +249,8 @@ Status Lexicon::LoadActors(const std::string& dir) {
       e.id = row.Get("id");
       e.name_en = row.Get("name_en");
       e.rule = row.rule;
+      e.wikidata = row.Get("wikidata");
+      e.person = IsPersonRow(row.Get("kind"), e.name_en, row.Get("codes"));
       Status st = ParseDatedCodes(row.Get("codes"), &e.codes);
       if (!st.ok()) return st.WithContext(row.rule);
       uint32_t idx = static_cast<uint32_t>(actors.size());

@@ -8,10 +8,17 @@
 //   ar/triggers.tsv      event verbs and nouns → CAMEO codes
 //   ar/cues.tsv          negation, uncertainty, modality, clause words
 //   cameo.tsv            CAMEO codes → root, quad class, Goldstein, PLOVER
+//
+// Load() uses the compiled image of these files (image.h) when one matching
+// their content is cached, else compiles them and caches the image: matchers
+// are then read in place from a read-only mapping shared by every thread;
+// entries are decoded from it (a few thousand small structs). The normalizer,
+// clitics, date words and CAMEO table are small and always read from TSV.
 // Thread safety: immutable after Load(); shared read-only by all workers.
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +41,8 @@ struct ActorEntry {
   enum class Kind { kCountry, kCapital, kDemonym, kActor };
   Kind kind = Kind::kActor;
   std::string id, name_en, rule;
+  std::string wikidata;
+  bool person = false;  // a named person (else an organisation, institution or country)
   std::vector<DatedCode> codes;
   // The code in force on `date` (latest role when the date is unknown or no
   // role covers it: the most recent one that started before it).
@@ -86,9 +95,43 @@ struct CueEntry {
 };
 
 
+class MappedImage;
+
+// How a Lexicon was loaded (for `hadath dict` and the benchmarks).
+struct LoadInfo {
+  bool from_image = false;
+  std::string image_path;   // the image used or written ("" when none could be written)
+  uint64_t source_key = 0;  // hash of every source file's content
+  std::string note;         // why the image was not used or written, if so
+};
+
 class Lexicon {
  public:
+  Lexicon();
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // The cached image when valid, else the sources (then caches the image).
+  // HADATH_NO_IMAGE=1 in the environment forces the sources.
   Status Load(const std::string& data_dir);
+  // Compiles the TSV sources, ignoring any image.
+  Status LoadSources(const std::string& data_dir);
+  // Uses the image at `path`; `key` 0 skips the source-key check.
+  Status LoadImage(const std::string& data_dir, const std::string& path, uint64_t key);
+  // The image of this lexicon (header + payload), keyed by `source_key`.
+  std::string Serialize(uint64_t source_key) const;
+
+  // Every source file of the lexicon, relative to `data_dir`, sorted.
+  static std::vector<std::string> SourceFiles(const std::string& data_dir);
+  // Hash of the image format, hadath's version and every source file's name and content.
+  static Status SourceKey(const std::string& data_dir, uint64_t* key);
+  // Directories an image may be cached in, most preferred first:
+  // $HADATH_CACHE, $XDG_CACHE_HOME/hadath, ~/.cache/hadath, <temp>/hadath-cache-UID.
+  static std::vector<std::string> CacheDirs();
+  static std::string ImageName(uint64_t key);
+
+  const LoadInfo& load_info() const { return info_; }
 
   const Normalizer& normalizer() const { return normalizer_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }
@@ -116,7 +159,12 @@ class Lexicon {
   Status LoadTriggers(const std::string& dir);
   Status LoadCues(const std::string& dir);
   Status LoadModality(const std::string& dir);
+  Status LoadSmallTables(const std::string& dir);
+  Status Deserialize(std::string_view payload);
 
+  LoadInfo info_;
+  std::shared_ptr<MappedImage> image_;
+  std::vector<std::string> vocab_;  // first words of every entry, for the tokenizer
   Normalizer normalizer_;
   Tokenizer tokenizer_;
   DateGrammar dates_;
@@ -125,5 +173,9 @@ class Lexicon {
 
 // Parses "IRNGOV 2021-09-01..2024-08-25; IRN" into dated codes.
 Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out);
+
+// Whether an actor row names a person: the optional `kind` column
+// (person | org), else inferred from its English name and code.
+bool IsPersonRow(const std::string& kind, const std::string& name_en, const std::string& codes);
 
 }  // namespace hadath

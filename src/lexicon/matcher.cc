@@ -1,13 +1,189 @@
 #include "lexicon/matcher.h"
 
 #include <algorithm>
+#include <cstring>
+#include <unordered_map>
 
 namespace hadath {
 
+namespace {
+constexpr uint32_t kMagic = 0x314D4850;  // "PHM1"
+constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
+}  // namespace
+
+uint32_t FormHash(std::string_view s) {
+  uint32_t h = 2166136261u;
+  for (unsigned char c : s) { h ^= c; h *= 16777619u; }
+  return h;
+}
+
+PhraseMatcher::PhraseMatcher(const PhraseMatcher& o) { *this = o; }
+
+PhraseMatcher& PhraseMatcher::operator=(const PhraseMatcher& o) {
+  if (this == &o) return *this;
+  pending_ = o.pending_;
+  owned_ = o.owned_;
+  owns_ = o.owns_;
+  if (o.base_) Bind(owns_ ? owned_.data() : o.base_, o.size_);
+  else { base_ = nullptr; size_ = 0; n_phrases_ = 0; }
+  return *this;
+}
+
+PhraseMatcher::PhraseMatcher(PhraseMatcher&& o) noexcept { *this = std::move(o); }
+
+PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&& o) noexcept {
+  if (this == &o) return *this;
+  pending_ = std::move(o.pending_);
+  owns_ = o.owns_;
+  const char* base = o.base_;
+  size_t size = o.size_;
+  owned_ = std::move(o.owned_);
+  if (base) Bind(owns_ ? owned_.data() : base, size);
+  else { base_ = nullptr; size_ = 0; n_phrases_ = 0; }
+  o.base_ = nullptr;
+  o.size_ = 0;
+  o.n_phrases_ = 0;
+  return *this;
+}
+
 void PhraseMatcher::Add(const std::vector<std::string>& forms, uint32_t payload) {
   if (forms.empty()) return;
-  by_first_[forms[0]].push_back(static_cast<uint32_t>(phrases_.size()));
-  phrases_.push_back({forms, payload});
+  pending_.emplace_back(forms, payload);
+}
+
+void PhraseMatcher::Build() {
+  // Intern forms; group phrases by first form, keeping Add order inside a group.
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<const std::string*> forms;
+  auto intern = [&](const std::string& f) {
+    auto [it, fresh] = ids.emplace(f, static_cast<uint32_t>(forms.size()));
+    if (fresh) forms.push_back(&it->first);
+    return it->second;
+  };
+  std::vector<uint32_t> phrases, pforms;
+  std::vector<uint32_t> first_of;  // first form id per phrase
+  for (const auto& [fs, payload] : pending_) {
+    phrases.push_back(static_cast<uint32_t>(pforms.size()));
+    phrases.push_back(static_cast<uint32_t>(fs.size()));
+    phrases.push_back(payload);
+    for (const auto& f : fs) pforms.push_back(intern(f));
+    first_of.push_back(pforms[phrases[phrases.size() - 3]]);
+  }
+  const uint32_t n_phrases = static_cast<uint32_t>(pending_.size());
+  std::vector<uint32_t> order(n_phrases);
+  for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return first_of[a] < first_of[b]; });
+  size_t n_first_forms = 0;
+  for (size_t k = 0; k < order.size(); ++k) n_first_forms += (k == 0 || first_of[order[k]] != first_of[order[k - 1]]);
+  uint32_t table_size = 16;
+  while (table_size < 2 * n_first_forms) table_size *= 2;
+  std::vector<uint32_t> table(4 * table_size, 0);
+  std::string pool;
+  std::vector<uint32_t> form_spans;
+  for (const std::string* f : forms) {
+    form_spans.push_back(static_cast<uint32_t>(pool.size()));
+    form_spans.push_back(static_cast<uint32_t>(f->size()));
+    pool += *f;
+  }
+  while (pool.size() % 4) pool.push_back('\0');
+  for (size_t k = 0; k < order.size();) {
+    size_t e = k;
+    while (e < order.size() && first_of[order[e]] == first_of[order[k]]) ++e;
+    uint32_t fid = first_of[order[k]];
+    uint32_t h = FormHash(*forms[fid]);
+    uint32_t slot = h & (table_size - 1);
+    while (table[4 * slot + 1]) slot = (slot + 1) & (table_size - 1);
+    table[4 * slot] = h;
+    table[4 * slot + 1] = fid + 1;
+    table[4 * slot + 2] = static_cast<uint32_t>(k);
+    table[4 * slot + 3] = static_cast<uint32_t>(e - k);
+    k = e;
+  }
+  uint32_t header[kHeaderWords] = {kMagic, n_phrases, static_cast<uint32_t>(forms.size()), table_size,
+                                   static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(pforms.size()),
+                                   static_cast<uint32_t>(order.size()), 0};
+  std::string out;
+  auto put = [&](const void* p, size_t bytes) { out.append(static_cast<const char*>(p), bytes); };
+  put(header, sizeof header);
+  put(form_spans.data(), form_spans.size() * 4);
+  put(phrases.data(), phrases.size() * 4);
+  put(pforms.data(), pforms.size() * 4);
+  put(order.data(), order.size() * 4);
+  put(table.data(), table.size() * 4);
+  out += pool;
+  owned_ = std::move(out);
+  owns_ = true;
+  pending_.clear();
+  pending_.shrink_to_fit();
+  Bind(owned_.data(), owned_.size());
+}
+
+void PhraseMatcher::Bind(const char* base, size_t size) {
+  base_ = base;
+  size_ = size;
+  const uint32_t* h = reinterpret_cast<const uint32_t*>(base);
+  n_phrases_ = h[1];
+  n_forms_ = h[2];
+  mask_ = h[3] - 1;
+  const uint32_t* p = h + kHeaderWords;
+  forms_ = p;  p += 2 * size_t{h[2]};
+  phrases_ = p;  p += 3 * size_t{h[1]};
+  pforms_ = p;  p += h[5];
+  first_ = p;  p += h[6];
+  table_ = p;  p += 4 * size_t{h[3]};
+  pool_ = reinterpret_cast<const char*>(p);
+}
+
+Status PhraseMatcher::Attach(std::string_view blob) {
+  if (blob.size() < kHeaderWords * 4 || reinterpret_cast<uintptr_t>(blob.data()) % 4)
+    return Status::Corrupt("phrase matcher: truncated or misaligned");
+  uint32_t h[kHeaderWords];
+  std::memcpy(h, blob.data(), sizeof h);
+  if (h[0] != kMagic) return Status::Corrupt("phrase matcher: bad magic");
+  if (h[3] == 0 || (h[3] & (h[3] - 1))) return Status::Corrupt("phrase matcher: bad table size");
+  uint64_t words = kHeaderWords + 2ull * h[2] + 3ull * h[1] + h[5] + h[6] + 4ull * h[3];
+  if (words * 4 + h[4] != blob.size()) return Status::Corrupt("phrase matcher: sizes do not add up");
+  owned_.clear();
+  owns_ = false;
+  pending_.clear();
+  Bind(blob.data(), blob.size());
+  // Bounds of every index, so that a damaged image cannot read out of range.
+  for (uint32_t k = 0; k < n_forms_; ++k)
+    if (uint64_t{forms_[2 * k]} + forms_[2 * k + 1] > h[4]) return Status::Corrupt("phrase matcher: form out of range");
+  for (uint32_t k = 0; k < n_phrases_; ++k)
+    if (uint64_t{phrases_[3 * k]} + phrases_[3 * k + 1] > h[5] || phrases_[3 * k + 1] == 0)
+      return Status::Corrupt("phrase matcher: phrase out of range");
+  for (uint32_t k = 0; k < h[5]; ++k)
+    if (pforms_[k] >= n_forms_) return Status::Corrupt("phrase matcher: form id out of range");
+  for (uint32_t k = 0; k < h[6]; ++k)
+    if (first_[k] >= n_phrases_) return Status::Corrupt("phrase matcher: phrase id out of range");
+  for (uint32_t s = 0; s <= mask_; ++s) {
+    const uint32_t* t = table_ + 4 * s;
+    if (t[1] && (t[1] > n_forms_ || uint64_t{t[2]} + t[3] > h[6])) return Status::Corrupt("phrase matcher: bad table slot");
+  }
+  return Status::OK();
+}
+
+const uint32_t* PhraseMatcher::Lookup(std::string_view form) const {
+  if (!base_) return nullptr;
+  const uint32_t h = FormHash(form);
+  for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+    const uint32_t* t = table_ + 4 * slot;
+    if (!t[1]) return nullptr;
+    if (t[0] == h && Form(t[1] - 1) == form) return t;
+  }
+}
+
+std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
+  std::vector<std::string_view> out;
+  for (uint32_t j = 0; j < phrases_[3 * k + 1]; ++j) out.push_back(Form(pforms_[phrases_[3 * k] + j]));
+  return out;
+}
+
+void PhraseMatcher::FirstForms(std::unordered_set<std::string>* out) const {
+  if (!base_) return;
+  for (uint32_t s = 0; s <= mask_; ++s)
+    if (table_[4 * s + 1]) out->emplace(Form(table_[4 * s + 1] - 1));
 }
 
 std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, size_t i) const {
@@ -15,25 +191,28 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
   if (i >= toks.size()) return out;
   const Token& first = toks[i];
   for (const Segment& seg : first.segs) {
-    auto it = by_first_.find(seg.stem);
-    if (it == by_first_.end()) continue;
-    for (uint32_t pi : it->second) {
-      const Phrase& ph = phrases_[pi];
-      size_t n = ph.forms.size();
+    const uint32_t* slot = Lookup(seg.stem);
+    if (!slot) continue;
+    for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
+      const uint32_t pi = first_[q];
+      const uint32_t* ph = phrases_ + 3 * pi;
+      const uint32_t* fids = pforms_ + ph[0];
+      size_t n = ph[1];
       if (i + n > toks.size()) continue;
       // A multiword phrase may not have a suffix on its first word.
       if (n > 1 && !seg.suffix.empty()) continue;
       bool ok = true;
-      std::string last_suffix = n == 1 ? seg.suffix : "";
+      const std::string* last_suffix = n == 1 ? &seg.suffix : nullptr;
       for (size_t k = 1; k < n && ok; ++k) {
         const Token& t = toks[i + k];
-        if (t.norm == ph.forms[k]) continue;
+        const std::string_view want = Form(fids[k]);
+        if (t.norm == want) continue;
         ok = false;
         if (k == n - 1) {
           for (const Segment& s : t.segs) {
-            if (s.prefix.empty() && !s.suffix.empty() && s.stem == ph.forms[k]) {
+            if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
               ok = true;
-              last_suffix = s.suffix;
+              last_suffix = &s.suffix;
               break;
             }
           }
@@ -41,15 +220,16 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
       }
       if (!ok) continue;
       bool dup = false;
-      for (const auto& m : out) dup |= (m.payload == ph.payload && m.end == i + n);
-      if (!dup) out.push_back({i, i + n, ph.payload, seg.prefix, last_suffix});
+      for (const auto& m : out) dup |= (m.payload == ph[2] && m.end == i + n);
+      if (!dup) out.push_back({i, i + n, ph[2], seg.prefix, last_suffix ? *last_suffix : std::string()});
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-    if (a.end != b.end) return a.end > b.end;
-    // Prefer the reading that strips fewer clitics.
-    return a.prefix.size() + a.suffix.size() < b.prefix.size() + b.suffix.size();
-  });
+  if (out.size() > 1)
+    std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+      if (a.end != b.end) return a.end > b.end;
+      // Prefer the reading that strips fewer clitics.
+      return a.prefix.size() + a.suffix.size() < b.prefix.size() + b.suffix.size();
+    });
   return out;
 }
 
@@ -57,6 +237,11 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
   std::vector<PhraseMatch> out;
   size_t i = 0;
   while (i < toks.size()) {
+    // Fast path: no reading of this token starts a phrase.
+    bool any = false;
+    for (const Segment& seg : toks[i].segs)
+      if (Lookup(seg.stem)) { any = true; break; }
+    if (!any) { ++i; continue; }
     auto here = MatchAt(toks, i);
     if (here.empty()) { ++i; continue; }
     size_t end = here[0].end;

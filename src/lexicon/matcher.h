@@ -4,15 +4,24 @@
 // The first word of a phrase may carry prefix clitics and, for one-word
 // phrases, a suffix clitic («وبموسكو» → موسكو, «حكومتها» → حكومة); inner words
 // must match exactly; the last word of a multiword phrase may carry a suffix.
-// Thread safety: immutable after the Add() calls; Match*() are const.
+//
+// Two states: a builder (Add() …, then Build()) and a compiled, flat form — a
+// byte blob of 32-bit arrays (interned forms, phrases, an open-addressing hash
+// table of first forms) that the matcher reads in place. The blob is either
+// owned (built from the TSV sources) or a view into a memory-mapped lexicon
+// image (Attach()), so an image loads without copying or rehashing anything.
+//
+// Thread safety: immutable after Build()/Attach(); Match*() are const and may
+// be called concurrently. REQUIRES: Build() or Attach() before any Match*().
 #pragma once
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
+#include "hadath/status.h"
 #include "text/tokenizer.h"
 
 namespace hadath {
@@ -26,8 +35,21 @@ struct PhraseMatch {
 
 class PhraseMatcher {
  public:
+  PhraseMatcher() = default;
+  PhraseMatcher(const PhraseMatcher& o);
+  PhraseMatcher& operator=(const PhraseMatcher& o);
+  PhraseMatcher(PhraseMatcher&& o) noexcept;
+  PhraseMatcher& operator=(PhraseMatcher&& o) noexcept;
+
   // `forms`: matching forms of the phrase's words (already normalized).
   void Add(const std::vector<std::string>& forms, uint32_t payload);
+  // Compiles the added phrases (in Add order) into the owned flat form.
+  void Build();
+  // The compiled form, to store in an image (valid while this object lives).
+  std::string_view blob() const { return {base_, size_}; }
+  // Reads a compiled form in place. REQUIRES: `blob` is 4-byte aligned and
+  // outlives this matcher (the Lexicon keeps its mapping open).
+  Status Attach(std::string_view blob);
 
   // All phrases starting at token i, longest first.
   std::vector<PhraseMatch> MatchAt(const std::vector<Token>& toks, size_t i) const;
@@ -37,19 +59,39 @@ class PhraseMatcher {
   // begin/end), in the order they were added.
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& toks) const;
 
-  size_t size() const { return phrases_.size(); }
+  // True when some phrase starts with `form` (no clitic stripping).
+  bool StartsPhrase(std::string_view form) const { return Lookup(form) != nullptr; }
+
+  size_t size() const { return n_phrases_; }
+  // Phrase k (in Add order): its words and payload (for `hadath dict`).
+  std::vector<std::string_view> PhraseForms(size_t k) const;
+  uint32_t PhrasePayload(size_t k) const { return phrases_[3 * k + 2]; }
   // Adds the first word of every phrase to *out.
-  void FirstForms(std::unordered_set<std::string>* out) const {
-    for (const auto& [form, ids] : by_first_) out->insert(form);
-  }
+  void FirstForms(std::unordered_set<std::string>* out) const;
 
  private:
-  struct Phrase {
-    std::vector<std::string> forms;
-    uint32_t payload;
-  };
-  std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;  // first form → phrase indices
+  void Bind(const char* base, size_t size);
+  // The table slot of `form` as a first word, or nullptr.
+  const uint32_t* Lookup(std::string_view form) const;
+  std::string_view Form(uint32_t id) const {
+    return {pool_ + forms_[2 * id], forms_[2 * id + 1]};
+  }
+
+  std::vector<std::pair<std::vector<std::string>, uint32_t>> pending_;  // builder
+  std::string owned_;                 // compiled form when built here
+  const char* base_ = nullptr;        // compiled form (owned_ or an image)
+  size_t size_ = 0;
+  bool owns_ = false;
+  uint32_t n_phrases_ = 0, n_forms_ = 0, mask_ = 0;
+  const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
+  const char* pool_ = nullptr;
+  const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
+  const uint32_t* pforms_ = nullptr;   // form ids of every phrase, concatenated
+  const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
+  const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
 };
+
+// 32-bit FNV-1a of a matching form (the matcher's table hash; stable).
+uint32_t FormHash(std::string_view s);
 
 }  // namespace hadath

@@ -1,0 +1,340 @@
+// The lexicon: the flat phrase matcher, the compiled image (round trip,
+// damage, cache keying), dated roles, mentions and place disambiguation,
+// `dict check` and the PETRARCH importer.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "code/coder.h"
+#include "code/event_json.h"
+#include "lexicon/check.h"
+#include "lexicon/image.h"
+#include "lexicon/lexicon.h"
+#include "lexicon/mentions.h"
+#include "lexicon/petrarch.h"
+#include "test_util.h"
+#include "util/tsv.h"
+
+namespace fs = std::filesystem;
+
+namespace hadath {
+namespace {
+
+using hadath::testing::TestLexicon;
+
+std::string TempDir(const std::string& name) {
+  fs::path p = fs::temp_directory_path() / ("hadath-lexicon-test-" + std::to_string(::getpid()) + "-" + name);
+  fs::remove_all(p);
+  fs::create_directories(p);
+  return p.string();
+}
+
+std::vector<Token> Toks(const Lexicon& lex, const std::string& text) {
+  std::vector<Token> out;
+  for (auto& s : lex.tokenizer().Split(text))
+    for (auto& t : s.tokens) out.push_back(t);
+  return out;
+}
+
+const Mention* Find(const std::vector<Mention>& ms, const std::string& text, const std::string& surface) {
+  for (const auto& m : ms)
+    if (text.substr(m.begin, m.end - m.begin) == surface) return &m;
+  return nullptr;
+}
+
+TEST(PhraseMatcher, LeftmostLongestAcrossClitics) {
+  const Lexicon& lex = TestLexicon();
+  PhraseMatcher m;
+  m.Add(lex.Forms("مجلس الأمن"), 1);
+  m.Add(lex.Forms("مجلس"), 2);
+  m.Add(lex.Forms("موسكو"), 3);
+  m.Build();
+  auto toks = Toks(lex, "اجتماع لمجلس الأمن وبموسكو");
+  auto ms = m.FindAll(toks);
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[0].payload, 1u);
+  EXPECT_EQ(ms[0].end - ms[0].begin, 2u);
+  EXPECT_EQ(ms[1].payload, 3u);
+  EXPECT_FALSE(ms[1].prefix.empty());
+}
+
+TEST(PhraseMatcher, AttachedBlobMatchesLikeTheBuiltOne) {
+  const Lexicon& lex = TestLexicon();
+  // A copy of the blob, 8-aligned, read in place.
+  std::string_view blob = lex.actor_matcher.blob();
+  std::vector<uint64_t> buf((blob.size() + 7) / 8);
+  std::memcpy(buf.data(), blob.data(), blob.size());
+  PhraseMatcher attached;
+  ASSERT_TRUE(attached.Attach(std::string_view(reinterpret_cast<const char*>(buf.data()), blob.size())).ok());
+  EXPECT_EQ(attached.size(), lex.actor_matcher.size());
+  auto toks = Toks(lex, "التقى وزير الخارجية الروسي سيرغي لافروف بنظيره الإيراني في موسكو");
+  auto a = lex.actor_matcher.FindAll(toks), b = attached.FindAll(toks);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].begin, b[i].begin);
+    EXPECT_EQ(a[i].payload, b[i].payload);
+  }
+  // A damaged header is refused.
+  buf[0] ^= 0xFF;
+  PhraseMatcher bad;
+  EXPECT_FALSE(bad.Attach(std::string_view(reinterpret_cast<const char*>(buf.data()), blob.size())).ok());
+}
+
+TEST(LexiconImage, RoundTripKeepsEntriesRulesAndMatches) {
+  Lexicon src;
+  ASSERT_TRUE(src.LoadSources(HADATH_TEST_DATA_DIR).ok());
+  uint64_t key = 0;
+  ASSERT_TRUE(Lexicon::SourceKey(HADATH_TEST_DATA_DIR, &key).ok());
+  std::string dir = TempDir("roundtrip");
+  std::string path = dir + "/img";
+  ASSERT_TRUE(WriteFileAtomic(path, src.Serialize(key)).ok());
+  Lexicon img;
+  Status st = img.LoadImage(HADATH_TEST_DATA_DIR, path, key);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  EXPECT_TRUE(img.load_info().from_image);
+  EXPECT_EQ(img.Stats(), src.Stats());
+  ASSERT_EQ(img.actors.size(), src.actors.size());
+  for (size_t i = 0; i < src.actors.size(); ++i) {
+    EXPECT_EQ(img.actors[i].rule, src.actors[i].rule);
+    EXPECT_EQ(img.actors[i].codes.size(), src.actors[i].codes.size());
+  }
+  for (size_t i = 0; i < src.places.size(); ++i) EXPECT_EQ(img.places[i].geonames_id, src.places[i].geonames_id);
+  for (size_t i = 0; i < src.triggers.size(); ++i) {
+    const TriggerEntry &a = src.triggers[i], &b = img.triggers[i];
+    EXPECT_EQ(a.rule, b.rule);
+    EXPECT_EQ(a.target_preps, b.target_preps);
+    EXPECT_EQ(a.third_location, b.third_location);
+    EXPECT_EQ(a.needs_target, b.needs_target);
+    EXPECT_EQ(a.actorless, b.actorless);
+    EXPECT_EQ(a.qualifiers.size(), b.qualifiers.size());
+  }
+  for (size_t i = 0; i < src.cues.size(); ++i) EXPECT_EQ(img.cues[i].kind, src.cues[i].kind);
+  // The coder codes the same events from both.
+  {
+    Coder c1(&src, false), c2(&img, false);
+    Extracted doc;
+    doc.id = "t";
+    doc.date = "2023-10-27";
+    doc.text = "استقبل وزير الخارجية الروسي سيرغي لافروف في موسكو وفدا من حركة حماس.\n"
+               "أدانت وزارة الخارجية الإيرانية الهجوم الإسرائيلي على قطاع غزة.\n"
+               "قتل ثلاثة أشخاص في انفجار سيارة مفخخة في بغداد.";
+    std::vector<Event> e1, e2;
+    c1.Code(doc, "", &e1);
+    c2.Code(doc, "", &e2);
+    ASSERT_EQ(e1.size(), e2.size());
+    EXPECT_GT(e1.size(), 0u);
+    for (size_t i = 0; i < e1.size(); ++i) EXPECT_EQ(EventToJson(e1[i]), EventToJson(e2[i]));
+  }
+  const std::string text = "قال المتحدث باسم الكرملين ديمتري بيسكوف في موسكو الجمعة إن روسيا تدعم الحوار.";
+  Ymd d;
+  Ymd::Parse("2023-10-27", &d);
+  auto a = FindMentions(src, text, d), b = FindMentions(img, text, d);
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].code, b[i].code);
+    EXPECT_EQ(a[i].rules, b[i].rules);
+  }
+  // The wrong key, a flipped byte and a truncated file are all refused.
+  Lexicon k2;
+  EXPECT_FALSE(k2.LoadImage(HADATH_TEST_DATA_DIR, path, key + 1).ok());
+  std::string bytes;
+  ASSERT_TRUE(ReadFile(path, &bytes).ok());
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x40;
+  ASSERT_TRUE(WriteFileAtomic(dir + "/flipped", flipped).ok());
+  Lexicon k3;
+  EXPECT_FALSE(k3.LoadImage(HADATH_TEST_DATA_DIR, dir + "/flipped", key).ok());
+  ASSERT_TRUE(WriteFileAtomic(dir + "/short", bytes.substr(0, bytes.size() - 100)).ok());
+  Lexicon k4;
+  EXPECT_FALSE(k4.LoadImage(HADATH_TEST_DATA_DIR, dir + "/short", key).ok());
+  fs::remove_all(dir);
+}
+
+TEST(LexiconImage, CachedAndRebuiltWhenASourceChanges) {
+  std::string root = TempDir("cache");
+  std::string data = root + "/data", cache = root + "/cache";
+  fs::copy(HADATH_TEST_DATA_DIR, data, fs::copy_options::recursive);
+  // Content no other run has (images are keyed by content, in any cache dir).
+  std::ofstream(data + "/ar/actors/zz_unique.tsv") << "# " << root << " " << ::time(nullptr)
+                                                   << "\nid\tname_en\tnames_ar\tcodes\twikidata\tnote\n";
+  setenv("HADATH_CACHE", cache.c_str(), 1);
+  {
+    Lexicon l1;
+    ASSERT_TRUE(l1.Load(data).ok());
+    EXPECT_FALSE(l1.load_info().from_image);
+    EXPECT_FALSE(l1.load_info().image_path.empty());
+    Lexicon l2;
+    ASSERT_TRUE(l2.Load(data).ok());
+    EXPECT_TRUE(l2.load_info().from_image);
+    EXPECT_EQ(l2.load_info().source_key, l1.load_info().source_key);
+    size_t before = l2.actors.size();
+    // A new actor file: a new key, a recompile, the new entry found.
+    std::ofstream(data + "/ar/actors/zz_test.tsv")
+        << "id\tname_en\tnames_ar\tcodes\twikidata\tnote\nzz-test\tTest Person\tزززز ييييي\tFRAGOV\t\t\n";
+    Lexicon l3;
+    ASSERT_TRUE(l3.Load(data).ok());
+    EXPECT_FALSE(l3.load_info().from_image);
+    EXPECT_NE(l3.load_info().source_key, l1.load_info().source_key);
+    EXPECT_EQ(l3.actors.size(), before + 1);
+    Lexicon l4;
+    ASSERT_TRUE(l4.Load(data).ok());
+    EXPECT_TRUE(l4.load_info().from_image);
+    EXPECT_EQ(l4.actors.size(), before + 1);
+    // Only the current image is kept.
+    size_t images = 0;
+    for (const auto& e : fs::directory_iterator(cache)) images += e.path().extension() == ".img";
+    EXPECT_EQ(images, 1u);
+  }
+  unsetenv("HADATH_CACHE");
+  fs::remove_all(root);
+}
+
+TEST(Actors, DatedRolesChooseTheCode) {
+  std::vector<DatedCode> codes;
+  ASSERT_TRUE(ParseDatedCodes("PSEGOV 2006-03-29..2007-06-14; PSEREB ..2024-07-31", &codes).ok());
+  ActorEntry e;
+  e.codes = codes;
+  Ymd d;
+  Ymd::Parse("2006-06-01", &d);
+  EXPECT_EQ(e.CodeOn(d), "PSEGOV");
+  Ymd::Parse("2010-01-01", &d);
+  EXPECT_EQ(e.CodeOn(d), "PSEREB");
+  EXPECT_FALSE(ParseDatedCodes("RUSGOV 2010-01-01..2005-01-01", &codes).ok());
+  EXPECT_FALSE(ParseDatedCodes("RUSGOV 2010-01-01", &codes).ok());
+  EXPECT_FALSE(ParseDatedCodes("rusgov", &codes).ok());
+}
+
+TEST(Actors, PersonOrOrganisation) {
+  EXPECT_TRUE(IsPersonRow("", "Sergey Lavrov", "RUSGOV"));
+  EXPECT_FALSE(IsPersonRow("", "Popular Front for the Liberation of Palestine", "PSEREB"));
+  EXPECT_FALSE(IsPersonRow("", "UNHCR", "IGOUNOREF"));
+  EXPECT_FALSE(IsPersonRow("", "al-Qaeda", "IMGREBISL"));
+  EXPECT_TRUE(IsPersonRow("person", "Hamas Council", ""));
+}
+
+TEST(Mentions, ActorsAgentsPlacesDates) {
+  const Lexicon& lex = TestLexicon();
+  Ymd d;
+  Ymd::Parse("2023-10-27", &d);
+  std::string text = "استقبل نائب وزير الخارجية الإيراني علي باقري خاني في موسكو وفدا من حركة حماس الخميس.";
+  auto ms = FindMentions(lex, text, d);
+  const Mention* ag = Find(ms, text, "نائب وزير الخارجية الإيراني");
+  ASSERT_NE(ag, nullptr);
+  EXPECT_EQ(ag->code, "IRNGOV");
+  const Mention* person = Find(ms, text, "علي باقري خاني");
+  ASSERT_NE(person, nullptr);
+  EXPECT_EQ(person->code, "IRNGOV");
+  const Mention* moscow = Find(ms, text, "موسكو");
+  ASSERT_NE(moscow, nullptr);
+  EXPECT_EQ(moscow->kind, Mention::Kind::kPlace);
+  EXPECT_EQ(moscow->country, "RUS");
+  ASSERT_NE(moscow->place, nullptr);
+  EXPECT_NEAR(moscow->place->lat, 55.75, 0.05);
+  EXPECT_NEAR(moscow->place->lon, 37.62, 0.05);
+  const Mention* hamas = Find(ms, text, "حركة حماس");
+  ASSERT_NE(hamas, nullptr);
+  EXPECT_EQ(hamas->code, "PSEREB");
+  const Mention* date = Find(ms, text, "الخميس");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->date, "2023-10-26");
+  // A capital without «في» is the government: «زودت إيران موسكو».
+  std::string t2 = "زودت إيران موسكو بطائرات مسيرة";
+  auto m2 = FindMentions(lex, t2, d);
+  const Mention* mos = Find(m2, t2, "موسكو");
+  ASSERT_NE(mos, nullptr);
+  EXPECT_EQ(mos->kind, Mention::Kind::kActor);
+  EXPECT_EQ(mos->country, "RUS");
+  std::string t3 = "وقال الجيش الروسي إن مجلس الأمن سيجتمع";
+  auto m3 = FindMentions(lex, t3, d);
+  ASSERT_NE(Find(m3, t3, "الجيش الروسي"), nullptr);
+  EXPECT_EQ(Find(m3, t3, "الجيش الروسي")->code, "RUSMIL");
+  ASSERT_NE(Find(m3, t3, "مجلس الأمن"), nullptr);
+  EXPECT_EQ(Find(m3, t3, "مجلس الأمن")->code.substr(0, 6), "IGOUNO");
+}
+
+TEST(Mentions, AmbiguousPlacesTakeTheCountryContext) {
+  const Lexicon& lex = TestLexicon();
+  Ymd d;
+  std::string plain = "اشتباكات في طرابلس";
+  auto m1 = FindMentions(lex, plain, d);
+  ASSERT_NE(Find(m1, plain, "طرابلس"), nullptr);
+  EXPECT_EQ(Find(m1, plain, "طرابلس")->country, "LBY");  // the larger city
+  std::string lb = "اشتباكات في طرابلس شمال لبنان";
+  auto m2 = FindMentions(lex, lb, d);
+  ASSERT_NE(Find(m2, lb, "طرابلس"), nullptr);
+  EXPECT_EQ(Find(m2, lb, "طرابلس")->country, "LBN");
+  EXPECT_EQ(Find(m2, lb, "طرابلس")->why, "sentence country");
+  std::string jo = "قال مسؤول أردني في عمان إن الأردن يرفض ذلك";
+  auto m3 = FindMentions(lex, jo, d);
+  ASSERT_NE(Find(m3, jo, "عمان"), nullptr);
+  EXPECT_EQ(Find(m3, jo, "عمان")->country, "JOR");
+  std::string om = "وصل الوزير إلى مسقط. وقالت عمان إنها ترحب";
+  auto m4 = FindMentions(lex, om, d);
+  ASSERT_NE(Find(m4, om, "عمان"), nullptr);
+  EXPECT_EQ(Find(m4, om, "عمان")->country, "OMN");
+}
+
+TEST(DictCheck, TheDataIsClean) {
+  CheckReport rep;
+  ASSERT_TRUE(CheckDictionaries(HADATH_TEST_DATA_DIR, &rep).ok());
+  for (const auto& e : rep.errors) ADD_FAILURE() << e.where << ": " << e.message;
+  EXPECT_GT(rep.rows, 5000u);
+}
+
+TEST(DictCheck, ReportsEveryProblem) {
+  std::string root = TempDir("check");
+  std::string data = root + "/data";
+  fs::copy(HADATH_TEST_DATA_DIR, data, fs::copy_options::recursive);
+  std::ofstream(data + "/ar/actors/zz_bad.tsv")
+      << "id\tname_en\tnames_ar\tcodes\twikidata\tnote\n"
+      << "zz-1\tA\tسيرغي لافروف\tFRAGOV\t\t\n"                                        // name of RUSGOV
+      << "zz-2\tB\tبببب\tRUSGOV 2010-01-01..2005-01-01\t\t\n"                         // backwards
+      << "zz-3\tC\tجججج\tRUSGOV 2000-01-01..2010-01-01; RUSGOV 2005-01-01..\t\t\n"   // overlap
+      << "zz-3\tD\tدددد\tRUSGOV\tQx\t\textra\n";                                      // dup id, wikidata, cells
+  CheckReport rep;
+  ASSERT_TRUE(CheckDictionaries(data, &rep).ok());
+  std::string all;
+  for (const auto& e : rep.errors) all += e.where + ": " + e.message + "\n";
+  EXPECT_NE(all.find("zz_bad.tsv:2: actor name"), std::string::npos) << all;
+  EXPECT_NE(all.find("zz_bad.tsv:3: date range runs backwards"), std::string::npos) << all;
+  EXPECT_NE(all.find("zz_bad.tsv:4: date ranges of RUSGOV and RUSGOV overlap"), std::string::npos) << all;
+  EXPECT_NE(all.find("zz_bad.tsv:5: duplicate id"), std::string::npos) << all;
+  EXPECT_NE(all.find("zz_bad.tsv:5: bad wikidata"), std::string::npos) << all;
+  EXPECT_NE(all.find("zz_bad.tsv:5: 7 cells"), std::string::npos) << all;
+  fs::remove_all(root);
+}
+
+TEST(Petrarch, DatesRepairedOrDroppedNeverSilentlyKept) {
+  std::string root = TempDir("petrarch");
+  std::ofstream(root + "/t.actors.txt") << "# comment\n"
+                                         << "JAMES_BYRNES_  ; CountryInfo.txt\n"
+                                         << "\t[USAELI 18970101-450703]\n"
+                                         << "\t[USAGOV 450703-470121]\n"
+                                         << "HAMID_KARZAI_  [AFGMIL]\n"
+                                         << "+KARZAI_\n"
+                                         << "\t[AFGGOV 20120101-20110101]\n"
+                                         << "\t[AFGGOV > 140600]\n"
+                                         << "\t[AFGGOV < 1402311]\n";
+  ImportResult r;
+  ASSERT_TRUE(ImportPetrarchActors(root + "/t.actors.txt", "t.actors.txt", &r).ok());
+  EXPECT_EQ(r.entries, 2u);
+  EXPECT_NE(r.tsv.find("james byrnes\tUSAELI 1897-01-01..1945-07-03; USAGOV 1945-07-03..1947-01-21"), std::string::npos)
+      << r.tsv;
+  EXPECT_NE(r.tsv.find("hamid karzai|karzai\tAFGGOV 2014-06-01..; AFGMIL"), std::string::npos) << r.tsv;
+  int dropped = 0, repaired = 0;
+  for (const auto& n : r.notes) (n.action == "repaired" ? repaired : dropped)++;
+  EXPECT_EQ(dropped, 2);   // backwards range, 7-digit date
+  EXPECT_EQ(repaired, 1);  // day 00
+  std::ofstream(root + "/t.agents.txt") << "!PERSON! = MAN, MEN\nDAIRY!PERSON! [~AGR]\nPOLICE {} [~COP]\nSOLDIER [~MIL]\n";
+  ImportResult a;
+  ASSERT_TRUE(ImportPetrarchAgents(root + "/t.agents.txt", "t.agents.txt", &a).ok());
+  EXPECT_NE(a.tsv.find("AGR\tdairyman|dairymen"), std::string::npos) << a.tsv;  // as PETRARCH: no space
+  EXPECT_NE(a.tsv.find("COP\tpolice\t"), std::string::npos) << a.tsv;
+  EXPECT_NE(a.tsv.find("MIL\tsoldier|soldiers"), std::string::npos) << a.tsv;
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace hadath
