@@ -10,7 +10,7 @@ SHARED  ?= ../shared
 HADATH  := $(BUILD)/hadath
 SEED    := $(SHARED)/corpus/seed/000_adf2e6658df28c14.txt
 
-.PHONY: run test build deps test-deps bench install clean
+.PHONY: run test build deps test-deps bench install clean fuzz test-asan test-tsan
 
 deps:
 	@scripts/install-deps.sh
@@ -40,6 +40,29 @@ run: build
 test: test-deps $(BUILD)/CMakeCache.txt
 	@cmake --build $(BUILD) -j$(JOBS)
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# Reliability (fuzz/README.md). fuzz: every libFuzzer target for FUZZ_SECONDS (default 60)
+# each, clang build in $(BUILD)-fuzz. test-asan / test-tsan: the suite under
+# AddressSanitizer+UBSan (all of ctest) / ThreadSanitizer (parallel pipeline, server).
+FUZZ_SECONDS ?= 60
+SAN_CMAKE := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHADATH_BUILD_WEB=OFF -DHADATH_BUILD_PYTHON=OFF
+fuzz: test-deps
+	@scripts/install-deps.sh --fuzz
+	@cmake -S . -B $(BUILD)-fuzz $(SAN_CMAKE) -DCMAKE_CXX_COMPILER=clang++ -DHADATH_FUZZ=ON \
+	  -DHADATH_SANITIZE="address;undefined" -DHADATH_BUILD_TESTS=OFF >/dev/null
+	@cmake --build $(BUILD)-fuzz -j$(JOBS) --target $(addprefix hadath_fuzz_,warc jsonl html encoding text dict dates http)
+	@BUILD=$(BUILD)-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+test-asan: test-deps
+	@cmake -S . -B $(BUILD)-asan $(SAN_CMAKE) -DHADATH_SANITIZE="address;undefined" >/dev/null
+	@cmake --build $(BUILD)-asan -j$(JOBS)
+	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+test-tsan: test-deps
+	@cmake -S . -B $(BUILD)-tsan $(SAN_CMAKE) -DHADATH_SANITIZE=thread >/dev/null
+	@cmake --build $(BUILD)-tsan -j$(JOBS) --target hadath hadath_server_tests hadath_store_tests
+	@BUILD=$(BUILD)-tsan fuzz/tsan.sh
 
 # Benchmarks: stage micro-benchmarks (median of 5) and, with ../shared, the corpus run.
 bench: test-deps

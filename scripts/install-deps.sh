@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages hadath needs to build (--test: and to test; --bench: and to benchmark).
+# Installs the Debian packages hadath needs to build (--test: and to test; --bench: and to benchmark; --fuzz: and to fuzz).
 # Idempotent: asks dpkg first and only calls apt-get when something is missing;
 # prints nothing when everything is already there.
 set -euo pipefail
@@ -17,9 +17,12 @@ TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium
 
 pkgs=("${BUILD_PKGS[@]}")
 BENCH_PKGS=(libbenchmark-dev wrk)
+# clang, libclang-rt-14-dev (libFuzzer, sanitizer runtimes): `make fuzz` (fuzz/README.md).
+FUZZ_PKGS=(clang libclang-rt-14-dev)
 case "${1:-}" in
   --test) pkgs+=("${TEST_PKGS[@]}") ;;
   --bench) pkgs+=("${TEST_PKGS[@]}" "${BENCH_PKGS[@]}") ;;
+  --fuzz) pkgs+=("${TEST_PKGS[@]}" "${FUZZ_PKGS[@]}") ;;
 esac
 
 missing=()
