@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "cli/store_flags.h"
 #include "ingest/reader.h"
+#include "pipeline/pipeline.h"
 
 namespace hadath::cli {
 
@@ -16,6 +17,7 @@ struct IngestArgs {
   std::vector<std::string> inputs;
   std::string db = "hadath.db", input_format = "auto", date;
   size_t batch = 500;
+  size_t threads = 0;
   int window = 1;
   bool any_country = false, keep_negated = false, quiet = false;
 };
@@ -43,6 +45,7 @@ void RegisterIngest(CLI::App& app, Globals& g) {
   cmd->add_option("inputs", args->inputs, "files, directories, or - for stdin")->required();
   AddDbOption(cmd, &args->db);
   cmd->add_option("--batch", args->batch, "documents per transaction")->check(CLI::PositiveNumber);
+  cmd->add_option("-j,--threads", args->threads, "extract+code worker threads (default: one per core); one writer");
   cmd->add_option("--dedup-window", args->window, "days between two reports of one event")
       ->check(CLI::Range(0, 365));
   cmd->add_flag("--dedup-any-country", args->any_country, "merge reports whatever their location countries");
@@ -75,33 +78,41 @@ void RegisterIngest(CLI::App& app, Globals& g) {
                  secs > 0 ? n.seen / secs : 0.0, secs, final ? "\n" : "   ");
     };
 
-    ErrorSink on_error = [&](const std::string& origin, const Status& st) {
+    auto on_error = [&](const std::string& origin, const Status& st) {
       ++n.failed;
       if (progress) fmt::print(stderr, "\r");
       ReportError(origin, st);
     };
     fatal = store->Begin();
-    DocSink on_doc = [&](Document&& doc) {
+    // Extraction and coding run on --threads workers (src/pipeline); documents come back
+    // here in input order and are written by this one thread, batch by batch.
+    PipelineOptions popt;
+    popt.threads = args->threads;
+    popt.fallback_date = args->date;
+    popt.keep_raw = true;
+    PipelineStats pstats;
+    RunPipeline(*engine, args->inputs, ropt, popt, [&](PipelineResult&& res) {
       if (!fatal.ok()) return false;
+      if (!res.status.ok() && res.raw.body.empty() && res.raw.origin.empty()) {  // a read error
+        on_error(res.origin, res.status);
+        return true;
+      }
       ++n.seen;
       bool unchanged = false;
-      fatal = store->IsUnchanged(doc, &unchanged);
+      fatal = store->IsUnchanged(res.raw, &unchanged);
       if (!fatal.ok()) return false;
       if (unchanged) {
         ++n.unchanged;
+      } else if (!res.status.ok()) {
+        on_error(res.origin, res.status);
+        return true;
       } else {
-        Extracted ex;
-        Status st = engine->Extract(doc, &ex);
-        if (!st.ok()) { on_error(doc.origin, st); return true; }
-        std::vector<Event> events;
-        st = engine->Code(ex, &events, args->date);
-        if (!st.ok()) { on_error(doc.origin, st); return true; }
         PutResult r;
-        fatal = store->Put(doc, ex, events, &r);
-        if (!fatal.ok()) { fatal = fatal.WithContext(doc.origin); return false; }
+        fatal = store->Put(res.raw, res.doc, res.events, &r);
+        if (!fatal.ok()) { fatal = fatal.WithContext(res.origin); return false; }
         switch (r) {
-          case PutResult::kAdded: ++n.added; n.mentions += events.size(); break;
-          case PutResult::kReplaced: ++n.replaced; n.mentions += events.size(); break;
+          case PutResult::kAdded: ++n.added; n.mentions += res.events.size(); break;
+          case PutResult::kReplaced: ++n.replaced; n.mentions += res.events.size(); break;
           case PutResult::kUnchanged: ++n.unchanged; break;
           case PutResult::kDuplicate: ++n.duplicate; break;
         }
@@ -117,9 +128,7 @@ void RegisterIngest(CLI::App& app, Globals& g) {
         show(false);
       }
       return true;
-    };
-    ReadStats rstats;
-    ReadInputs(args->inputs, ropt, on_doc, on_error, &rstats);
+    }, &pstats);
     if (fatal.ok()) fatal = store->Commit();
     else store->Rollback();
     if (progress) show(true);

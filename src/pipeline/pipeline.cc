@@ -49,7 +49,7 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
   std::thread reader([&] {
     ErrorSink on_error = [&](const std::string& origin, const Status& st) {
       WorkItem item;
-      item.ready = PipelineResult{origin, st, {}, {}};
+      item.ready = PipelineResult{origin, st, {}, {}, {}};
       admit(std::move(item));
     };
     DocSink on_doc = [&](Document&& d) {
@@ -81,6 +81,7 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
         r.origin = item.doc.origin;
         r.status = engine.Extract(item.doc, &r.doc);
         if (r.status.ok() && options.code) r.status = engine.Code(r.doc, &r.events, options.fallback_date);
+        if (options.keep_raw) r.raw = std::move(item.doc);
         std::lock_guard<std::mutex> lock(mu);
         done.emplace(item.seq, std::move(r));
         done_cv.notify_one();

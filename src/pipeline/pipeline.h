@@ -24,6 +24,7 @@ struct PipelineOptions {
   size_t window = 0;             // 0: 64 per thread
   std::string fallback_date;     // --date
   bool code = true;              // false: extract only
+  bool keep_raw = false;         // also hand back the raw Document (PipelineResult::raw)
 };
 
 struct PipelineResult {
@@ -31,6 +32,7 @@ struct PipelineResult {
   Status status;                 // not OK: the document (or a read) failed
   Extracted doc;
   std::vector<Event> events;
+  Document raw;                  // with PipelineOptions::keep_raw
 };
 
 struct PipelineStats {
