@@ -22,6 +22,12 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
     else if (row.Get("kind") == "suffix") suffixes_.push_back(form);
     else return Status::Corrupt(row.rule + ": kind must be prefix or suffix");
   }
+  prefix_initials_.clear();
+  suffix_finals_.clear();
+  for (const auto& p : prefixes_)
+    if (p.size() >= 2 && prefix_initials_.find(p.substr(0, 2)) == std::string::npos) prefix_initials_ += p.substr(0, 2);
+  for (const auto& x : suffixes_)
+    if (x.size() >= 2 && suffix_finals_.find(x.substr(x.size() - 2)) == std::string::npos) suffix_finals_ += x.substr(x.size() - 2);
   auto longer = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
   std::stable_sort(prefixes_.begin(), prefixes_.end(), longer);
   std::stable_sort(suffixes_.begin(), suffixes_.end(), longer);
@@ -45,12 +51,20 @@ std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_t
   const std::string* pre[32];
   size_t n_pre = 0;
   pre[n_pre++] = nullptr;  // no prefix
-  for (const auto& p : prefixes_)
-    if (n_pre < 32 && norm.size() > p.size() && std::memcmp(norm.data(), p.data(), p.size()) == 0) pre[n_pre++] = &p;
+  // Every clitic starts (prefixes) or ends (suffixes) with one of a few letters: test those
+  // first so that most words skip the lists entirely.
+  auto first_letter_in = [](const std::string& w, const std::string& letters) {
+    return w.size() >= 2 && letters.find(w.substr(0, 2)) != std::string::npos;
+  };
+  if (first_letter_in(norm, prefix_initials_))
+    for (const auto& p : prefixes_)
+      if (n_pre < 32 && norm.size() > p.size() && std::memcmp(norm.data(), p.data(), p.size()) == 0) pre[n_pre++] = &p;
   const std::string* suf[32];
   size_t n_suf = 0;
   suf[n_suf++] = nullptr;  // no suffix
+  const bool may_have_suffix = norm.size() >= 2 && suffix_finals_.find(norm.substr(norm.size() - 2)) != std::string::npos;
   for (const auto& x : suffixes_) {
+    if (!may_have_suffix) break;
     if (n_suf >= 32 || norm.size() <= x.size()) continue;
     if (std::memcmp(norm.data() + norm.size() - x.size(), x.data(), x.size()) != 0) continue;
     if (ends_in_teh_marbuta && x == "\xD9\x87") continue;  // ه from ة
@@ -173,12 +187,18 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
     tok.end = i;
     tok.norm = norm_->Normalize(text.substr(tok.begin, tok.end - tok.begin));
     if (tok.kind == TokenKind::kWord && tok.arabic) {
+      // Was the last letter (before any harakat or tatweel) a teh marbuta? Scan back.
       std::string_view surf = text.substr(tok.begin, tok.end - tok.begin);
-      size_t last = surf.size();
-      // skip trailing harakat / tatweel to find the last letter
       char32_t lastc = 0;
-      size_t q = 0;
-      while (q < last) { char32_t c2 = utf8::Next(surf, &q); if (!utf8::IsArabicMark(c2)) lastc = c2; }
+      size_t e = surf.size();
+      while (e > 0) {
+        size_t b = e - 1;
+        while (b > 0 && (static_cast<unsigned char>(surf[b]) & 0xC0) == 0x80) --b;
+        size_t q = b;
+        char32_t c2 = utf8::Next(surf, &q);
+        if (!utf8::IsArabicMark(c2)) { lastc = c2; break; }
+        e = b;
+      }
       tok.segs = Segments(tok.norm, lastc == 0x0629, all_alternatives);
     }
     else tok.segs.push_back({"", tok.norm, ""});

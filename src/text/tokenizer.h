@@ -66,6 +66,9 @@ class Tokenizer {
  private:
   const Normalizer* norm_ = nullptr;
   std::vector<std::string> prefixes_, suffixes_;  // longest first
+  // The 2-byte first letters of the prefixes and last letters of the suffixes, concatenated
+  // (all clitics are Arabic letters, 2 bytes in UTF-8).
+  std::string prefix_initials_, suffix_finals_;
   size_t min_stem_ = 2;                           // code points
   struct SvHash {
     using is_transparent = void;
