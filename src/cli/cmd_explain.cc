@@ -95,19 +95,8 @@ void RegisterExplain(CLI::App& app, Globals& g) {
       Explain(*engine, ex, args->date, args->all);
       return;
     }
-    ReadOptions ropt;
-    ParseInputFormat(args->input_format, &ropt.stdin_format);
-    size_t failed = 0;
-    ErrorSink on_error = [&](const std::string& origin, const Status& st) { ++failed; ReportError(origin, st); };
-    DocSink on_doc = [&](Document&& doc) {
-      Extracted ex;
-      Status st = engine->Extract(doc, &ex);
-      if (!st.ok()) { on_error(doc.origin, st); return true; }
-      Explain(*engine, ex, args->date, args->all);
-      return true;
-    };
-    ReadStats stats;
-    ReadInputs(args->inputs, ropt, on_doc, on_error, &stats);
+    size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format,
+                                     [&](const Extracted& ex) { Explain(*engine, ex, args->date, args->all); });
     g.exit_code = failed ? 1 : 0;
   });
 }

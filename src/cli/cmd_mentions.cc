@@ -92,19 +92,9 @@ void RegisterMentions(CLI::App& app, Globals& g) {
       PrintMentions(lex, "text", clean, args->date, args->rules);
       return;
     }
-    ReadOptions ropt;
-    ParseInputFormat(args->input_format, &ropt.stdin_format);
-    size_t failed = 0;
-    ErrorSink on_error = [&](const std::string& origin, const Status& st) { ++failed; ReportError(origin, st); };
-    DocSink on_doc = [&](Document&& doc) {
-      Extracted ex;
-      Status st = engine->Extract(doc, &ex);
-      if (!st.ok()) { on_error(doc.origin, st); return true; }
+    size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format, [&](const Extracted& ex) {
       PrintMentions(lex, ex.id, ex.text, ex.date.empty() ? args->date : ex.date, args->rules);
-      return true;
-    };
-    ReadStats stats;
-    ReadInputs(args->inputs, ropt, on_doc, on_error, &stats);
+    });
     g.exit_code = failed ? 1 : 0;
   });
 }

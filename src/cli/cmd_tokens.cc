@@ -119,19 +119,8 @@ void RegisterTokens(CLI::App& app, Globals& g) {
       PrintDoc(lex, "text", clean, json);
       return;
     }
-    ReadOptions ropt;
-    ParseInputFormat(args->input_format, &ropt.stdin_format);
-    size_t failed = 0;
-    ErrorSink on_error = [&](const std::string& origin, const Status& st) { ++failed; ReportError(origin, st); };
-    DocSink on_doc = [&](Document&& doc) {
-      Extracted ex;
-      Status st = engine->Extract(doc, &ex);
-      if (!st.ok()) { on_error(doc.origin, st); return true; }
-      PrintDoc(lex, ex.id, ex.text, json);
-      return true;
-    };
-    ReadStats stats;
-    ReadInputs(args->inputs, ropt, on_doc, on_error, &stats);
+    size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format,
+                                     [&](const Extracted& ex) { PrintDoc(lex, ex.id, ex.text, json); });
     g.exit_code = failed ? 1 : 0;
   });
 }

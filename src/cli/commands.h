@@ -5,6 +5,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -39,5 +40,10 @@ std::string FormatEventHeader();
 
 // Prints "hadath: ORIGIN: reason" to stderr.
 void ReportError(const std::string& origin, const Status& st);
+
+// Reads and extracts every input (files, directories, "-" with `input_format`), calls `fn`
+// on each article in input order, reports each bad input on stderr; returns how many failed.
+size_t ForEachExtracted(const Engine& engine, const std::vector<std::string>& inputs,
+                        const std::string& input_format, const std::function<void(const Extracted&)>& fn);
 
 }  // namespace hadath::cli

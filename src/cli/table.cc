@@ -1,12 +1,31 @@
 #include <fmt/core.h>
 
 #include "cli/commands.h"
+#include "ingest/reader.h"
 #include "util/utf8.h"
 
 namespace hadath::cli {
 
 void ReportError(const std::string& origin, const Status& st) {
   fmt::print(stderr, "hadath: {}: {}\n", origin, st.message());
+}
+
+size_t ForEachExtracted(const Engine& engine, const std::vector<std::string>& inputs,
+                        const std::string& input_format, const std::function<void(const Extracted&)>& fn) {
+  ReadOptions ropt;
+  ParseInputFormat(input_format, &ropt.stdin_format);
+  size_t failed = 0;
+  ErrorSink on_error = [&](const std::string& origin, const Status& st) { ++failed; ReportError(origin, st); };
+  DocSink on_doc = [&](Document&& doc) {
+    Extracted ex;
+    Status st = engine.Extract(doc, &ex);
+    if (!st.ok()) { on_error(doc.origin, st); return true; }
+    fn(ex);
+    return true;
+  };
+  ReadStats stats;
+  ReadInputs(inputs, ropt, on_doc, on_error, &stats);
+  return failed;
 }
 
 std::unique_ptr<Engine> OpenEngine(const Globals& g, bool keep_negated) {
