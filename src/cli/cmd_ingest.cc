@@ -93,7 +93,7 @@ void RegisterIngest(CLI::App& app, Globals& g) {
     PipelineStats pstats;
     RunPipeline(*engine, args->inputs, ropt, popt, [&](PipelineResult&& res) {
       if (!fatal.ok()) return false;
-      if (!res.status.ok() && res.raw.body.empty() && res.raw.origin.empty()) {  // a read error
+      if (res.read_error) {
         on_error(res.origin, res.status);
         return true;
       }

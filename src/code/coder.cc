@@ -514,7 +514,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // An "attack" by an unarmed political actor (a government, a party, the media, a
       // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
       if (cameo == "190" && src && !src->sector.empty()) {
-        static const char* kArmed[] = {"MIL", "REB", "UAF", "COP", "SPY"};
+        static const char* kArmed[] = {"MIL", "REB", "UAF", "COP"};
         bool armed = false;
         for (const char* a : kArmed) armed |= src->sector == a;
         bool weapons = false;

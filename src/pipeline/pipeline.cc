@@ -49,7 +49,11 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
   std::thread reader([&] {
     ErrorSink on_error = [&](const std::string& origin, const Status& st) {
       WorkItem item;
-      item.ready = PipelineResult{origin, st, {}, {}, {}};
+      PipelineResult r;
+      r.origin = origin;
+      r.status = st;
+      r.read_error = true;
+      item.ready = std::move(r);
       admit(std::move(item));
     };
     DocSink on_doc = [&](Document&& d) {

@@ -30,6 +30,7 @@ struct PipelineOptions {
 struct PipelineResult {
   std::string origin;            // file[:line]
   Status status;                 // not OK: the document (or a read) failed
+  bool read_error = false;       // the input could not be read: no document, `raw` is empty
   Extracted doc;
   std::vector<Event> events;
   Document raw;                  // with PipelineOptions::keep_raw
