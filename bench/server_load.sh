@@ -3,6 +3,11 @@
 # requests/s over an event store. The issue's target: at least 2,000 requests/s on the
 # SaudiNewsNet database.
 #
+# Besides wrk's requests/s and p99 latency, each row gives the server's own CPU time per
+# request (user+system from /proc/PID/stat over the run, divided by the requests wrk
+# completed): on a machine shared with other work, req/s follows the load, CPU/request
+# much less. Every response must be 2xx (non-2xx and socket errors are printed).
+#
 #   bench/server_load.sh [DB]        # DB default: build/saudinewsnet.db, ingested from
 #                                    # ../shared/corpus/saudinewsnet/*.jsonl.gz when missing
 #   HADATH=build/hadath DURATION=10 CONNECTIONS=32 THREADS=2 bench/server_load.sh
@@ -34,10 +39,19 @@ done
 base="http://127.0.0.1:$port"
 "$HADATH" query --db "$DB" events --limit 0 >/dev/null 2>&1 || true
 echo "== $("$HADATH" version), $(nproc) cores, db $DB"
-for path in "/api/events?limit=50" "/api/events?limit=50&actor=SAU" "/api/dyads?limit=50" "/api/health"; do
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz="$(getconf CLK_TCK)"
+echo "== load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+for path in ${PATHS:-"/api/events?limit=50" "/api/events?limit=50&actor=SAU" "/api/dyads?limit=50" \
+                    "/api/timeline?by=week" "/api/health"}; do
+  t0="$(cpu_ticks)"
   out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$base$path")"
+  t1="$(cpu_ticks)"
   rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
   p99="$(awk '$1 == "99%" {print $2}' <<<"$out")"
+  n="$(awk '/requests in/ {print $1}' <<<"$out")"
+  cpu="$(awk -v t="$((t1 - t0))" -v hz="$hz" -v n="$n" 'BEGIN {printf "%.3f", n ? t / hz * 1000 / n : 0}')"
   errors="$(grep -E 'Non-2xx|Socket errors' <<<"$out" || true)"
-  printf '%-36s %10s req/s  p99 %8s  %s\n' "$path" "$rps" "$p99" "$errors"
+  printf '%-36s %10s req/s  p99 %8s  server CPU %s ms/req  %s\n' "$path" "$rps" "$p99" "$cpu" "$errors"
 done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

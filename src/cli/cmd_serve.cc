@@ -43,7 +43,15 @@ void RegisterServe(CLI::App& app, Globals& g) {
                   "directory of the built web explorer (default: $HADATH_WEB, the installed share/hadath/web,\n"
                   "the build tree's web/)");
   cmd->add_flag("--no-web", args->no_web, "serve the API only");
-  cmd->add_option("--threads", args->http.threads, "worker threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--threads", args->http.threads, "requests handled at once, each with a read-only database connection")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--max-connections", args->http.max_connections,
+                  "client connections served at once (one thread each; idle and slow ones are closed after\n"
+                  "--read-timeout seconds without data)")
+      ->check(CLI::Range(1, 4096));
+  cmd->add_option("--read-timeout", args->http.read_timeout_s,
+                  "seconds a read from a client (and an idle keep-alive connection) may wait")
+      ->check(CLI::Range(1, 300));
   cmd->add_option("--max-body", args->max_body_kib, "largest request body, KiB (larger: 413)")
       ->check(CLI::Range(1, 64 * 1024));
   cmd->add_option("--max-limit", args->api.max_limit, "largest page size a request may ask for")
@@ -55,6 +63,7 @@ void RegisterServe(CLI::App& app, Globals& g) {
     args->api.db = args->db;
     args->api.max_body = args->max_body_kib * 1024;
     args->api.pool_size = args->http.threads;
+    args->http.keep_alive_timeout_s = args->http.read_timeout_s;
     if (args->api.default_limit > args->api.max_limit) args->api.default_limit = args->api.max_limit;
     std::unique_ptr<server::Api> api;
     Status st = server::Api::Open(args->api, engine.get(), &api);

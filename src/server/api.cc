@@ -4,11 +4,15 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 #include <set>
 #include <unordered_map>
 #include <vector>
@@ -232,6 +236,59 @@ json EventRow(const Stmt& s) {
   return j;
 }
 
+// The same row, streamed with RapidJSON's Writer (no document tree: /api/events pages are
+// the hottest path, and building nlohmann objects cost most of their time).
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void Str(JsonWriter& w, std::string_view v) {
+  std::string clean;
+  if (utf8::Sanitize(v, &clean) == 0) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+  else w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));  // U+FFFD for bad bytes
+}
+void Key(JsonWriter& w, const char* k) { w.Key(k, static_cast<rapidjson::SizeType>(std::strlen(k))); }
+void CellOut(JsonWriter& w, const Stmt& s, int i) {  // as store::ValueJson
+  Value v = s.Get(i);
+  if (auto* t = std::get_if<std::string>(&v)) Str(w, *t);
+  else if (auto* n = std::get_if<int64_t>(&v)) w.Int64(*n);
+  else if (auto* d = std::get_if<double>(&v)) w.Double(std::round(*d * 1e6) / 1e6);
+  else w.Null();
+}
+void ActorOut(JsonWriter& w, const Stmt& s, int code, int name, int country, int sector, int text) {
+  if (s.IsNull(code)) { w.Null(); return; }
+  w.StartObject();
+  Key(w, "code"); Str(w, s.TextView(code));
+  Key(w, "name"); Str(w, s.TextView(name));
+  Key(w, "country"); Str(w, s.TextView(country));
+  Key(w, "sector"); Str(w, s.TextView(sector));
+  Key(w, "text"); Str(w, s.TextView(text));
+  w.EndObject();
+}
+void EventRowOut(JsonWriter& w, const Stmt& s) {  // the fields of EventRow(), in its order
+  w.StartObject();
+  Key(w, "id"); w.Int64(s.Int(0));
+  Key(w, "date"); Str(w, s.TextView(1));
+  Key(w, "cameo"); Str(w, s.TextView(2));
+  Key(w, "cameo_name"); Str(w, s.TextView(3));
+  Key(w, "root"); Str(w, s.TextView(4));
+  Key(w, "quad_class"); w.Int64(s.Int(5));
+  Key(w, "goldstein"); w.Double(s.Double(6));
+  Key(w, "source"); ActorOut(w, s, 7, 8, 9, 10, 11);
+  Key(w, "target"); ActorOut(w, s, 12, 13, 14, 15, 16);
+  Key(w, "location");
+  w.StartObject();
+  Key(w, "name"); Str(w, s.TextView(17));
+  Key(w, "country"); Str(w, s.TextView(18));
+  Key(w, "lat"); CellOut(w, s, 19);
+  Key(w, "lon"); CellOut(w, s, 20);
+  Key(w, "geonames_id"); CellOut(w, s, 21);
+  w.EndObject();
+  Key(w, "num_mentions"); w.Int64(s.Int(22));
+  Key(w, "num_sources"); w.Int64(s.Int(23));
+  Key(w, "num_articles"); w.Int64(s.Int(24));
+  Key(w, "date_added"); Str(w, s.TextView(25));
+  w.EndObject();
+}
+
 constexpr const char* kQuadSums =
     " sum(CASE WHEN e.quad_class = 1 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad_class = 2 THEN 1 ELSE 0 END),"
     " sum(CASE WHEN e.quad_class = 3 THEN 1 ELSE 0 END), sum(CASE WHEN e.quad_class = 4 THEN 1 ELSE 0 END)";
@@ -318,53 +375,84 @@ struct Api::Impl {
   mutable Metrics metrics;
   std::unique_ptr<RuleBook> rules;
 
+  // A read-only database connection and its prepared statements, by SQL text (the
+  // statements are destroyed before the connection: members go in reverse order).
+  struct Conn {
+    std::unique_ptr<Db> db;
+    std::unordered_map<std::string, std::unique_ptr<Stmt>> stmts;
+    std::vector<Stmt*> used;  // statements run by the current request, reset when it ends
+  };
+  static constexpr size_t kMaxCachedStmts = 128;  // per connection; filters combine into few shapes
+
   // Database connections: a request takes one, and gives it back when done.
   mutable std::mutex mu;
-  mutable std::vector<std::unique_ptr<Db>> idle;
+  mutable std::vector<std::unique_ptr<Conn>> idle;
 
   class Lease {
    public:
-    Lease(const Impl* impl, std::unique_ptr<Db> db) : impl_(impl), db_(std::move(db)) {}
+    Lease(const Impl* impl, std::unique_ptr<Conn> c) : impl_(impl), c_(std::move(c)) {}
+    Lease(Lease&&) = default;
     ~Lease() {
-      if (!db_) return;
+      if (!c_) return;
+      // A statement left mid-result would hold its read snapshot (and stop WAL checkpoints)
+      // until its next use: reset every one this request ran.
+      for (Stmt* s : c_->used) s->Clear();
+      c_->used.clear();
       std::lock_guard<std::mutex> lock(impl_->mu);
-      if (impl_->idle.size() < static_cast<size_t>(impl_->options.pool_size)) impl_->idle.push_back(std::move(db_));
+      if (impl_->idle.size() < static_cast<size_t>(impl_->options.pool_size)) impl_->idle.push_back(std::move(c_));
     }
-    Db& operator*() const { return *db_; }
+    Conn& operator*() const { return *c_; }
    private:
     const Impl* impl_;
-    std::unique_ptr<Db> db_;
+    std::unique_ptr<Conn> c_;
   };
 
+  // Every connection of the server is read-only (see Db::OpenSqlite / OpenPostgres).
   Status Connect(std::unique_ptr<Db>* out) const {
-    if (IsPostgres(options.db)) return Db::OpenPostgres(options.db, out);
+    if (IsPostgres(options.db)) return Db::OpenPostgres(options.db, out, /*read_only=*/true);
     std::string path = options.db.rfind("sqlite:", 0) == 0 ? options.db.substr(7) : options.db;
-    return Db::OpenSqlite(path, false, out);
+    return Db::OpenSqlite(path, false, out, /*read_only=*/true);
   }
   Lease Take() const {
-    std::unique_ptr<Db> db;
+    std::unique_ptr<Conn> c;
     {
       std::lock_guard<std::mutex> lock(mu);
       if (!idle.empty()) {
-        db = std::move(idle.back());
+        c = std::move(idle.back());
         idle.pop_back();
       }
     }
-    if (!db) {
-      Status st = Connect(&db);
+    if (!c) {
+      c = std::make_unique<Conn>();
+      Status st = Connect(&c->db);
       if (!st.ok()) throw BadRequest{503, "database unavailable: " + st.message()};
     }
-    return Lease(this, std::move(db));
+    return Lease(this, std::move(c));
   }
 
-  // Prepares, binds and runs `sql`; rows are then read by the caller.
-  static std::unique_ptr<Stmt> Run(Db& db, const std::string& sql, const std::vector<Value>& params) {
-    std::unique_ptr<Stmt> s;
-    Status st = db.Prepare(sql, &s);
-    if (st.ok()) {
-      for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i), params[i]);
-      st = s->Exec();
+  // Binds and runs `sql`, prepared once per connection; rows are then read by the caller.
+  // The statement belongs to the connection: use it only while the lease is held.
+  static Stmt* Run(Conn& c, const std::string& sql, const std::vector<Value>& params) {
+    auto it = c.stmts.find(sql);
+    Status st;
+    if (it == c.stmts.end()) {
+      if (c.stmts.size() >= kMaxCachedStmts) {
+        for (Stmt* u : c.used) u->Clear();
+        std::vector<std::string> drop;
+        for (const auto& [k, v] : c.stmts)
+          if (std::find(c.used.begin(), c.used.end(), v.get()) == c.used.end()) drop.push_back(k);
+        for (const auto& k : drop) c.stmts.erase(k);
+      }
+      std::unique_ptr<Stmt> s;
+      st = c.db->Prepare(sql, &s);
+      if (!st.ok()) throw BadRequest{500, "database error: " + st.message()};
+      it = c.stmts.emplace(sql, std::move(s)).first;
     }
+    Stmt* s = it->second.get();
+    if (std::find(c.used.begin(), c.used.end(), s) == c.used.end()) c.used.push_back(s);
+    s->Clear();
+    for (size_t i = 0; i < params.size(); ++i) s->Bind(static_cast<int>(i), params[i]);
+    st = s->Exec();
     if (!st.ok()) throw BadRequest{500, "database error: " + st.message()};
     return s;
   }
@@ -442,21 +530,34 @@ ApiResponse Api::Impl::Events(const ApiRequest& req) const {
                std::string("SELECT ") + kEventCols + " FROM events e" + w.Sql() +
                    " ORDER BY e.date DESC, e.id DESC LIMIT ?",
                args);
-  json events = json::array();
-  std::string next;
+  rapidjson::StringBuffer buf;
+  buf.Reserve(static_cast<size_t>(limit) * 900 + 64);
+  JsonWriter jw(buf);
+  jw.StartObject();
+  Key(jw, "events");
+  jw.StartArray();
+  int n = 0;
+  bool more = false;
+  std::string last_date;
+  int64_t last_id = 0;
   while (s->Next()) {
-    if (static_cast<int>(events.size()) == limit) {
-      const json& last = events.back();
-      next = last["date"].get<std::string>() + "." + std::to_string(last["id"].get<int64_t>());
-      continue;
-    }
-    events.push_back(EventRow(*s));
+    if (n == limit) { more = true; continue; }
+    EventRowOut(jw, *s);
+    last_id = s->Int(0);
+    last_date = s->Text(1);
+    ++n;
   }
   Check(*s);
-  json out;
-  out["events"] = std::move(events);
-  out["next_cursor"] = next.empty() ? json(nullptr) : json(next);
-  return Json(200, out);
+  jw.EndArray();
+  Key(jw, "next_cursor");
+  if (more) Str(jw, last_date + "." + std::to_string(last_id));
+  else jw.Null();
+  jw.EndObject();
+  ApiResponse r;
+  r.body.reserve(buf.GetSize() + 1);
+  r.body.assign(buf.GetString(), buf.GetSize());
+  r.body += '\n';
+  return r;
 }
 
 // GET /api/events/{id}
@@ -547,20 +648,29 @@ ApiResponse Api::Impl::EventById(const std::string& id_text) const {
   return Json(200, ev);
 }
 
-// GET /api/dyads
+// GET /api/dyads. Two steps: rank the dyads by count alone (read from the covering index
+// events_dyad, in group order), then aggregate the other columns for the top `limit` only
+// (index searches per dyad). Half the work of aggregating every column of every dyad.
 ApiResponse Api::Impl::Dyads(const ApiRequest& req) const {
   Params p(req.params, {"from", "to", "actor", "country", "root", "quad", "q", "doc", "limit"});
   Where w = ParseFilters(p);
   int limit = Limit(p);
   std::vector<Value> args = w.params;
   args.push_back(static_cast<int64_t>(limit));
+  args.insert(args.end(), w.params.begin(), w.params.end());
   auto db = Take();
   auto s = Run(*db,
-               std::string("SELECT e.source_code, min(e.source_name), COALESCE(e.target_code, ''), min(e.target_name),"
-                           " count(*) AS n, sum(e.num_mentions), avg(e.goldstein),") +
-                   kQuadSums + ", min(e.date), max(e.date) FROM events e" + w.Sql() +
-                   " GROUP BY e.source_code, COALESCE(e.target_code, '')"
-                   " ORDER BY n DESC, e.source_code, COALESCE(e.target_code, '') LIMIT ?",
+               "WITH top AS (SELECT e.source_code AS s, e.target_code AS t, count(*) AS n FROM events e" + w.Sql() +
+                   // By the columns themselves (NULL targets form one group), so that the
+                   // covering index delivers the rows already grouped.
+                   " GROUP BY e.source_code, e.target_code"
+                   " ORDER BY n DESC, e.source_code, COALESCE(e.target_code, '') LIMIT ?)"
+                   " SELECT top.s, min(e.source_name), COALESCE(top.t, ''), min(e.target_name), top.n,"
+                   " sum(e.num_mentions), avg(e.goldstein)," +
+                   kQuadSums + ", min(e.date), max(e.date)"
+                   " FROM top JOIN events e ON e.source_code = top.s AND e.target_code {is} top.t" +
+                   w.Sql() +
+                   " GROUP BY top.s, top.t, top.n ORDER BY top.n DESC, top.s, COALESCE(top.t, '')",
                args);
   json out = json::array();
   while (s->Next()) {
@@ -631,7 +741,7 @@ ApiResponse Api::Impl::Actors(const ApiRequest& req) const {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   std::string code = Upper(q);
   auto db = Take();
-  std::unique_ptr<Stmt> s;
+  Stmt* s = nullptr;
   const std::string counts =
       ", (SELECT count(*) FROM events e WHERE e.source_code = a.code)"
       " + (SELECT count(*) FROM events e WHERE e.target_code = a.code) AS n";
@@ -710,9 +820,10 @@ ApiResponse Api::Impl::Documents(const ApiRequest& req) const {
   return Json(200, json{{"documents", out}});
 }
 
-// GET /api/documents/{id}. The store keeps each mention's sentence, not the whole
-// article: the view is the title and the reporting sentences, re-coded with the
-// engine to find every actor, trigger, place and date in them.
+// GET /api/documents/{id}: the extracted text the store keeps (schema 3), re-coded with
+// the engine to find every actor, trigger, place and date in it; the re-coded events are
+// linked to the stored ones by their trigger offsets. A document stored before schema 3
+// has no text: its view is the title and the reporting sentences (`text_is_excerpt`).
 ApiResponse Api::Impl::DocumentById(const std::string& id) const {
   if (id.empty() || id.size() > kMaxIdParam || !IsValidUtf8(id)) throw BadRequest{400, "bad document id"};
   auto db = Take();
@@ -739,38 +850,68 @@ ApiResponse Api::Impl::DocumentById(const std::string& id) const {
     int64_t event_id;
     int64_t sentence_index;
     std::string cameo, source_code;
+    int64_t trigger_start;
   };
   std::map<int64_t, std::string> sentences;
   std::vector<Stored> stored;
   auto m = Run(*db,
-               "SELECT m.event_id, m.sentence_index, m.sentence, m.cameo, m.source_code FROM mentions m"
+               "SELECT m.event_id, m.sentence_index, m.sentence, m.cameo, m.source_code, m.trigger_start FROM mentions m"
                " WHERE m.document_id = ? ORDER BY m.sentence_index, m.id",
                {doc_row});
   while (m->Next()) {
     sentences.emplace(m->Int(1), m->Text(2));
-    stored.push_back({m->Int(0), m->Int(1), m->Text(3), m->Text(4)});
+    stored.push_back({m->Int(0), m->Int(1), m->Text(3), m->Text(4), m->Int(5)});
   }
   Check(*m);
 
-  // The text: the title (unless a reporting sentence is the title), then the sentences.
+  bool full_text = false;
+  if (schema_version >= 3) {
+    auto t = Run(*db, "SELECT text FROM document_texts WHERE document_id = ?", {doc_row});
+    if (t->Next()) {
+      doc.text = t->Text(0);
+      full_text = true;
+    }
+    while (t->Next()) {}
+    Check(*t);
+  }
+
   json blocks = json::array();
   std::vector<std::pair<size_t, int64_t>> block_starts;  // code point start → sentence index
-  size_t cps = 0;
-  auto append = [&](const std::string& t, int64_t index) {
-    if (!doc.text.empty()) {
-      doc.text += "\n\n";
-      cps += 2;
+  if (full_text) {
+    // Paragraphs: the runs of text between line breaks.
+    size_t cp = 0, start = 0, pos = 0;
+    bool open = false;
+    while (pos < doc.text.size()) {
+      char32_t c = utf8::Next(doc.text, &pos);
+      if (c == U'\n') {
+        if (open) blocks.push_back(json{{"start", start}, {"end", cp}, {"sentence_index", nullptr}});
+        open = false;
+      } else if (!open) {
+        start = cp;
+        open = true;
+      }
+      ++cp;
     }
-    size_t n = utf8::Length(t);
-    blocks.push_back(json{{"start", cps}, {"end", cps + n}, {"sentence_index", index >= 0 ? json(index) : json(nullptr)}});
-    block_starts.push_back({cps, index});
-    doc.text += t;
-    cps += n;
-  };
-  bool title_is_sentence = false;
-  for (const auto& [i, t] : sentences) title_is_sentence |= (t == doc.title);
-  if (!doc.title.empty() && !title_is_sentence) append(doc.title, -1);
-  for (const auto& [i, t] : sentences) append(t, i);
+    if (open) blocks.push_back(json{{"start", start}, {"end", cp}, {"sentence_index", nullptr}});
+  } else {
+    // The title (unless a reporting sentence is the title), then the sentences.
+    size_t cps = 0;
+    auto append = [&](const std::string& t, int64_t index) {
+      if (!doc.text.empty()) {
+        doc.text += "\n\n";
+        cps += 2;
+      }
+      size_t n = utf8::Length(t);
+      blocks.push_back(json{{"start", cps}, {"end", cps + n}, {"sentence_index", index >= 0 ? json(index) : json(nullptr)}});
+      block_starts.push_back({cps, index});
+      doc.text += t;
+      cps += n;
+    };
+    bool title_is_sentence = false;
+    for (const auto& [i, t] : sentences) title_is_sentence |= (t == doc.title);
+    if (!doc.title.empty() && !title_is_sentence) append(doc.title, -1);
+    for (const auto& [i, t] : sentences) append(t, i);
+  }
 
   std::vector<Event> events;
   if (!doc.text.empty()) {
@@ -781,12 +922,21 @@ ApiResponse Api::Impl::DocumentById(const std::string& id) const {
   json evs = json::array();
   for (const Event& e : events) {
     json j = EventToJson(e);
-    // The stored event this re-coded one is: same sentence, CAMEO code and source.
-    int64_t sentence_index = -1;
-    for (const auto& [start, index] : block_starts)
-      if (start <= e.trigger_start) sentence_index = index;
     json link = nullptr;
-    for (const Stored& st : stored)
+    // Over the stored text, offsets are the stored mentions' own: same trigger, same code.
+    if (full_text)
+      for (const Stored& st : stored)
+        if (st.trigger_start == static_cast<int64_t>(e.trigger_start) && st.cameo == e.cameo) {
+          link = st.event_id;
+          break;
+        }
+    // Over the excerpt: same sentence, CAMEO code and source.
+    int64_t sentence_index = full_text ? static_cast<int64_t>(e.sentence_index) : -1;
+    if (!full_text)
+      for (const auto& [start, index] : block_starts)
+        if (start <= e.trigger_start) sentence_index = index;
+    if (link.is_null())
+      for (const Stored& st : stored)
       if (st.sentence_index == sentence_index && st.cameo == e.cameo && st.source_code == e.source.code) {
         link = st.event_id;
         break;
@@ -802,7 +952,7 @@ ApiResponse Api::Impl::DocumentById(const std::string& id) const {
   json out;
   out["document"] = std::move(meta);
   out["text"] = doc.text;
-  out["text_is_excerpt"] = true;
+  out["text_is_excerpt"] = !full_text;
   out["blocks"] = std::move(blocks);
   out["spans"] = SpansToJson(spans);
   out["events"] = std::move(evs);
@@ -914,8 +1064,8 @@ Status Api::Open(const ApiOptions& options, const Engine* engine, std::unique_pt
     impl->schema_version = st->schema_version();
   }
   impl->rules = std::make_unique<RuleBook>(engine->data_dir());
-  std::unique_ptr<Db> first;
-  HADATH_RETURN_IF_ERROR(impl->Connect(&first));
+  auto first = std::make_unique<Impl::Conn>();
+  HADATH_RETURN_IF_ERROR(impl->Connect(&first->db));
   impl->idle.push_back(std::move(first));
   out->reset(new Api(std::move(impl)));
   return Status::OK();

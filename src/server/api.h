@@ -11,8 +11,9 @@
 //   GET  /api/actors?q&limit             autocomplete over the actors seen
 //   GET  /api/places?…filters&limit      event counts per place, with coordinates
 //   GET  /api/documents?…filters&limit   documents
-//   GET  /api/documents/{id}             the stored reporting sentences with the spans of
-//                                        every actor, trigger, place and date mention
+//   GET  /api/documents/{id}             the stored text (schema 3; older documents: the
+//                                        reporting sentences) with the spans of every actor,
+//                                        trigger, place and date mention
 //   POST /api/code                       text (JSON {"text","date"} or text/plain) → events
 //   GET  /metrics                        Prometheus text format
 //
@@ -20,7 +21,8 @@
 // values; page sizes are capped (ApiOptions::max_limit).
 //
 // Thread safety: Handle() is const and may be called from any number of threads;
-// each call takes a database connection from a pool for its duration.
+// each call takes a read-only database connection (with its prepared statements) from a
+// pool for its duration.
 #pragma once
 
 #include <map>

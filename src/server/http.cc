@@ -124,12 +124,21 @@ std::string ResolveWebDir(const std::string& explicit_dir, const std::string& ar
 
 Status Serve(const HttpOptions& o, const Api& api, const std::function<void(int)>& on_listen) {
   httplib::Server svr;
-  const int threads = std::max(1, o.threads);
+  // httplib serves each connection on one thread from start to end, so a slow or idle
+  // client holds a thread (never a database connection: those are taken per request).
+  // Many more connection threads than database connections keep slow clients from
+  // starving the others; each read waits at most read_timeout_s, an idle keep-alive
+  // connection keep_alive_timeout_s.
+  const int threads = std::max({1, o.threads, o.max_connections});
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   svr.set_payload_max_length(api.options().max_body);
-  svr.set_read_timeout(10, 0);
-  svr.set_write_timeout(10, 0);
+  svr.set_read_timeout(o.read_timeout_s, 0);
+  svr.set_write_timeout(o.read_timeout_s, 0);
+  svr.set_keep_alive_timeout(o.keep_alive_timeout_s);
   svr.set_keep_alive_max_count(1000);
+  // Headers and body go out in two writes: without TCP_NODELAY, Nagle's algorithm holds the
+  // body until the client's delayed ACK (~40 ms) for part of the responses.
+  svr.set_tcp_nodelay(true);
 
   const fs::path web = o.web_dir.empty() ? fs::path() : fs::path(o.web_dir);
   StaticCache cache;
@@ -151,10 +160,12 @@ Status Serve(const HttpOptions& o, const Api& api, const std::function<void(int)
                     "application/json; charset=utf-8");
   };
 
-  // Authentication, CORS preflight: before any route.
+  // Authentication, CORS preflight: before any route. With a token, only a CORS preflight
+  // (OPTIONS, when --cors is on: browsers never send credentials with it; it returns no
+  // data) is answered without it.
   svr.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     common_headers(res);
-    if (req.method == "OPTIONS") {
+    if (req.method == "OPTIONS" && (o.token.empty() || !o.cors_origin.empty())) {
       if (o.cors_origin.empty()) {
         json_error(res, 405, "CORS is off (start hadath serve with --cors ORIGIN)");
       } else {
@@ -193,15 +204,34 @@ Status Serve(const HttpOptions& o, const Api& api, const std::function<void(int)
       ApiResponse r = api.Handle(ar);
       res.status = r.status;
       if (r.status == 200 && req.method != "POST") res.set_header("Cache-Control", "no-cache");
-      res.set_content(r.body, r.content_type.c_str());
+      res.set_header("Content-Type", r.content_type);
+      res.body = std::move(r.body);  // no copy of a large page
     } else if (req.method != "GET" && req.method != "HEAD") {
       json_error(res, 405, "method not allowed");
     } else if (web.empty()) {
       res.status = req.path == "/" || req.path == "/index.html" ? 200 : 404;
       res.set_content(kNoExplorer, "text/html; charset=utf-8");
     } else {
-      // A file under the web directory; anything else is the single page.
+      // A file under the web directory; anything else is the single page. The decoded path
+      // must be relative, without NUL, backslash or dot segments (a "..", "%2e%2e" or "%2f"
+      // in the request arrives here decoded); the canonical file (symlinks resolved) must
+      // still be under the web root.
       std::string rel = req.path == "/" ? "index.html" : req.path.substr(1);
+      bool refused = rel.empty() || rel[0] == '/' || rel.find('\0') != std::string::npos ||
+                     rel.find('\\') != std::string::npos;
+      for (size_t i = 0; !refused && i <= rel.size();) {
+        size_t j = rel.find('/', i);
+        if (j == std::string::npos) j = rel.size();
+        std::string_view seg(rel.data() + i, j - i);
+        refused = seg == "." || seg == ".." || (seg.empty() && j != rel.size());
+        i = j + 1;
+      }
+      if (refused) {
+        res.status = 404;
+        res.set_content("not found\n", "text/plain; charset=utf-8");
+        api.metrics().Record("static", req.method, 404, 0);
+        return;
+      }
       std::error_code ec;
       fs::path p = fs::weakly_canonical(web / rel, ec);
       const std::string root = web.string() + "/";

@@ -20,7 +20,10 @@ struct HttpOptions {
   std::string token;               // empty: no authentication
   std::string cors_origin;         // empty: no CORS headers; "*" or an origin
   std::string web_dir;             // built explorer (index.html, assets/); empty: API only
-  int threads = 8;
+  int threads = 8;                 // requests handled at once (each with a database connection)
+  int max_connections = 64;        // connections served at once (one thread each; >= threads)
+  int read_timeout_s = 5;          // a read (request line, header, body chunk) waits at most this
+  int keep_alive_timeout_s = 5;    // an idle keep-alive connection is closed after this
   bool access_log = false;         // one line per request on stderr
 };
 

@@ -42,6 +42,7 @@ std::string Db::Sql(std::string_view sql) const {
       std::string_view tok = sql.substr(i + 1, e - i - 1);
       if (tok == "pk") out += pg ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY";
       else if (tok == "strpos") out += pg ? "strpos" : "instr";
+      else if (tok == "is") out += pg ? "IS NOT DISTINCT FROM" : "IS";  // equality, NULL = NULL
       else out.append(sql.substr(i, e - i + 1));
       i = e;
     } else {

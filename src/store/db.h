@@ -54,6 +54,8 @@ class Stmt {
   int64_t Int(int i) const;            // NULL → 0
   double Double(int i) const;          // NULL → 0
   std::string Text(int i) const;       // NULL → ""
+  // The text of column `i` without a copy (NULL → ""); valid until the next Next()/Exec().
+  virtual std::string_view TextView(int i) const = 0;
   bool IsNull(int i) const { return std::holds_alternative<std::monostate>(Get(i)); }
 };
 
@@ -61,8 +63,11 @@ class Db {
  public:
   virtual ~Db() = default;
   // `path`: a file name (created when `create` is true). `conninfo`: a libpq URL.
-  static Status OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>* out);
-  static Status OpenPostgres(const std::string& conninfo, std::unique_ptr<Db>* out);
+  // `read_only`: the connection cannot write (SQLite: opened SQLITE_OPEN_READONLY with
+  // PRAGMA query_only; PostgreSQL: default_transaction_read_only, set at connection start).
+  // `hadath serve` reads through such connections only.
+  static Status OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>* out, bool read_only = false);
+  static Status OpenPostgres(const std::string& conninfo, std::unique_ptr<Db>* out, bool read_only = false);
 
   virtual Dialect dialect() const = 0;
   // Runs statements without parameters or results (several, separated by ';', for SQLite;
@@ -79,7 +84,8 @@ class Db {
   Status Rollback() { return Exec("ROLLBACK"); }
 
   // Rewrites dialect tokens: `{pk}` → the auto-increment primary key type,
-  // `{strpos}` → instr / strpos; for PostgreSQL `?` → `$1, $2, …`.
+  // `{strpos}` → instr / strpos, `{is}` → IS / IS NOT DISTINCT FROM (equality where NULL
+  // equals NULL); for PostgreSQL `?` → `$1, $2, …`.
   std::string Sql(std::string_view sql) const;
   // True when a table of that name exists.
   virtual Status TableExists(const std::string& name, bool* exists) = 0;

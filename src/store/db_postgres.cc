@@ -63,6 +63,10 @@ class PgStmt : public Stmt {
   Status status() const override { return status_; }
   int columns() const override { return res_ ? PQnfields(res_) : 0; }
   std::string column_name(int i) const override { return PQfname(res_, i); }
+  std::string_view TextView(int i) const override {
+    if (PQgetisnull(res_, row_, i)) return {};
+    return std::string_view(PQgetvalue(res_, row_, i), static_cast<size_t>(PQgetlength(res_, row_, i)));
+  }
   Value Get(int i) const override {
     if (PQgetisnull(res_, row_, i)) return Value();
     const char* s = PQgetvalue(res_, row_, i);
@@ -132,7 +136,7 @@ void IgnoreNotice(void*, const char*) {}
 
 }  // namespace
 
-Status Db::OpenPostgres(const std::string& conninfo, std::unique_ptr<Db>* out) {
+Status Db::OpenPostgres(const std::string& conninfo, std::unique_ptr<Db>* out, bool read_only) {
   PGconn* c = PQconnectdb(conninfo.c_str());
   if (PQstatus(c) != CONNECTION_OK) {
     std::string msg = PgError(c);
@@ -142,6 +146,10 @@ Status Db::OpenPostgres(const std::string& conninfo, std::unique_ptr<Db>* out) {
   PQsetNoticeProcessor(c, IgnoreNotice, nullptr);
   auto db = std::make_unique<PgDb>(c);
   HADATH_RETURN_IF_ERROR(db->Exec("SET client_min_messages = warning"));
+  // Every later transaction of this session is read-only (a write fails with "cannot
+  // execute … in a read-only transaction"). The server's statements are single prepared
+  // statements, so no request can run a SET of its own.
+  if (read_only) HADATH_RETURN_IF_ERROR(db->Exec("SET SESSION default_transaction_read_only = on"));
   *out = std::move(db);
   return Status::OK();
 }

@@ -55,6 +55,11 @@ class SqliteStmt : public Stmt {
   Status status() const override { return status_; }
   int columns() const override { return sqlite3_column_count(s_); }
   std::string column_name(int i) const override { return sqlite3_column_name(s_, i); }
+  std::string_view TextView(int i) const override {
+    const unsigned char* t = sqlite3_column_text(s_, i);
+    if (!t) return {};
+    return std::string_view(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(s_, i)));
+  }
   Value Get(int i) const override {
     switch (sqlite3_column_type(s_, i)) {
       case SQLITE_NULL: return Value();
@@ -120,11 +125,12 @@ class SqliteDb : public Db {
 
 }  // namespace
 
-Status Db::OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>* out) {
-  if (!create && !std::filesystem::exists(path))
+Status Db::OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>* out, bool read_only) {
+  if ((read_only || !create) && !std::filesystem::exists(path))
     return Status::NotFound(path + ": no such database (run `hadath ingest --db " + path + " …` first)");
   sqlite3* db = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+  int flags = read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                        : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
@@ -133,8 +139,11 @@ Status Db::OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>*
   }
   sqlite3_busy_timeout(db, 30000);
   auto sdb = std::make_unique<SqliteDb>(db);
-  // A file that is not a database fails here, with SQLite's own words.
-  Status st = sdb->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+  // A file that is not a database fails here, with SQLite's own words. A read-only
+  // connection leaves the journal mode as the writer set it (WAL) and refuses writes
+  // even to a writable file (query_only).
+  Status st = read_only ? sdb->Exec("PRAGMA query_only = ON; SELECT count(*) FROM sqlite_master")
+                        : sdb->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
   if (!st.ok()) return st.WithContext(path);
   *out = std::move(sdb);
   return Status::OK();

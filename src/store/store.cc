@@ -644,6 +644,14 @@ Status Store::Put(const Document& raw, const Extracted& doc, const std::vector<E
     while (s->Next()) {}
     HADATH_RETURN_IF_ERROR(s->status());
   }
+  if (I.version >= 3) {  // the text, for the document view (schema 3)
+    HADATH_RETURN_IF_ERROR(I.Prep("INSERT INTO document_texts (document_id, text) VALUES (?, ?)"
+                                  " ON CONFLICT (document_id) DO UPDATE SET text = excluded.text",
+                                  &s));
+    s->Bind(0, doc_id);
+    s->Bind(1, doc.text);
+    HADATH_RETURN_IF_ERROR(s->Exec());
+  }
   const std::string source_key = doc.source.empty() ? key : doc.source;
   for (const Event& e : events) HADATH_RETURN_IF_ERROR(I.AddMention(doc_id, source_key, e, now));
   for (int64_t id : touched) HADATH_RETURN_IF_ERROR(I.RefreshEvent(id));

@@ -155,7 +155,8 @@ def test_api(base, db):
     for by in ("day", "week", "month", "year"):
         tl = get_json(base, "/api/timeline", {"by": by})
         check(tl["by"] == by and tl["periods"], f"timeline by {by}")
-        check(sum(p["events"] for p in tl["periods"]) == len(all_ev), f"timeline by {by} counts every dated event")
+        dated = sum(1 for e in all_ev if e["date"])
+        check(sum(p["events"] for p in tl["periods"]) == dated, f"timeline by {by} counts every dated event")
     wk = get_json(base, "/api/timeline", {"by": "week", "actor": "SAU"})["periods"]
     check(wk and all(p["period"] == "2015-07-20" or p["period"] < "2100" for p in wk), "timeline of one actor")
     check(any(p["period"] == "2015-07-20" for p in wk), f"weeks start on Monday: {wk}")
@@ -179,6 +180,14 @@ def test_api(base, db):
     trig = [s for s in dv["spans"] if s["kind"] == "trigger"][0]
     check(text[trig["start"]:trig["end"]] == "استقبل", f"trigger span text: {text[trig['start']:trig['end']]}")
     check(any(e["store_event_id"] for e in dv["events"]), "re-coded events link to stored events")
+    # The whole stored text: every reporting sentence is in it, and the blocks tile it.
+    check(dv["text_is_excerpt"] is False, "document: the whole text, not an excerpt")
+    ev_ids = set(dv["store_event_ids"])
+    for i in list(ev_ids)[:5]:
+        for m in get_json(base, f"/api/events/{i}")["mentions"]:
+            if m["doc_id"] == "fx-riyadh-visit":
+                check(m["sentence"] in text, f"document: the reporting sentence is in the text: {m['sentence'][:40]}")
+    check(all(0 <= b["start"] < b["end"] <= len(text) for b in dv["blocks"]), "document: blocks inside the text")
     get_json(base, "/api/documents/" + urllib.parse.quote("no such doc"), status=404)
 
     # POST /api/code: JSON and text/plain; nothing stored.

@@ -15,7 +15,7 @@ check "query did not create it" test ! -e "$TMP/none.db"
 corpus 300 > "$TMP/feed.jsonl"
 "$HADATH" ingest -q --db "$DB" "$TMP/feed.jsonl"; check "ingest exit 0" test $? -eq 0
 check "WAL journal" bash -c "[ \"\$(sqlite3 '$DB' 'PRAGMA journal_mode')\" = wal ]"
-check "schema_version 2" bash -c "[ \"\$(sqlite3 '$DB' 'SELECT max(version) FROM schema_version')\" = 2 ]"
+check "schema_version 3" bash -c "[ \"\$(sqlite3 '$DB' 'SELECT max(version) FROM schema_version')\" = 3 ]"
 dump "$DB" > "$TMP/once"
 "$HADATH" ingest --db "$DB" "$TMP/feed.jsonl" 2>"$TMP/again.err"
 check "second ingest: all unchanged" grep -q "300 documents: 0 added, 0 replaced, 300 unchanged" "$TMP/again.err"

@@ -88,6 +88,18 @@ TEST_F(ApiTest, DocumentSpans) {
   std::set<std::string> kinds;
   for (const auto& s : j["spans"]) kinds.insert(s["kind"].get<std::string>());
   EXPECT_TRUE(kinds.count("actor") && kinds.count("trigger") && kinds.count("place")) << r.body;
+  // The whole stored text (schema 3), not the reporting sentences only; every span inside it,
+  // every re-coded event linked to its stored event by its trigger offsets.
+  EXPECT_FALSE(j["text_is_excerpt"].get<bool>());
+  const std::string text = j["text"].get<std::string>();
+  EXPECT_NE(text.find("استقبل الرئيس المصري"), std::string::npos);
+  EXPECT_NE(text.find("جنوب لبنان"), std::string::npos);
+  size_t cps = 0;
+  for (unsigned char c : text) cps += (c & 0xC0) != 0x80;
+  for (const auto& s : j["spans"]) EXPECT_LE(s["end"].get<size_t>(), cps);
+  EXPECT_EQ(j["blocks"].size(), 2u) << j["blocks"].dump();
+  ASSERT_FALSE(j["events"].empty());
+  for (const auto& e : j["events"]) EXPECT_TRUE(e["store_event_id"].is_number()) << e.dump();
 }
 
 TEST_F(ApiTest, CodeAndBodyLimit) {

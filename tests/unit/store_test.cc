@@ -10,6 +10,7 @@
 
 #include "code/event_json.h"
 #include "hadath/store.h"
+#include "store/db.h"
 #include "store/export.h"
 
 namespace fs = std::filesystem;
@@ -90,7 +91,7 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
   }
   void DropAll() {
     std::string cmd = "psql -q -X -v ON_ERROR_STOP=1 '" + where_ +
-                      "' -c 'DROP TABLE IF EXISTS mentions, events, documents, actors, places, schema_version CASCADE'"
+                      "' -c 'DROP TABLE IF EXISTS document_texts, mentions, events, documents, actors, places, schema_version CASCADE'"
                       " >/dev/null 2>&1";
     ASSERT_EQ(std::system(cmd.c_str()), 0);
   }
@@ -137,6 +138,13 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
     Status st = store_->ForEachEvent(f, [&](const EventRecord& e) { out.push_back(e); });
     EXPECT_TRUE(st.ok()) << st.ToString();
     return out;
+  }
+  std::unique_ptr<store::Db> ReadOnly() {
+    std::unique_ptr<store::Db> db;
+    Status st = GetParam().name == "Sqlite" ? store::Db::OpenSqlite(where_, false, &db, /*read_only=*/true)
+                                            : store::Db::OpenPostgres(where_, &db, /*read_only=*/true);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return db;
   }
   Table Query(const std::string& kind, const QueryFilter& f = {}, const std::string& by = "month") {
     Table t;
@@ -317,6 +325,60 @@ TEST_P(StoreTest, MentionsComeBackAsCoded) {
   EXPECT_FALSE(ms[1].event.target.has_value());
   EXPECT_DOUBLE_EQ(ms[0].confidence, 0.9);             // document date
   EXPECT_DOUBLE_EQ(ms[1].confidence, 0.8 * 0.9 * 0.7);  // no target, intended
+}
+
+// Schema 3 keeps each document's extracted text (for the document view), replaced with it.
+TEST_P(StoreTest, DocumentTextIsStoredAndReplaced) {
+  Open();
+  Put("d1", "النص الأول كاملا.", {Ev("04", "SAUGOV", "USAGOV", "2015-07-21")});
+  Put("d1", "النص الثاني كاملا.", {Ev("04", "SAUGOV", "USAGOV", "2015-07-21")});
+  Put("d2", "نص آخر.", {});
+  store_.reset();
+  std::unique_ptr<store::Db> db = ReadOnly();
+  ASSERT_TRUE(db);
+  std::unique_ptr<store::Stmt> s;
+  ASSERT_TRUE(db->Prepare("SELECT d.doc_key, t.text FROM documents d JOIN document_texts t ON t.document_id = d.id"
+                          " ORDER BY d.doc_key", &s).ok());
+  ASSERT_TRUE(s->Exec().ok());
+  ASSERT_TRUE(s->Next());
+  EXPECT_EQ(s->Text(0), "d1");
+  EXPECT_EQ(s->TextView(1), "النص الثاني كاملا.");
+  ASSERT_TRUE(s->Next());
+  EXPECT_EQ(s->Text(1), "نص آخر.");
+  EXPECT_FALSE(s->Next());
+}
+
+// `hadath serve` reads through read-only connections: every kind of write fails.
+TEST_P(StoreTest, ReadOnlyConnectionRefusesWrites) {
+  Open();
+  Put("d1", "a", {Ev("04", "SAUGOV", "USAGOV", "2015-07-21")});
+  store_.reset();
+  std::unique_ptr<store::Db> db = ReadOnly();
+  ASSERT_TRUE(db);
+  std::unique_ptr<store::Stmt> s;
+  ASSERT_TRUE(db->Prepare("SELECT count(*) FROM events", &s).ok());
+  ASSERT_TRUE(s->Exec().ok());
+  ASSERT_TRUE(s->Next());
+  EXPECT_EQ(s->Int(0), 1);
+  s.reset();
+  for (const char* sql : {"DELETE FROM events", "UPDATE documents SET title = 'x'",
+                          "INSERT INTO schema_version (version, applied_at) VALUES (99, 'x')",
+                          "CREATE TABLE evil (x INTEGER)", "DROP TABLE mentions"}) {
+    EXPECT_FALSE(db->Exec(sql).ok()) << sql;
+    std::unique_ptr<store::Stmt> w;
+    Status st = db->Prepare(sql, &w);
+    if (st.ok()) st = w->Exec();
+    EXPECT_FALSE(st.ok()) << sql;
+  }
+  if (GetParam().name == "Sqlite") {
+    EXPECT_FALSE(db->Exec("PRAGMA query_only = OFF; DELETE FROM events").ok());  // opened read-only as well
+  } else {
+    // A transaction of its own is read-only too (default_transaction_read_only).
+    EXPECT_FALSE(db->Exec("BEGIN; DELETE FROM events").ok());
+    db->Exec("ROLLBACK");
+  }
+  Open();
+  EXPECT_EQ(Stats().events, 1);
 }
 
 TEST_P(StoreTest, QueriesAndFilters) {

@@ -76,6 +76,14 @@ try {
   await page.waitForSelector('body[data-doc-ready="1"]', { timeout: 10000 });
   for (const k of ['actor', 'trigger', 'place', 'date'])
     check(await page.locator(`#view-doc mark.hl.${k}`).count() > 0, `article: ${k} spans`);
+  // The whole stored text, not only the sentences that reported events.
+  const full = await page.evaluate(() => document.body.dataset.docFull);
+  const docId = decodeURIComponent((await page.evaluate(() => location.hash)).split('/').pop());
+  const stored = await page.evaluate(async (id) => (await (await fetch(`/api/documents/${encodeURIComponent(id)}`)).json()), docId);
+  const shown = (await page.locator('#view-doc .doc-text').textContent()).replace(/\s+/g, '');
+  check(full === '1' && !stored.text_is_excerpt, `article: the whole text (${docId})`);
+  check(shown === stored.text.replace(/\s+/g, ''), `article: every character of the text shown (${shown.length})`);
+  check(await page.locator('#view-doc p.hint').count() === 0, 'article: no excerpt note');
   await page.screenshot({ path: `${shots}/article.png`, fullPage: true });
 
   // Try it: code text live.

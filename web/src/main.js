@@ -189,9 +189,10 @@ async function showDoc(id) {
       h('h2', { dir: 'auto' }, d.document.title || d.document.id),
       h('p', { class: 'meta' }, `${d.document.date || ''} · ${d.document.source || d.document.site || ''} · `,
         d.document.url ? h('a', { href: d.document.url, rel: 'noopener noreferrer', target: '_blank' }, d.document.url) : d.document.id),
-      h('p', { class: 'hint' }, t('doc.excerpt')),
+      d.text_is_excerpt ? h('p', { class: 'hint' }, t('doc.excerpt')) : '',
       legend(), info, h('div', { class: 'doc-text' }, text),
       h('h3', {}, t('doc.events')), eventsList(d.events, { link: true })));
+    document.body.dataset.docFull = d.text_is_excerpt ? '0' : '1';
     document.body.dataset.docReady = '1';
   } catch (err) {
     view.replaceChildren(h('p', { class: 'error' }, `${t('error')}: ${err.message}`));
