@@ -4,6 +4,8 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "util/hash.h"
+
 namespace hadath {
 
 namespace {
@@ -11,11 +13,12 @@ constexpr uint32_t kMagic = 0x314D4850;  // "PHM1"
 constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
 }  // namespace
 
-uint32_t FormHash(std::string_view s) {
-  uint32_t h = 2166136261u;
-  for (unsigned char c : s) { h ^= c; h *= 16777619u; }
-  return h;
-}
+uint32_t FormHash(std::string_view s) { return Fnv1a32(s); }
+
+namespace {
+// The hash of a reading's stem: the tokenizer's when it set one.
+inline uint32_t StemHash(const Segment& s) { return s.hash ? s.hash : Fnv1a32(s.stem); }
+}  // namespace
 
 PhraseMatcher::PhraseMatcher(const PhraseMatcher& o) { *this = o; }
 
@@ -164,9 +167,10 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   return Status::OK();
 }
 
-const uint32_t* PhraseMatcher::Lookup(std::string_view form) const {
+const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
+
+const uint32_t* PhraseMatcher::Lookup(std::string_view form, uint32_t h) const {
   if (!base_) return nullptr;
-  const uint32_t h = FormHash(form);
   for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
     const uint32_t* t = table_ + 4 * slot;
     if (!t[1]) return nullptr;
@@ -191,7 +195,7 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
   if (i >= toks.size()) return out;
   const Token& first = toks[i];
   for (const Segment& seg : first.segs) {
-    const uint32_t* slot = Lookup(seg.stem);
+    const uint32_t* slot = Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
     for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
       const uint32_t pi = first_[q];
@@ -240,7 +244,7 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
     // Fast path: no reading of this token starts a phrase.
     bool any = false;
     for (const Segment& seg : toks[i].segs)
-      if (Lookup(seg.stem)) { any = true; break; }
+      if (Lookup(seg.stem, StemHash(seg))) { any = true; break; }
     if (!any) { ++i; continue; }
     auto here = MatchAt(toks, i);
     if (here.empty()) { ++i; continue; }

@@ -73,6 +73,7 @@ class PhraseMatcher {
   void Bind(const char* base, size_t size);
   // The table slot of `form` as a first word, or nullptr.
   const uint32_t* Lookup(std::string_view form) const;
+  const uint32_t* Lookup(std::string_view form, uint32_t hash) const;  // hash: FormHash(form)
   std::string_view Form(uint32_t id) const {
     return {pool_ + forms_[2 * id], forms_[2 * id + 1]};
   }

@@ -106,7 +106,7 @@ static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics)
   return false;
 }
 
-size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, const std::string& kind,
+size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::string_view kind,
                               const Word** out) const {
   if (i >= toks.size()) return 0;
   size_t best = 0;
@@ -178,11 +178,24 @@ static bool IsOrdinalSuffix(const Token& t) {
 
 std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const Ymd& doc) const {
   std::vector<DateMention> out;
+  // Which tokens can start a date word at all: one lookup per reading here,
+  // instead of one per reading and per word kind tried below.
+  std::vector<uint8_t> may_start(toks.size(), 0);
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const Token& t = toks[k];
+    bool hit = by_first_.count(t.norm) > 0;
+    for (size_t r = 0; r < t.segs.size() && !hit; ++r)
+      hit = t.segs[r].suffix.empty() && t.segs[r].stem != t.norm && by_first_.count(t.segs[r].stem) > 0;
+    may_start[k] = hit;
+  }
+  auto match_word = [&](size_t k, std::string_view kind, const Word** w) -> size_t {
+    return k < toks.size() && may_start[k] ? MatchWord(toks, k, kind, w) : 0;
+  };
   size_t i = 0;
   auto marker = [&](size_t k, int value) {
     // «م» (Gregorian) or «هـ» (Hijri) after a year
     const Word* m = nullptr;
-    size_t n = k < toks.size() ? MatchWord(toks, k, "marker", &m) : 0;
+    size_t n = k < toks.size() ? match_word(k, "marker", &m) : 0;
     return n && m->value == value ? n : size_t(0);
   };
   auto year_at = [&](size_t k, int* y) {
@@ -199,7 +212,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     if (j < toks.size() && (toks[j].norm == "/" || toks[j].norm == "-" || toks[j].norm == "(")) { paren = toks[j].norm == "("; ++j; }
     else return k;
     const Word* w2 = nullptr;
-    size_t n = MatchWord(toks, j, "month", &w2);
+    size_t n = match_word(j, "month", &w2);
     if (!n || w2->value != month) return k;
     j += n;
     if (paren && j < toks.size() && toks[j].norm == ")") ++j;
@@ -238,10 +251,10 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
         if (j < toks.size() && IsOrdinalSuffix(toks[j])) ++j;
         if (j < toks.size() && (toks[j].norm == "of" || toks[j].norm == "\xD9\x85\xD9\x86" /*من*/)) {
           const Word* probe = nullptr;
-          if (MatchWord(toks, j + 1, "month", &probe)) ++j;
+          if (match_word(j + 1, "month", &probe)) ++j;
         }
         // day + Hijri month + year [هـ]
-        if (size_t n = MatchWord(toks, j, "hijri_month", &w)) {
+        if (size_t n = match_word(j, "hijri_month", &w)) {
           size_t k = j + n;
           int y = 0;
           if (k < toks.size() && AsInt(toks[k], &y) && y >= 1300 && y <= 1600 && HijriToGregorian(y, w->value, d, &r)) {
@@ -251,7 +264,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
             continue;
           }
         }
-        size_t n = MatchWord(toks, j, "month", &w);
+        size_t n = match_word(j, "month", &w);
         if (n) {
           size_t k = j + n;
           if (k < toks.size() && toks[k].norm == ".") ++k;
@@ -268,7 +281,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
       }
     }
     // month day[, year]
-    if (size_t n = MatchWord(toks, i, "month", &w)) {
+    if (size_t n = match_word(i, "month", &w)) {
       size_t k = i + n;
       if (k < toks.size() && toks[k].norm == ".") ++k;
       k = month_alias(k, w->value);
@@ -286,13 +299,13 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
       }
     }
     if (doc.valid()) {
-      if (size_t n = MatchWord(toks, i, "weekday", &w)) {
+      if (size_t n = match_word(i, "weekday", &w)) {
         int back = (doc.Weekday() - w->value + 7) % 7;
         out.push_back({i, i + n, Ymd::FromDays(doc.ToDays() - back), "weekday", w->rule});
         i += n;
         continue;
       }
-      if (size_t n = MatchWord(toks, i, "relative", &w)) {
+      if (size_t n = match_word(i, "relative", &w)) {
         out.push_back({i, i + n, Ymd::FromDays(doc.ToDays() + w->value), "relative", w->rule});
         i += n;
         continue;

@@ -70,7 +70,7 @@ class DateGrammar {
     std::string rule;
   };
   // Matches a word entry at tokens[i]; returns the token count, 0 if none.
-  size_t MatchWord(const std::vector<Token>& toks, size_t i, const std::string& kind, const Word** out) const;
+  size_t MatchWord(const std::vector<Token>& toks, size_t i, std::string_view kind, const Word** out) const;
   const Normalizer* norm_ = nullptr;
   // words_ indices by the matching form of their first word: MatchWord looks
   // up the token's forms instead of scanning every word.

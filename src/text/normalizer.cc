@@ -74,52 +74,70 @@ bool Normalizer::MapCodePoint(char32_t cp, std::u32string* out) const {
   return !out->empty();
 }
 
-static bool NeedsNfkc(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    char32_t c = utf8::Next(s, &i);
-    if ((c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-        (c >= 0x2000 && c <= 0x206F) || (c >= 0x00A0 && c <= 0x00BF))
-      return true;
-  }
-  return false;
+// Code points that ICU NFKC may change and the rule table does not cover:
+// presentation forms, ligatures, full-width forms, general punctuation, Latin-1 symbols.
+static inline bool NfkcCandidate(char32_t c) {
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x2000 && c <= 0x206F) || (c >= 0x00A0 && c <= 0x00BF);
 }
 
 std::string Normalizer::Normalize(std::string_view surface) const {
+  std::string out;
+  NormalizeTo(surface, &out);
+  return out;
+}
+
+void Normalizer::NormalizeTo(std::string_view surface, std::string* out) const {
+  out->clear();
+  out->reserve(surface.size());
+  // One pass over the token: the rule table maps each code point; the first
+  // code point that NFKC might change sends the whole token through ICU first
+  // (rare: pure Arabic and ASCII text never needs it).
   std::string folded;
   std::string_view src = surface;
-  if (NeedsNfkc(surface)) {
-    UErrorCode err = U_ZERO_ERROR;
-    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-    if (U_SUCCESS(err)) {
-      icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(surface.data(), surface.size()));
-      icu::UnicodeString n = nfkc->normalize(u, err);
-      if (U_SUCCESS(err)) {
-        n.toUTF8String(folded);
-        src = folded;
-      }
-    }
-  }
-  std::string out;
-  out.reserve(src.size());
+  bool checked = false;  // src already went through NFKC
   std::u32string rep;
   size_t i = 0;
   while (i < src.size()) {
+    const unsigned char b = static_cast<unsigned char>(src[i]);
+    if (b < 0x80) {  // ASCII: the table, no decoding
+      const uint16_t k = bmp_[b];
+      if (k == kIdentity) out->push_back(static_cast<char>(b));
+      else *out += outputs_[k];
+      ++i;
+      continue;
+    }
     size_t start = i;
     char32_t cp = utf8::Next(src, &i);
+    if (!checked && NfkcCandidate(cp)) {
+      checked = true;
+      UErrorCode err = U_ZERO_ERROR;
+      const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+      if (U_SUCCESS(err)) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(surface.data(), surface.size()));
+        icu::UnicodeString n = nfkc->normalize(u, err);
+        if (U_SUCCESS(err)) {
+          n.toUTF8String(folded);
+          src = folded;
+          out->clear();
+          i = 0;
+          continue;  // start again over the folded text
+        }
+      }
+    }
     if (cp < 0x10000) {
       uint16_t k = bmp_[cp];
       if (k == kIdentity) {
-        if (cp == 0xFFFD && i - start != 3) out += "\xEF\xBF\xBD";  // an invalid byte
-        else out.append(src.data() + start, i - start);
+        if (cp == 0xFFFD && i - start != 3) *out += "\xEF\xBF\xBD";  // an invalid byte
+        else if (i - start == 2) { out->push_back(src[start]); out->push_back(src[start + 1]); }
+        else out->append(src.data() + start, i - start);
       }
-      else out += outputs_[k];
+      else *out += outputs_[k];
       continue;
     }
     if (MapCodePoint(cp, &rep))
-      for (char32_t r : rep) utf8::Append(&out, r);
+      for (char32_t r : rep) utf8::Append(out, r);
   }
-  return out;
 }
 
 }  // namespace hadath

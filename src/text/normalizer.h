@@ -27,6 +27,8 @@ class Normalizer {
 
   // Returns the matching form of `surface` (UTF-8 in, UTF-8 out).
   std::string Normalize(std::string_view surface) const;
+  // The same into *out (its capacity is reused). REQUIRES: out does not alias surface.
+  void NormalizeTo(std::string_view surface, std::string* out) const;
 
   // Maps a single code point; returns false when it is deleted.
   // `*out` receives the replacement (possibly several code points).

@@ -5,13 +5,17 @@
 
 #include <unicode/uchar.h>
 
+#include "text/english.h"
+#include "util/hash.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace hadath {
 
-Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer) {
+Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer, const std::string& lang) {
   norm_ = normalizer;
+  english_ = lang == "en";
+  if (english_) return Status::OK();  // no clitics in English
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "ar/clitics.tsv", {"kind", "form"}, &f));
   prefixes_.clear();
@@ -22,56 +26,106 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
     else if (row.Get("kind") == "suffix") suffixes_.push_back(form);
     else return Status::Corrupt(row.rule + ": kind must be prefix or suffix");
   }
-  prefix_initials_.clear();
-  suffix_finals_.clear();
-  for (const auto& p : prefixes_)
-    if (p.size() >= 2 && prefix_initials_.find(p.substr(0, 2)) == std::string::npos) prefix_initials_ += p.substr(0, 2);
-  for (const auto& x : suffixes_)
-    if (x.size() >= 2 && suffix_finals_.find(x.substr(x.size() - 2)) == std::string::npos) suffix_finals_ += x.substr(x.size() - 2);
   auto longer = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
   std::stable_sort(prefixes_.begin(), prefixes_.end(), longer);
   std::stable_sort(suffixes_.begin(), suffixes_.end(), longer);
+  // Groups by first (last) letter; a clitic shorter than one letter would fit
+  // every word of the group, so it joins every group.
+  auto group = [](const std::vector<std::string>& clitics, bool at_end, std::vector<CliticGroup>* groups) {
+    groups->clear();
+    for (const auto& c : clitics) {
+      if (c.size() < 2) continue;
+      const size_t o = at_end ? c.size() - 2 : 0;
+      bool seen = false;
+      for (const auto& g : *groups) seen |= g.a == c[o] && g.b == c[o + 1];
+      if (!seen) groups->push_back({c[o], c[o + 1], {}});
+    }
+    for (auto& g : *groups)
+      for (size_t k = 0; k < clitics.size(); ++k) {
+        const std::string& c = clitics[k];
+        const size_t o = at_end ? c.size() - 2 : 0;
+        if (c.size() < 2 || (c[o] == g.a && c[o + 1] == g.b)) g.members.push_back(static_cast<uint16_t>(k));
+      }
+  };
+  group(prefixes_, false, &prefix_groups_);
+  group(suffixes_, true, &suffix_groups_);
   return Status::OK();
 }
 
 void Tokenizer::SetVocabulary(std::unordered_set<std::string> words) {
-  vocab_.clear();
-  for (auto& w : words) vocab_.insert(std::move(w));
+  vocab_words_.assign(words.begin(), words.end());
+  std::sort(vocab_words_.begin(), vocab_words_.end());  // the same table whatever the set's order
+  uint32_t size = 16;
+  while (size < 2 * vocab_words_.size()) size *= 2;
+  vocab_table_.assign(2 * size_t{size}, 0);
+  vocab_mask_ = size - 1;
+  for (uint32_t k = 0; k < vocab_words_.size(); ++k) {
+    const uint32_t h = Fnv1a32(vocab_words_[k]);
+    uint32_t slot = h & vocab_mask_;
+    while (vocab_table_[2 * slot + 1]) slot = (slot + 1) & vocab_mask_;
+    vocab_table_[2 * slot] = h;
+    vocab_table_[2 * slot + 1] = k + 1;
+  }
   has_vocab_ = true;
 }
 
-bool Tokenizer::InVocabulary(std::string_view w) const { return vocab_.find(w) != vocab_.end(); }
+bool Tokenizer::InVocabulary(std::string_view w) const { return InVocabulary(w, Fnv1a32(w)); }
+
+bool Tokenizer::InVocabulary(std::string_view w, uint32_t h) const {
+  if (vocab_table_.empty()) return false;
+  for (uint32_t slot = h & vocab_mask_;; slot = (slot + 1) & vocab_mask_) {
+    const uint32_t id = vocab_table_[2 * slot + 1];
+    if (!id) return false;
+    if (vocab_table_[2 * slot] == h && vocab_words_[id - 1] == w) return true;
+  }
+}
+
+namespace {
+// Byte equality of short strings (clitics are 2-8 bytes): inline, no memcmp call.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  for (size_t k = 0; k < n; ++k)
+    if (a[k] != b[k]) return false;
+  return true;
+}
+}  // namespace
 
 std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_teh_marbuta,
                                          bool all_alternatives) const {
   const bool filter = has_vocab_ && !all_alternatives;
   std::vector<Segment> out;
-  out.push_back({"", norm, ""});
+  out.push_back({"", norm, "", Fnv1a32(norm)});
   // Which prefixes and suffixes fit the word at all: each is checked once.
   const std::string* pre[32];
   size_t n_pre = 0;
   pre[n_pre++] = nullptr;  // no prefix
-  // Every clitic starts (prefixes) or ends (suffixes) with one of a few letters: test those
-  // first so that most words skip the lists entirely.
-  auto first_letter_in = [](const std::string& w, const std::string& letters) {
-    return w.size() >= 2 && letters.find(w.substr(0, 2)) != std::string::npos;
+  // Every clitic starts (prefixes) or ends (suffixes) with one of a few letters: only the
+  // group of the word's first (last) letter is tested, and most words skip the lists entirely.
+  auto group_of = [](const std::vector<CliticGroup>& groups, char a, char b) -> const std::vector<uint16_t>* {
+    for (const auto& g : groups)
+      if (g.a == a && g.b == b) return &g.members;
+    return nullptr;
   };
-  if (first_letter_in(norm, prefix_initials_))
-    for (const auto& p : prefixes_)
-      if (n_pre < 32 && norm.size() > p.size() && std::memcmp(norm.data(), p.data(), p.size()) == 0) pre[n_pre++] = &p;
+  if (const auto* members = norm.size() >= 2 ? group_of(prefix_groups_, norm[0], norm[1]) : nullptr)
+    for (uint16_t k : *members) {
+      const std::string& p = prefixes_[k];
+      if (n_pre < 32 && norm.size() > p.size() && SameBytes(norm.data(), p.data(), p.size())) pre[n_pre++] = &p;
+    }
   const std::string* suf[32];
   size_t n_suf = 0;
   suf[n_suf++] = nullptr;  // no suffix
-  const bool may_have_suffix = norm.size() >= 2 && suffix_finals_.find(norm.substr(norm.size() - 2)) != std::string::npos;
-  for (const auto& x : suffixes_) {
-    if (!may_have_suffix) break;
+  static const std::vector<uint16_t> kNone;
+  const std::vector<uint16_t>* suffix_members =
+      norm.size() >= 2 ? group_of(suffix_groups_, norm[norm.size() - 2], norm.back()) : nullptr;
+  for (uint16_t k : suffix_members ? *suffix_members : kNone) {
+    const std::string& x = suffixes_[k];
     if (n_suf >= 32 || norm.size() <= x.size()) continue;
-    if (std::memcmp(norm.data() + norm.size() - x.size(), x.data(), x.size()) != 0) continue;
-    if (ends_in_teh_marbuta && x == "\xD9\x87") continue;  // ه from ة
+    if (!SameBytes(norm.data() + norm.size() - x.size(), x.data(), x.size())) continue;
+    if (ends_in_teh_marbuta && x.size() == 2 && x[0] == '\xD9' && x[1] == '\x87') continue;  // ه from ة
     suf[n_suf++] = &x;
   }
   if (n_pre == 1 && n_suf == 1) return out;
-  static const std::string kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  out.reserve(4);
+  static const std::string kEmpty, kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
   for (size_t a = 0; a < n_pre; ++a) {
     size_t pl = pre[a] ? pre[a]->size() : 0;
     for (size_t b = 0; b < n_suf; ++b) {
@@ -79,19 +133,28 @@ std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_t
       size_t sl = suf[b] ? suf[b]->size() : 0;
       if (pl + sl >= norm.size()) continue;
       std::string_view stem_view(norm.data() + pl, norm.size() - pl - sl);
-      if (utf8::Length(stem_view) < min_stem_) continue;
+      // Length in code points; 4 bytes per code point at most, so long stems need no count.
+      if (stem_view.size() < 4 * min_stem_ && utf8::Length(stem_view) < min_stem_) continue;
       bool ll = pre[a] && pre[a]->size() >= kLl.size() &&
-                pre[a]->compare(pre[a]->size() - kLl.size(), kLl.size(), kLl) == 0;
-      bool known = !filter || InVocabulary(stem_view);
-      bool known_with_article = ll && (!filter || InVocabulary(kAl + std::string(stem_view)));
+                SameBytes(pre[a]->data() + pre[a]->size() - kLl.size(), kLl.data(), kLl.size());
+      const uint32_t h = Fnv1a32(stem_view);
+      bool known = !filter || InVocabulary(stem_view, h);
+      std::string with_article;
+      uint32_t h_article = 0;
+      bool known_with_article = false;
+      if (ll) {
+        with_article.reserve(kAl.size() + stem_view.size());
+        with_article.append(kAl).append(stem_view);
+        h_article = Fnv1a32(with_article);
+        known_with_article = !filter || InVocabulary(with_article, h_article);
+      }
       if (!known && !known_with_article) continue;
-      std::string stem(stem_view);
-      std::string p = pre[a] ? *pre[a] : std::string();
-      std::string x = suf[b] ? *suf[b] : std::string();
+      const std::string& p = pre[a] ? *pre[a] : kEmpty;
+      const std::string& x = suf[b] ? *suf[b] : kEmpty;
       // «لل» is ل + ال with the alef dropped: also offer the stem with its
       // article back («للأمم» → ل + الأمم), for entries written with «ال».
-      if (known_with_article) out.push_back({p.substr(0, p.size() - 2), kAl + stem, x});
-      if (known) out.push_back({std::move(p), std::move(stem), std::move(x)});
+      if (known_with_article) out.push_back({p.substr(0, p.size() - 2), std::move(with_article), x, h_article});
+      if (known) out.push_back({p, std::string(stem_view), x, h});
     }
   }
   return out;
@@ -113,12 +176,17 @@ CharClass ClassifySlow(char32_t c) {
 }
 
 // Character classes of the BMP, computed once with ICU.
-CharClass Classify(char32_t c) {
+const uint8_t* ClassTable() {
   static const std::vector<uint8_t> table = [] {
     std::vector<uint8_t> t(0x10000);
     for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = static_cast<uint8_t>(ClassifySlow(cp));
     return t;
   }();
+  return table.data();
+}
+
+// REQUIRES: table == ClassTable() (fetched once per Split, so that this inlines).
+inline CharClass Classify(const uint8_t* table, char32_t c) {
   return c < 0x10000 ? static_cast<CharClass>(table[c]) : ClassifySlow(c);
 }
 
@@ -129,8 +197,15 @@ bool IsSentenceEnd(char32_t c) {
 }  // namespace
 
 std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternatives) const {
+  if (english_) {
+    if (all_alternatives) return english::Split(text, *norm_, [](std::string_view) { return true; });
+    if (!has_vocab_) return english::Split(text, *norm_, nullptr);  // dictionary phrases: forms only
+    return english::Split(text, *norm_, [this](std::string_view stem) { return InVocabulary(stem); });
+  }
+  const uint8_t* ct = ClassTable();
   std::vector<Sentence> sentences;
   Sentence cur;
+  cur.tokens.reserve(32);
   auto flush = [&](size_t end) {
     if (!cur.tokens.empty()) {
       cur.begin = cur.tokens.front().begin;
@@ -138,13 +213,14 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       sentences.push_back(std::move(cur));
     }
     cur = Sentence();
+    cur.tokens.reserve(32);  // most news sentences: no regrowth
   };
   size_t i = 0;
   bool in_quote = false;
   while (i < text.size()) {
     size_t start = i;
     char32_t c = utf8::Next(text, &i);
-    CharClass cls = Classify(c);
+    CharClass cls = Classify(ct, c);
     if (cls == CharClass::kNewline) { flush(start); in_quote = false; continue; }
     if (cls == CharClass::kSpace) continue;
     Token tok;
@@ -156,9 +232,9 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       while (j < text.size()) {
         size_t k = j;
         char32_t d = utf8::Next(text, &k);
-        CharClass dc = Classify(d);
+        CharClass dc = Classify(ct, d);
         if (dc != CharClass::kWord && dc != CharClass::kDigit) break;
-        tok.arabic |= utf8::IsArabicLetter(d);
+        if (!tok.arabic) tok.arabic = utf8::IsArabicLetter(d);
         j = k;
       }
       i = j;
@@ -168,14 +244,14 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       while (j < text.size()) {
         size_t k = j;
         char32_t d = utf8::Next(text, &k);
-        CharClass dc = Classify(d);
+        CharClass dc = Classify(ct, d);
         if (dc == CharClass::kDigit) { j = k; continue; }
         // inner separators: 3.5  1,000  10:30  27/10/2023  ٣٫٥
         if (d == '.' || d == ',' || d == ':' || d == '/' || d == 0x066B || d == 0x066C) {
           size_t m = k;
           if (m < text.size()) {
             char32_t e = utf8::Next(text, &m);
-            if (Classify(e) == CharClass::kDigit) { j = m; continue; }
+            if (Classify(ct, e) == CharClass::kDigit) { j = m; continue; }
           }
         }
         break;
@@ -185,7 +261,7 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       tok.kind = TokenKind::kPunct;
     }
     tok.end = i;
-    tok.norm = norm_->Normalize(text.substr(tok.begin, tok.end - tok.begin));
+    norm_->NormalizeTo(text.substr(tok.begin, tok.end - tok.begin), &tok.norm);
     if (tok.kind == TokenKind::kWord && tok.arabic) {
       // Was the last letter (before any harakat or tatweel) a teh marbuta? Scan back.
       std::string_view surf = text.substr(tok.begin, tok.end - tok.begin);
@@ -201,7 +277,7 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       }
       tok.segs = Segments(tok.norm, lastc == 0x0629, all_alternatives);
     }
-    else tok.segs.push_back({"", tok.norm, ""});
+    else tok.segs.push_back({"", tok.norm, "", Fnv1a32(tok.norm)});
     bool end_sentence = false;
     if (tok.kind == TokenKind::kPunct) {
       // Quotation state: a terminator inside a quotation does not end the sentence.
@@ -220,7 +296,7 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       bool followed_by_break = true;
       if (k < text.size()) {
         char32_t n = utf8::Next(text, &k);
-        CharClass nc = Classify(n);
+        CharClass nc = Classify(ct, n);
         followed_by_break = nc == CharClass::kSpace || nc == CharClass::kNewline || n == '"' ||
                             n == 0x00BB || n == 0x201D || IsSentenceEnd(n);
       }
@@ -235,8 +311,8 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
         if (!(IsSentenceEnd(n) || n == '"' || n == 0x00BB || n == 0x201D)) break;
         Token t;
         t.begin = i; t.end = k; t.kind = TokenKind::kPunct;
-        t.norm = norm_->Normalize(text.substr(i, k - i));
-        t.segs.push_back({"", t.norm, ""});
+        norm_->NormalizeTo(text.substr(i, k - i), &t.norm);
+        t.segs.push_back({"", t.norm, "", Fnv1a32(t.norm)});
         cur.tokens.push_back(std::move(t));
         i = k;
       }

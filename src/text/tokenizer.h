@@ -9,6 +9,7 @@
 // Thread safety: immutable after Load(); Tokenize() is const and thread-safe.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ enum class TokenKind { kWord, kNumber, kPunct };
 // One way to read a word: prefix clitics + stem + suffix clitic (matching forms).
 struct Segment {
   std::string prefix, stem, suffix;
+  // Fnv1a32(stem) (util/hash.h), set by the tokenizer so that every matcher
+  // looks the stem up without hashing it again; 0: not computed (whoever
+  // builds a Segment may leave it, readers then hash `stem` themselves).
+  uint32_t hash = 0;
 };
 
 struct Token {
@@ -42,8 +47,9 @@ struct Sentence {
 
 class Tokenizer {
  public:
-  // REQUIRES: `normalizer` outlives this Tokenizer.
-  Status Load(const std::string& data_dir, const Normalizer* normalizer);
+  // REQUIRES: `normalizer` outlives this Tokenizer. `lang` "en" switches to the
+  // English module (text/english.h: no clitics; stem readings for triggers).
+  Status Load(const std::string& data_dir, const Normalizer* normalizer, const std::string& lang = "ar");
 
   // With `all_alternatives` false (the coder's mode) a split reading is kept
   // only when its stem is a word some dictionary knows (SetVocabulary); the
@@ -66,16 +72,24 @@ class Tokenizer {
  private:
   const Normalizer* norm_ = nullptr;
   std::vector<std::string> prefixes_, suffixes_;  // longest first
-  // The 2-byte first letters of the prefixes and last letters of the suffixes, concatenated
-  // (all clitics are Arabic letters, 2 bytes in UTF-8).
-  std::string prefix_initials_, suffix_finals_;
-  size_t min_stem_ = 2;                           // code points
-  struct SvHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  // The clitics grouped by the 2-byte first letter (prefixes) or last letter
+  // (suffixes) they start or end with (all clitics are Arabic letters, 2 bytes in
+  // UTF-8): indices into prefixes_/suffixes_, longest first as there. A word
+  // tests only the group of its own first and last letter.
+  struct CliticGroup {
+    char a = 0, b = 0;
+    std::vector<uint16_t> members;
   };
-  std::unordered_set<std::string, SvHash, std::equal_to<>> vocab_;
+  std::vector<CliticGroup> prefix_groups_, suffix_groups_;
+  size_t min_stem_ = 2;                           // code points
+  // The vocabulary as an open-addressing table of (Fnv1a32, index + 1) pairs
+  // into vocab_words_: the hash of a stem serves this lookup and the matchers'.
+  bool InVocabulary(std::string_view w, uint32_t hash) const;
+  std::vector<std::string> vocab_words_;
+  std::vector<uint32_t> vocab_table_;
+  uint32_t vocab_mask_ = 0;
   bool has_vocab_ = false;
+  bool english_ = false;
 };
 
 }  // namespace hadath

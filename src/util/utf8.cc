@@ -76,17 +76,26 @@ size_t Length(std::string_view s) {
   return n;
 }
 
-OffsetMap::OffsetMap(std::string_view text) : cp_at_byte_(text.size() + 1) {
-  uint32_t cp = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && i > 0) ++cp;
-    cp_at_byte_[i] = cp;
+OffsetMap::OffsetMap(std::string_view text) : size_(text.size()) {
+  const size_t words = text.size() / 64 + 1;
+  starts_.assign(words, 0);
+  before_.resize(words);
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (size_t i = 1; i < text.size(); ++i)
+    starts_[i >> 6] |= uint64_t{(p[i] & 0xC0) != 0x80} << (i & 63);
+  uint32_t n = 0;
+  for (size_t w = 0; w < words; ++w) {
+    before_[w] = n;
+    n += static_cast<uint32_t>(__builtin_popcountll(starts_[w]));
   }
-  cp_at_byte_[text.size()] = text.empty() ? 0 : cp + 1;
+  end_ = text.empty() ? 0 : n + 1;
 }
 
 size_t OffsetMap::ToCodePoint(size_t byte) const {
-  return byte < cp_at_byte_.size() ? cp_at_byte_[byte] : cp_at_byte_.back();
+  if (byte >= size_) return end_;
+  const size_t w = byte >> 6, b = byte & 63;
+  const uint64_t upto = b == 63 ? ~uint64_t{0} : (uint64_t{1} << (b + 1)) - 1;  // bits 0..b
+  return before_[w] + static_cast<uint32_t>(__builtin_popcountll(starts_[w] & upto));
 }
 
 bool IsArabicLetter(char32_t c) {

@@ -33,13 +33,18 @@ size_t Sanitize(std::string_view in, std::string* out);
 size_t Length(std::string_view s);
 
 // Maps byte offsets of one string to code point offsets. Build once per text.
+// Keeps one bit per byte (a code point starts there) and a running count per
+// 64 bytes: 1/16 of the memory of a per-byte table, and no copy of the text.
 class OffsetMap {
  public:
   explicit OffsetMap(std::string_view text);
   // REQUIRES: byte <= text.size() and byte is on a code point boundary.
   size_t ToCodePoint(size_t byte) const;
  private:
-  std::vector<uint32_t> cp_at_byte_;  // code point index at each byte offset
+  size_t size_ = 0;
+  uint32_t end_ = 0;                // the code point count (offset of the end)
+  std::vector<uint64_t> starts_;    // bit j: byte j (j >= 1) starts a code point
+  std::vector<uint32_t> before_;    // set bits in the words before each word
 };
 
 // True for Arabic-script letters (the Arabic blocks, presentation forms excluded).

@@ -1,0 +1,295 @@
+#include "text/english.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "text/stemmer.h"
+#include "util/utf8.h"
+
+namespace hadath::english {
+namespace {
+
+enum class Cls { kSpace, kNewline, kLetter, kDigit, kOther };
+
+Cls Classify(char32_t c) {
+  if (c < 0x80) {
+    if (c == '\n') return Cls::kNewline;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
+    if (c >= '0' && c <= '9') return Cls::kDigit;
+    return Cls::kOther;
+  }
+  if (c == 0x2028 || c == 0x2029) return Cls::kNewline;
+  if (c == 0xA0 || u_isspace(static_cast<UChar32>(c))) return Cls::kSpace;
+  if (c >= 0x200B && c <= 0x200D) return Cls::kLetter;
+  if (u_isdigit(static_cast<UChar32>(c))) return Cls::kDigit;
+  if (u_isalpha(static_cast<UChar32>(c)) ||
+      (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK))
+    return Cls::kLetter;
+  return Cls::kOther;
+}
+
+bool IsApostrophe(char32_t c) { return c == '\'' || c == 0x2019; }
+bool IsHyphen(char32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+bool IsTerminator(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool IsClosing(char32_t c) { return c == '"' || c == 0x201D || c == 0x2019 || c == '\'' || c == ')' || c == ']' || c == 0x00BB; }
+bool IsOpeningQuote(char32_t c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\'' || c == '(' || c == 0x00AB; }
+bool IsUpper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : u_isupper(static_cast<UChar32>(c)); }
+
+char32_t At(std::string_view s, size_t i, size_t* next = nullptr) {
+  size_t k = i;
+  char32_t c = utf8::Next(s, &k);
+  if (next) *next = k;
+  return c;
+}
+
+// Clitics written after an apostrophe that are tokens of their own.
+bool IsClitic(std::string_view lower) {
+  return lower == "s" || lower == "re" || lower == "ve" || lower == "ll" || lower == "d" || lower == "m" ||
+         lower == "t";
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Words after which an acronym's final period does end a sentence.
+bool IsSentenceStarter(std::string_view lower) {
+  static const std::array<std::string_view, 24> kWords = {
+      "the", "a", "an", "it", "he", "she", "they", "we", "i", "in", "on", "but",
+      "this", "that", "his", "her", "its", "their", "there", "after", "as", "at", "officials", "meanwhile"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+}  // namespace
+
+bool IsAbbreviation(std::string_view w) {
+  static const std::array<std::string_view, 62> kAbbrev = {
+      "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr",
+      "brig", "gov", "sen", "rep", "reps", "pres", "sec", "amb", "rev", "hon", "st", "sr", "jr", "messrs",
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+      "no", "vs", "v", "inc", "corp", "co", "ltd", "dept", "est", "approx", "ft"};
+  return std::find(kAbbrev.begin(), kAbbrev.end(), w) != kAbbrev.end();
+}
+
+std::string Fold(std::string_view surface, const Normalizer& norm) {
+  // A word of two or three capitals is an acronym: "US" → "u.s.".
+  if (surface.size() >= 2 && surface.size() <= 3 &&
+      std::all_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::string out;
+    for (char c : surface) { out.push_back(static_cast<char>(c - 'A' + 'a')); out.push_back('.'); }
+    return out;
+  }
+  std::string out = norm.Normalize(surface);
+  // ’ → '
+  for (size_t p; (p = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(p, 3, "'");
+  if (out == "n't") return "not";
+  return out;
+}
+
+std::string StemOf(std::string_view form) {
+  // News repeats its words: remember this thread's recent stems (Snowball costs ~1 µs a word).
+  thread_local std::unordered_map<std::string, std::string> cache;
+  std::string key(form);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  std::string stem = Stem(form, StemLang::kEnglish);
+  if (cache.size() > 200000) cache.clear();
+  cache.emplace(std::move(key), stem);
+  return stem;
+}
+
+std::vector<Sentence> Split(std::string_view text, const Normalizer& norm,
+                            const std::function<bool(std::string_view)>& keep_stem) {
+  std::vector<Sentence> sentences;
+  Sentence cur;
+  auto flush = [&](size_t end) {
+    if (!cur.tokens.empty()) {
+      cur.begin = cur.tokens.front().begin;
+      cur.end = std::max(end, cur.tokens.back().end);
+      sentences.push_back(std::move(cur));
+    }
+    cur = Sentence();
+  };
+  auto emit = [&](size_t b, size_t e, TokenKind kind) {
+    Token t;
+    t.begin = b;
+    t.end = e;
+    t.kind = kind;
+    t.norm = kind == TokenKind::kWord ? Fold(text.substr(b, e - b), norm) : norm.Normalize(text.substr(b, e - b));
+    t.segs.push_back({"", t.norm, ""});
+    if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
+      std::string stem = StemOf(t.norm);
+      if (stem != t.norm && keep_stem(stem)) t.segs.push_back({kStemMark, std::move(stem), ""});
+    }
+    cur.tokens.push_back(std::move(t));
+  };
+  const size_t n = text.size();
+  // The first non-space character at or after i (its class), for sentence ends.
+  auto next_visible = [&](size_t i, char32_t* c) {
+    while (i < n) {
+      size_t k;
+      char32_t d = At(text, i, &k);
+      Cls cl = Classify(d);
+      if (cl == Cls::kNewline) { *c = '\n'; return i; }
+      if (cl != Cls::kSpace) { *c = d; return i; }
+      i = k;
+    }
+    *c = 0;
+    return n;
+  };
+  // Does the text at i start a new sentence?
+  auto starts_sentence = [&](size_t i) {
+    char32_t c;
+    size_t p = next_visible(i, &c);
+    if (c == 0 || c == '\n') return true;
+    if (p == i) return false;  // no space after the terminator
+    Cls cl = Classify(c);
+    if (cl == Cls::kDigit || IsOpeningQuote(c) || c == 0x2014 || c == '-') return true;
+    return cl == Cls::kLetter && IsUpper(c);
+  };
+  bool in_quote = false;
+  size_t i = 0;
+  while (i < n) {
+    size_t start = i, k;
+    char32_t c = At(text, i, &k);
+    Cls cls = Classify(c);
+    if (cls == Cls::kNewline) { flush(start); in_quote = false; i = k; continue; }
+    if (cls == Cls::kSpace) { i = k; continue; }
+    if (cls == Cls::kLetter) {
+      // Dotted acronym: single letters each followed by a period ("U.S.", "U.N.").
+      size_t p = start, count = 0;
+      while (p < n) {
+        size_t q;
+        char32_t l = At(text, p, &q);
+        if (Classify(l) != Cls::kLetter || q >= n || text[q] != '.') break;
+        ++count;
+        p = q + 1;
+      }
+      if (count >= 2) {
+        emit(start, p, TokenKind::kWord);
+        i = p;
+        // "… in the U.S. The talks …": the acronym's period ends the sentence
+        // only before a word that typically starts one.
+        char32_t d;
+        size_t w = next_visible(i, &d);
+        if (w > i && !in_quote && IsUpper(d)) {
+          size_t e = w;
+          while (e < n && Classify(At(text, e)) == Cls::kLetter) At(text, e, &e);
+          if (IsSentenceStarter(Lower(text.substr(w, e - w)))) flush(i);
+        }
+        continue;
+      }
+      // A word: letters, digits and marks; apostrophes inside names stay ("O'Brien").
+      size_t j = k;
+      while (j < n) {
+        size_t q;
+        char32_t d = At(text, j, &q);
+        Cls dc = Classify(d);
+        if (dc == Cls::kLetter || dc == Cls::kDigit) { j = q; continue; }
+        if (IsApostrophe(d) && q < n && Classify(At(text, q)) == Cls::kLetter) {
+          size_t e = q;
+          while (e < n && Classify(At(text, e)) == Cls::kLetter) At(text, e, &e);
+          if (!IsClitic(Lower(text.substr(q, e - q)))) { j = e; continue; }
+        }
+        break;
+      }
+      // "didn't" → did + n't
+      size_t word_end = j;
+      if (j < n && IsApostrophe(At(text, j))) {
+        size_t q;
+        At(text, j, &q);
+        size_t e = q;
+        while (e < n && Classify(At(text, e)) == Cls::kLetter) At(text, e, &e);
+        std::string cl = Lower(text.substr(q, e - q));
+        if (cl == "t" && j - start >= 2 && (text[j - 1] == 'n' || text[j - 1] == 'N')) {
+          if (j - 1 > start) emit(start, j - 1, TokenKind::kWord);
+          emit(j - 1, e, TokenKind::kWord);
+          i = e;
+          continue;
+        }
+        if (IsClitic(cl)) {
+          emit(start, word_end, TokenKind::kWord);
+          emit(j, e, TokenKind::kWord);  // 's 're 've 'll 'd 'm
+          i = e;
+          continue;
+        }
+      }
+      emit(start, word_end, TokenKind::kWord);
+      i = word_end;
+      continue;
+    }
+    if (cls == Cls::kDigit) {
+      size_t j = k;
+      while (j < n) {
+        size_t q;
+        char32_t d = At(text, j, &q);
+        Cls dc = Classify(d);
+        if (dc == Cls::kDigit) { j = q; continue; }
+        if ((d == '.' || d == ',' || d == ':' || d == '/') && q < n && Classify(At(text, q)) == Cls::kDigit) {
+          j = q;
+          continue;
+        }
+        break;
+      }
+      emit(start, j, TokenKind::kNumber);
+      i = j;
+      continue;
+    }
+    // An inner hyphen joining two words is not a token: "al-Qaeda" → al Qaeda.
+    if (IsHyphen(c) && start > 0 && k < n && Classify(At(text, k)) == Cls::kLetter) {
+      size_t b = start;
+      while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
+      char32_t prev = b > 0 ? At(text, b - 1) : ' ';
+      Cls pc = Classify(prev);
+      if (pc == Cls::kLetter || pc == Cls::kDigit || prev == '.') { i = k; continue; }
+    }
+    // A clitic written on its own ("'s" in a dictionary entry) is the same token as after a word.
+    if (IsApostrophe(c) && k < n && Classify(At(text, k)) == Cls::kLetter) {
+      size_t e = k;
+      while (e < n && Classify(At(text, e)) == Cls::kLetter) At(text, e, &e);
+      if (IsClitic(Lower(text.substr(k, e - k)))) {
+        emit(start, e, TokenKind::kWord);
+        i = e;
+        continue;
+      }
+    }
+    // Punctuation.
+    emit(start, k, TokenKind::kPunct);
+    i = k;
+    if (c == '"') in_quote = !in_quote;
+    else if (c == 0x201C || c == 0x00AB) in_quote = true;
+    else if (c == 0x201D || c == 0x00BB) in_quote = false;
+    if (!IsTerminator(c)) continue;
+    // A period after an abbreviation or a one-letter initial is not an end.
+    if (c == '.' && cur.tokens.size() >= 2) {
+      const Token& prev = cur.tokens[cur.tokens.size() - 2];
+      if (prev.kind == TokenKind::kWord && prev.end == start &&
+          (IsAbbreviation(prev.norm) || utf8::Length(prev.norm) == 1))
+        continue;
+    }
+    // Repeated terminators and closing quotes/brackets stay in this sentence.
+    bool closed_quote = false;
+    while (i < n) {
+      size_t q;
+      char32_t d = At(text, i, &q);
+      if (!(IsTerminator(d) || IsClosing(d))) break;
+      emit(i, q, TokenKind::kPunct);
+      if (d == '"' || d == 0x201D || d == 0x00BB) closed_quote = true;
+      i = q;
+    }
+    if (closed_quote) in_quote = false;
+    if (in_quote) continue;
+    if (starts_sentence(i)) flush(i);
+  }
+  flush(n);
+  return sentences;
+}
+
+}  // namespace hadath::english
