@@ -12,7 +12,9 @@ BUILD_PKGS=(g++ cmake make pkg-config
 # chromium: the web explorer end-to-end test (tests/server/e2e_test.sh, skipped without it).
 # pybind11-dev, python3-dev: the Python module (python/); pytest, dask, distributed, pandas: its
 # tests (tests/python, a LocalCluster of 2 worker processes).
-TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium
+# wamerican: /usr/share/dict/american-english, the common words tools/link_en_actors.py keeps
+# from matching as a surname alone (regenerating data/en/actors/linked.tsv).
+TEST_PKGS=(libgtest-dev libgmock-dev python3 postgresql sqlite3 chromium wamerican
            pybind11-dev python3-dev python3-pytest python3-dask python3-distributed python3-pandas)
 
 pkgs=("${BUILD_PKGS[@]}")

@@ -1,6 +1,7 @@
 // hadath dict: the dictionaries' own tools — compile (the cached image),
 // check (every problem, file:line), stats (entry counts), lookup (what a phrase
-// resolves to and why), import-petrarch (PETRARCH/Phoenix → hadath TSV).
+// resolves to and why), import-petrarch (PETRARCH/Phoenix → hadath TSV),
+// import-cameo-verbs (PETRARCH's CAMEO verb patterns → hadath triggers).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -9,13 +10,17 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/commands.h"
+#include "lexicon/cameo.h"
 #include "lexicon/check.h"
 #include "lexicon/image.h"
 #include "lexicon/lexicon.h"
 #include "lexicon/mentions.h"
 #include "lexicon/petrarch.h"
+#include "text/english.h"
+#include "util/tsv.h"
 #include "util/utf8.h"
 
 namespace fs = std::filesystem;
@@ -261,59 +266,225 @@ void Lookup(Globals& g, const std::string& phrase, const std::string& date_str, 
   if (!found) g.exit_code = 1;
 }
 
-void ImportPetrarch(Globals& g, const std::vector<std::string>& inputs, const std::string& out_dir) {
+// Names given by the hand-written files of `dir` (`base`.tsv and `base`/*.tsv not
+// starting with `skip_prefix`), column `col`: the imported entries leave them out.
+void ClaimHandWritten(const std::string& dir, const std::string& base, const std::string& col,
+                      const std::string& skip_prefix, const std::string& skip_file, NameClaims* claims) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  if (fs::exists(dir + "/" + base + ".tsv", ec)) files.push_back(dir + "/" + base + ".tsv");
+  std::vector<std::string> more;
+  for (const auto& e : fs::directory_iterator(dir + "/" + base, ec)) {
+    std::string n = e.path().filename().string();
+    if (e.path().extension() == ".tsv" && n.rfind(skip_prefix, 0) != 0 &&
+        (skip_file.empty() || fs::weakly_canonical(e.path(), ec) != fs::weakly_canonical(skip_file, ec)))
+      more.push_back(e.path().string());
+  }
+  std::sort(more.begin(), more.end());
+  files.insert(files.end(), more.begin(), more.end());
+  for (const auto& f : files) {
+    std::string content;
+    if (!ReadFile(f, &content).ok()) continue;
+    std::istringstream in(content);
+    std::string line;
+    int lineno = 0, idx = -1, type_idx = -1;
+    std::string rel = fs::path(f).lexically_relative(fs::path(dir).parent_path()).string();
+    while (std::getline(in, line)) {
+      ++lineno;
+      if (utf8::Trim(line).empty() || utf8::Trim(line)[0] == '#') continue;
+      std::vector<std::string> raw;
+      size_t start = 0;
+      while (true) {
+        size_t tab = line.find('\t', start);
+        raw.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      if (idx < 0) {
+        auto it = std::find(raw.begin(), raw.end(), col);
+        if (it == raw.end()) break;
+        idx = static_cast<int>(it - raw.begin());
+        auto ty = std::find(raw.begin(), raw.end(), "type");
+        type_idx = ty == raw.end() ? -1 : static_cast<int>(ty - raw.begin());
+        continue;
+      }
+      if (idx >= static_cast<int>(raw.size())) continue;
+      const bool noun = type_idx >= 0 && type_idx < static_cast<int>(raw.size()) && raw[type_idx] == "noun";
+      for (const auto& n : SplitList(raw[idx])) {
+        claims->Claim(n, "hand-written " + rel + ":" + std::to_string(lineno));
+        if (noun && n.find(' ') == std::string::npos) claims->noun_stems.insert(english::StemOf(NameClaims::Key(n)));
+      }
+    }
+  }
+}
+
+// Writes the notes as a report: a head with counts, then one `file:line: action: reason` a line.
+bool WriteReport(const std::string& path, const std::string& title, const std::vector<std::string>& head,
+                 const std::vector<ImportNote>& notes) {
+  std::map<std::string, size_t> by_action;
+  for (const auto& n : notes)
+    if (n.action != "summary") ++by_action[n.action];
+  std::string s = "# " + title + "\n# GENERATED; DO NOT EDIT. One line per problem: file:line: action: reason.\n";
+  for (const auto& h : head) s += "# " + h + "\n";
+  for (const auto& [a, c] : by_action) s += "# " + a + ": " + std::to_string(c) + "\n";
+  // By kind: the message with its quoted parts, parentheses and numbers blanked.
+  std::map<std::string, size_t> kinds;
+  for (const auto& n : notes) {
+    if (n.action == "summary") continue;
+    std::string k = n.action + ": ";
+    bool quoted = false;
+    int paren = 0;
+    for (size_t i = 0; i < n.message.size(); ++i) {
+      char c = n.message[i];
+      if (c == '\'' && (quoted || i == 0 || n.message[i - 1] == ' ' || n.message[i - 1] == '(')) {
+        if (!quoted) k += "'…'";
+        quoted = !quoted;
+        continue;
+      }
+      if (quoted) continue;
+      if (c == '(') { if (!paren++) k += "(…)"; continue; }
+      if (c == ')' && paren) { --paren; continue; }
+      if (paren) continue;
+      if (c >= '0' && c <= '9') { if (k.back() != '#') k += '#'; continue; }
+      if (c == ':' && (k.ends_with("tsv") || k.ends_with("txt"))) break;  // "… given by en/x.tsv:12"
+      k += c;
+    }
+    ++kinds[k];
+  }
+  std::vector<std::pair<size_t, std::string>> top;
+  for (const auto& [k, c] : kinds) top.emplace_back(c, k);
+  std::sort(top.rbegin(), top.rend());
+  s += "# by kind:\n";
+  for (const auto& [c, k] : top) s += "#   " + std::to_string(c) + "  " + k + "\n";
+  for (const auto& n : notes)
+    if (n.action == "summary") s += "# " + n.message + "\n";
+  for (const auto& n : notes)
+    if (n.action != "summary") s += n.where + ": " + n.action + ": " + n.message + "\n";
+  Status w = WriteFileAtomic(path, s);
+  if (!w.ok()) { ReportError(path, w); return false; }
+  return true;
+}
+
+void ImportPetrarch(Globals& g, const std::vector<std::string>& inputs, const std::string& out_dir,
+                    const std::string& report) {
   std::vector<std::string> files;
   for (const auto& in : inputs) {
     std::error_code ec;
     if (fs::is_directory(in, ec)) {
       for (const auto& e : fs::directory_iterator(in, ec)) {
         std::string n = e.path().filename().string();
-        if (n.size() > 11 && (n.ends_with(".actors.txt") || n.ends_with(".agents.txt"))) files.push_back(e.path().string());
+        if (n.ends_with(".actors.txt") || n.ends_with(".agents.txt") || n.ends_with(".discards.txt"))
+          files.push_back(e.path().string());
       }
     } else {
       files.push_back(in);
     }
   }
-  std::sort(files.begin(), files.end());
+  // Actors first (in name order), then agents, then discards.
+  auto rank = [](const std::string& f) { return f.ends_with(".actors.txt") ? 0 : f.ends_with(".agents.txt") ? 1 : 2; };
+  std::sort(files.begin(), files.end(), [&](const std::string& a, const std::string& b) {
+    return std::make_pair(rank(a), fs::path(a).filename()) < std::make_pair(rank(b), fs::path(b).filename());
+  });
   if (files.empty()) {
-    fmt::print(stderr, "hadath dict import-petrarch: no *.actors.txt or *.agents.txt among the inputs\n");
+    fmt::print(stderr, "hadath dict import-petrarch: no *.actors.txt, *.agents.txt or *.discards.txt among the inputs\n");
     g.exit_code = 2;
     return;
   }
-  size_t repaired = 0, dropped = 0, kept = 0, failed = 0;
+  NameClaims actor_claims, agent_claims;
+  {  // the country codes an actor code may start with: data/geo/countries.tsv
+    TsvFile geo;
+    if (LoadTsv(ResolveDataDir(g.data_dir, g.argv0), "geo/countries.tsv", {"code"}, &geo).ok())
+      for (const auto& r : geo.rows) actor_claims.countries.insert(r.Get("code"));
+  }
+  if (!out_dir.empty()) {
+    for (const char* col : {"names_en", "demonyms_en", "capital_en"})
+      ClaimHandWritten(out_dir, "countries", col, "\x01", "", &actor_claims);
+    ClaimHandWritten(out_dir, "actors", "names_en", "phoenix_", "", &actor_claims);
+    ClaimHandWritten(out_dir, "agents", "names_en", "phoenix", "", &agent_claims);
+  }
+  size_t hand_actor_names = actor_claims.owner.size(), hand_agent_names = agent_claims.owner.size();
+  std::vector<ImportNote> all;
+  std::vector<std::string> head{
+      "hadath dict import-petrarch -o " + (out_dir.empty() ? std::string("(none)") : out_dir) + " <inputs>",
+      "names already given by hand-written files: " + std::to_string(hand_actor_names) + " actor, " +
+          std::to_string(hand_agent_names) + " agent"};
+  size_t repaired = 0, dropped = 0, failed = 0;
   for (const auto& f : files) {
     std::string label = fs::path(f).filename().string();
     ImportResult r;
-    bool agents = label.ends_with(".agents.txt");
-    Status st = agents ? ImportPetrarchAgents(f, label, &r) : ImportPetrarchActors(f, label, &r);
+    const int kind = rank(f);
+    Status st = kind == 0 ? ImportPetrarchActors(f, label, &r, &actor_claims)
+                : kind == 1 ? ImportPetrarchAgents(f, label, &r, &agent_claims)
+                            : ImportPetrarchDiscards(f, label, &r);
     if (!st.ok()) { ReportError(f, st); ++failed; continue; }
     for (const auto& n : r.notes) {
-      fmt::print(stderr, "{}: {}: {}\n", n.where, n.action, n.message);
+      if (report.empty()) fmt::print(stderr, "{}: {}: {}\n", n.where, n.action, n.message);
       repaired += n.action == "repaired";
-      kept += n.action == "kept";
-      dropped += n.action != "repaired" && n.action != "kept";
+      dropped += n.action != "repaired";
+      all.push_back(n);
     }
-    // Phoenix.Countries.actors.txt → actors/phoenix_countries.tsv; agents → agents.tsv
-    std::string stem = label.substr(0, label.find(agents ? ".agents.txt" : ".actors.txt"));
+    // Phoenix.Countries.actors.txt → actors/phoenix_countries.tsv; Phoenix.agents.txt →
+    // agents/phoenix.tsv; Phoenix.discards.txt → discards.tsv
+    std::string stem = label.substr(0, label.find(kind == 0 ? ".actors.txt" : kind == 1 ? ".agents.txt" : ".discards.txt"));
     std::string name;
     for (char c : stem) name.push_back(c == '.' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    std::string rel = agents ? "agents.tsv" : "actors/" + name + ".tsv";
-    fmt::print(stderr, "{}: {} entries, {} names, {} codes → {}\n", label, r.entries, r.names, r.codes,
-               out_dir.empty() ? "(not written: give -o DIR)" : out_dir + "/" + rel);
+    std::string rel = kind == 0 ? "actors/" + name + ".tsv" : kind == 1 ? "agents/" + name + ".tsv" : "discards.tsv";
+    std::string line = fmt::format("{}: {} entries, {} names, {} codes → {}", label, r.entries, r.names, r.codes,
+                                   out_dir.empty() ? "(not written: give -o DIR)" : "en/" + rel);
+    fmt::print(stderr, "{}\n", line);
+    head.push_back(line);
     if (!out_dir.empty()) {
+      std::error_code ec;
+      fs::create_directories(fs::path(out_dir + "/" + rel).parent_path(), ec);
       Status w = WriteFileAtomic(out_dir + "/" + rel, r.tsv);
       if (!w.ok()) { ReportError(out_dir + "/" + rel, w); ++failed; }
     }
   }
-  fmt::print(stderr, "hadath dict import-petrarch: {} files, {} problems repaired, {} dropped or skipped, {} overlaps kept (reported)\n",
-             files.size(), repaired, dropped, kept);
+  std::string summary = fmt::format("{} files, {} problems repaired, {} dropped or skipped", files.size(), repaired, dropped);
+  head.push_back(summary);
+  fmt::print(stderr, "hadath dict import-petrarch: {}{}\n", summary, report.empty() ? "" : " (listed in " + report + ")");
+  if (!report.empty() && !WriteReport(report, "hadath dict import-petrarch: PETRARCH/Phoenix → hadath", head, all)) ++failed;
+  g.exit_code = failed ? 1 : 0;
+}
+
+void ImportCameo(Globals& g, const std::string& input, const std::string& output, const std::string& report,
+                 bool one_word_verbs) {
+  const std::string dir = ResolveDataDir(g.data_dir, g.argv0);
+  CameoTable cameo;
+  if (Status st = cameo.Load(dir); !st.ok()) { ReportError(dir, st); g.exit_code = 2; return; }
+  NameClaims claims;
+  ClaimHandWritten(dir + "/en", "triggers", "forms", "\x01", output, &claims);
+  size_t hand = claims.owner.size();
+  ImportResult r;
+  std::string label = fs::path(input).filename().string();
+  if (Status st = ImportCameoVerbs(input, label, cameo, &r, &claims, one_word_verbs); !st.ok()) {
+    ReportError(input, st);
+    g.exit_code = 2;
+    return;
+  }
+  std::vector<std::string> head{"hadath dict import-cameo-verbs " + label + " -o " + (output.empty() ? "(none)" : output),
+                                fmt::format("{} trigger rows ({} from verbs, {} from patterns), {} forms; {} forms given by hand-written en/triggers*.tsv (left out of the import)",
+                                            r.entries, r.codes, r.entries - r.codes, r.names, hand)};
+  for (const auto& h : head) fmt::print(stderr, "{}\n", h);
+  for (const auto& n : r.notes) {
+    if (n.action == "summary") fmt::print(stderr, "{}\n", n.message);
+    else if (report.empty()) fmt::print(stderr, "{}: {}: {}\n", n.where, n.action, n.message);
+  }
+  int failed = 0;
+  if (!output.empty()) {
+    std::error_code ec;
+    fs::create_directories(fs::path(output).parent_path(), ec);
+    if (Status w = WriteFileAtomic(output, r.tsv); !w.ok()) { ReportError(output, w); ++failed; }
+  }
+  if (!report.empty() && !WriteReport(report, "hadath dict import-cameo-verbs: CAMEO verb patterns → hadath triggers", head, r.notes))
+    ++failed;
   g.exit_code = failed ? 1 : 0;
 }
 
 }  // namespace
 
 void RegisterDict(CLI::App& app, Globals& g) {
-  CLI::App* dict = app.add_subcommand("dict", "the dictionaries: compile, check, stats, lookup, import-petrarch");
+  CLI::App* dict = app.add_subcommand("dict", "the dictionaries: compile, check, stats, lookup, import-petrarch, import-cameo-verbs");
   dict->require_subcommand(1);
   dict->footer(
       "Examples:\n"
@@ -321,7 +492,9 @@ void RegisterDict(CLI::App& app, Globals& g) {
       "  hadath dict check                        every malformed line, duplicate name and bad date range\n"
       "  hadath dict stats                        entry counts by kind, file, sector and country\n"
       "  hadath dict lookup --date 2010-01-01 \"بوتين\"   what a phrase resolves to, and why\n"
-      "  hadath dict import-petrarch -o /tmp/en ../shared/reference/dictionaries/petrarch2");
+      "  hadath dict import-petrarch -o data/en --report data/en/IMPORT_REPORT.txt ../shared/reference/dictionaries/petrarch2\n"
+      "  hadath dict import-cameo-verbs -o data/en/triggers/cameo.tsv --report data/en/CAMEO_VERBS_REPORT.txt \\\n"
+      "      ../shared/reference/dictionaries/petrarch2/CAMEO.2.0.txt");
 
   auto out = std::make_shared<std::string>();
   auto runs = std::make_shared<int>(5);
@@ -351,11 +524,32 @@ void RegisterDict(CLI::App& app, Globals& g) {
 
   auto inputs = std::make_shared<std::vector<std::string>>();
   auto odir = std::make_shared<std::string>();
+  auto report = std::make_shared<std::string>();
   CLI::App* imp = dict->add_subcommand("import-petrarch",
-                                       "PETRARCH/Phoenix actor and agent dictionaries → hadath TSV (English names)");
-  imp->add_option("inputs", *inputs, "*.actors.txt / *.agents.txt files, or directories holding them")->required();
-  imp->add_option("-o,--output", *odir, "output directory (actors/*.tsv, agents.tsv); without it only the report");
-  imp->callback([&g, inputs, odir] { ImportPetrarch(g, *inputs, *odir); });
+                                       "PETRARCH/Phoenix actor, agent and discard dictionaries → hadath TSV (English)");
+  imp->add_option("inputs", *inputs, "*.actors.txt / *.agents.txt / *.discards.txt files, or directories holding them")
+      ->required();
+  imp->add_option("-o,--output", *odir,
+                  "output directory (actors/<file>.tsv, agents/<file>.tsv, discards.tsv); names its hand-written "
+                  "actors*.tsv and agents*.tsv give are left out of the import");
+  imp->add_option("--report", *report, "write every repaired or dropped item here (file:line: action: reason) "
+                                       "instead of stderr");
+  imp->callback([&g, inputs, odir, report] { ImportPetrarch(g, *inputs, *odir, *report); });
+
+  auto cinput = std::make_shared<std::string>();
+  auto coutput = std::make_shared<std::string>();
+  auto creport = std::make_shared<std::string>();
+  CLI::App* cv = dict->add_subcommand("import-cameo-verbs",
+                                      "PETRARCH's CAMEO verb dictionary → hadath English triggers");
+  cv->add_option("input", *cinput, "CAMEO.2.0.txt")->required();
+  cv->add_option("-o,--output", *coutput, "the trigger file to write (data/en/triggers/cameo.tsv); forms that the "
+                                         "data directory's hand-written en/triggers*.tsv give are left out");
+  cv->add_option("--report", *creport, "write every pattern not expressed, and why, here instead of stderr");
+  auto one_word = std::make_shared<bool>(false);
+  cv->add_flag("--one-word-verbs", *one_word,
+               "also import one-word verbs alone (\"propose\" → 020); off by default: the English "
+               "stemmer would match nouns too (proposal)");
+  cv->callback([&g, cinput, coutput, creport, one_word] { ImportCameo(g, *cinput, *coutput, *creport, *one_word); });
 }
 
 }  // namespace hadath::cli

@@ -89,11 +89,11 @@ void RegisterMentions(CLI::App& app, Globals& g) {
     if (!args->text.empty()) {
       std::string clean;
       utf8::Sanitize(args->text, &clean);
-      PrintMentions(lex, "text", clean, args->date, args->rules);
+      PrintMentions(lex.ForText(clean), "text", clean, args->date, args->rules);
       return;
     }
     size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format, [&](const Extracted& ex) {
-      PrintMentions(lex, ex.id, ex.text, ex.date.empty() ? args->date : ex.date, args->rules);
+      PrintMentions(lex.ForLang(ex.lang), ex.id, ex.text, ex.date.empty() ? args->date : ex.date, args->rules);
     });
     g.exit_code = failed ? 1 : 0;
   });

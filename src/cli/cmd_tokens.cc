@@ -116,11 +116,11 @@ void RegisterTokens(CLI::App& app, Globals& g) {
     if (!args->text.empty()) {
       std::string clean;
       utf8::Sanitize(args->text, &clean);
-      PrintDoc(lex, "text", clean, json);
+      PrintDoc(lex.ForText(clean), "text", clean, json);
       return;
     }
     size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format,
-                                     [&](const Extracted& ex) { PrintDoc(lex, ex.id, ex.text, json); });
+                                     [&](const Extracted& ex) { PrintDoc(lex.ForLang(ex.lang), ex.id, ex.text, json); });
     g.exit_code = failed ? 1 : 0;
   });
 }

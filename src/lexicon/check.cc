@@ -10,6 +10,7 @@
 
 #include "lexicon/cameo.h"
 #include "lexicon/lexicon.h"
+#include "lexicon/petrarch.h"
 #include "text/normalizer.h"
 #include "text/tokenizer.h"
 #include "util/tsv.h"
@@ -197,18 +198,40 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
       }
     }
   }
-  // ---- actors
+  // ---- actors and agents, per language: ar, and en when data/en exists (English names
+  // are checked against each other, not against Arabic ones).
+  std::vector<std::string> langs = {"ar"};
+  if (fs::is_directory(fs::path(dir) / "en", ec)) langs.push_back("en");
+  std::set<std::string> ar_actor_ids;
+  for (const std::string& lang : langs) {
+  const std::string names_col = "names_" + lang;
+  if (lang != "ar") actor_names.clear(), agent_names.clear();
+  if (lang == "en" && fs::exists(fs::path(dir) / "en/countries.tsv", ec)) {
+    File f;
+    if (ck.Read("en/countries.tsv", {"code", names_col}, &f))
+      for (const auto& r : f.rows)
+        for (const auto& n : SplitList(r.Get(names_col))) note_name(actor_names, n, r.Get("code"), r.rule, "country");
+  }
   {
     std::vector<std::string> files;
-    ck.Dir("ar/actors", &files);
-    if (files.empty()) ck.Error("ar/actors.tsv", "missing");
+    ck.Dir(lang + "/actors", &files);
+    if (files.empty() && lang == "ar") ck.Error("ar/actors.tsv", "missing");
     std::map<std::string, std::string> ids;
     for (const auto& rel : files) {
       File f;
-      if (!ck.Read(rel, {"id", "name_en", "names_ar", "codes"}, &f)) continue;
+      if (!ck.Read(rel, {"id", "name_en", names_col, "codes"}, &f)) continue;
       for (const auto& r : f.rows) {
-        ck.Required(r, {"id", "names_ar", "codes"});
+        // An English entry with empty codes inherits those of the Arabic entry with its id.
+        const bool inherits = lang != "ar" && r.Get("codes").empty();
+        if (inherits) {
+          ck.Required(r, {"id", names_col.c_str()});
+          if (!r.Get("id").empty() && !ar_actor_ids.count(r.Get("id")))
+            ck.Error(r.rule, "empty codes, and no Arabic actor with id '" + r.Get("id") + "' to inherit them from");
+        } else {
+          ck.Required(r, {"id", names_col.c_str(), "codes"});
+        }
         const std::string& id = r.Get("id");
+        if (lang == "ar") ar_actor_ids.insert(id);
         if (!id.empty()) {
           auto [it, fresh] = ids.emplace(id, r.rule);
           if (!fresh) ck.Error(r.rule, "duplicate id '" + id + "' (first at " + it->second + ")");
@@ -225,7 +248,9 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
         for (size_t a = 0; a < codes.size(); ++a) {
           const DatedCode& c = codes[a];
           plain.insert(c.code);
-          if (!countries.count(c.code.substr(0, 3))) ck.Error(r.rule, "unknown country block in '" + c.code + "'");
+          // English (PETRARCH) entries may start with a CAMEO region or religion: MEAREB.
+          if (!countries.count(c.code.substr(0, 3)) && !(lang != "ar" && CameoNonCountryBlock(c.code.substr(0, 3))))
+            ck.Error(r.rule, "unknown country block in '" + c.code + "'");
           if (c.code.size() % 3) ck.Error(r.rule, "code '" + c.code + "' is not made of 3-letter blocks");
           if (!c.from.valid() && !c.to.valid()) continue;  // undated: the fallback
           for (size_t b = a + 1; b < codes.size(); ++b) {
@@ -242,7 +267,7 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
         }
         std::string all;
         for (const auto& p : plain) all += (all.empty() ? "" : ",") + p;
-        auto names = SplitList(r.Get("names_ar"));
+        auto names = SplitList(r.Get(names_col));
         std::set<std::string> own;  // the same name twice in one row
         for (const auto& n : names) {
           if (!own.insert(key_of(n)).second) continue;
@@ -254,29 +279,33 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
   // ---- agents
   {
     std::vector<std::string> files;
-    ck.Dir("ar/agents", &files);
+    ck.Dir(lang + "/agents", &files);
     std::map<std::string, std::string> ids;
     for (const auto& rel : files) {
       File f;
-      if (!ck.Read(rel, {"id", "sector", "names_ar"}, &f)) continue;
+      if (!ck.Read(rel, {"id", "sector", names_col}, &f)) continue;
       for (const auto& r : f.rows) {
-        ck.Required(r, {"id", "names_ar"});
+        ck.Required(r, {"id", names_col.c_str()});
         const std::string& id = r.Get("id");
         if (!id.empty()) {
           auto [it, fresh] = ids.emplace(id, r.rule);
           if (!fresh) ck.Error(r.rule, "duplicate id '" + id + "' (first at " + it->second + ")");
         }
         const std::string& sector = r.Get("sector");
-        if (!sector.empty() && (sector.size() != 3 || !IsUpperCode(sector)))
+        // English (PETRARCH) agents may have two blocks: GOVMED.
+        const bool size_ok = sector.size() == 3 || (lang != "ar" && sector.size() == 6);
+        if (!sector.empty() && (!size_ok || !IsUpperCode(sector)))
           ck.Error(r.rule, "sector must be 3 capital letters: '" + sector + "'");
         std::set<std::string> own;
-        for (const auto& n : SplitList(r.Get("names_ar"))) {
+        for (const auto& n : SplitList(r.Get(names_col))) {
           if (!own.insert(key_of(n)).second) continue;
           note_name(agent_names, n, sector.empty() ? "(member)" : sector, r.rule, "agent");
         }
       }
     }
   }
+  }  // langs
+
   // ---- places
   {
     std::map<std::string, std::string> ids;
@@ -306,9 +335,15 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
   }
   // ---- triggers, cues, modality (the lexicon's own loaders know their options)
   {
+    std::map<std::string, std::string> ids;
+    for (const std::string& lang : langs) {
+    std::vector<std::string> files;
+    ck.Dir(lang + "/triggers", &files);
+    if (files.empty()) ck.Error(lang + "/triggers.tsv", "missing");
+    if (lang != "ar") ids.clear();
+    for (const auto& rel : files) {
     File f;
-    if (ck.Read("ar/triggers.tsv", {"id", "cameo", "type", "forms"}, &f)) {
-      std::map<std::string, std::string> ids;
+    if (ck.Read(rel, {"id", "cameo", "type", "forms"}, &f)) {
       for (const auto& r : f.rows) {
         ck.Required(r, {"id", "cameo", "type", "forms"});
         auto [it, fresh] = ids.emplace(r.Get("id"), r.rule);
@@ -330,12 +365,16 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
         }
       }
     }
+    }
+    }
   }
   {
     // Cue kinds are the loader's to judge (they grow with the coder): the "(load)" step below.
-    File f;
-    if (ck.Read("ar/cues.tsv", {"kind", "forms"}, &f))
-      for (const auto& r : f.rows) ck.Required(r, {"kind", "forms"});
+    for (const std::string& lang : langs) {
+      File f;
+      if (ck.Read(lang + "/cues.tsv", {"kind", "forms"}, &f))
+        for (const auto& r : f.rows) ck.Required(r, {"kind", "forms"});
+    }
   }
   {
     File f;

@@ -1,12 +1,14 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <unordered_set>
 #include <sstream>
 
 #include "lexicon/image.h"
+#include "text/english.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -112,18 +114,56 @@ std::vector<std::string> Lexicon::Forms(const std::string& phrase) const {
   return forms;
 }
 
+const Lexicon& Lexicon::ForText(std::string_view text) const {
+  size_t latin = 0, arabic = 0;
+  for (unsigned char c : text) {
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++latin;
+    else if (c >= 0xD8 && c <= 0xDB) ++arabic;  // lead bytes of U+0600..U+06FF
+  }
+  return ForLang(latin > arabic ? "en" : "ar");
+}
+
+std::vector<std::string> Lexicon::NameForms(const std::string& name) const {
+  std::vector<std::string> forms = Forms(name);
+  // English: a one-word name of two or three letters is an acronym, written in
+  // lower case by imported dictionaries ("un", "eu"): match it as the tokenizer
+  // folds "UN", "U.N." ("u.n."), never as the word "us" or "is".
+  if (english() && forms.size() == 1 && forms[0].size() >= 2 && forms[0].size() <= 3 &&
+      std::all_of(forms[0].begin(), forms[0].end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    std::string dotted;
+    for (char c : forms[0]) { dotted.push_back(c); dotted.push_back('.'); }
+    forms[0] = dotted;
+  }
+  return forms;
+}
+
 Lexicon::Lexicon() = default;
 Lexicon::~Lexicon() = default;
 
 Status Lexicon::LoadSmallTables(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(normalizer_.Load(dir));
-  HADATH_RETURN_IF_ERROR(tokenizer_.Load(dir, &normalizer_));
+  HADATH_RETURN_IF_ERROR(tokenizer_.Load(dir, &normalizer_, lang_));
   HADATH_RETURN_IF_ERROR(dates_.Load(dir, &normalizer_));
   HADATH_RETURN_IF_ERROR(cameo_.Load(dir));
+  HADATH_RETURN_IF_ERROR(LoadSettings(dir));
   return Status::OK();
 }
 
 Status Lexicon::LoadSources(const std::string& dir) {
+  HADATH_RETURN_IF_ERROR(LoadLanguage(dir));
+  en_.reset();
+  std::error_code ec;
+  if (lang_ == "ar" && fs::is_directory(fs::path(dir) / "en", ec)) {
+    auto en = std::make_unique<Lexicon>();
+    en->lang_ = "en";
+    HADATH_RETURN_IF_ERROR(en->LoadLanguage(dir));
+    en_ = std::move(en);
+  }
+  info_.from_image = false;
+  return Status::OK();
+}
+
+Status Lexicon::LoadLanguage(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadSmallTables(dir));
   HADATH_RETURN_IF_ERROR(LoadCountries(dir));
   HADATH_RETURN_IF_ERROR(LoadActors(dir));
@@ -135,8 +175,16 @@ Status Lexicon::LoadSources(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadModality(dir));
   for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
     m->Build();
-  // The tokenizer keeps a clitic split only when its stem starts some entry.
+  // The tokenizer keeps a clitic split only when its stem starts some entry;
+  // in English, a stem reading only when it starts a trigger.
   std::unordered_set<std::string> vocab;
+  if (english()) {
+    trigger_matcher.FirstForms(&vocab);
+    vocab_.assign(vocab.begin(), vocab.end());
+    std::sort(vocab_.begin(), vocab_.end());
+    tokenizer_.SetVocabulary(std::move(vocab));
+    return Status::OK();
+  }
   for (const PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
     m->FirstForms(&vocab);
   TsvFile date_words;  // the date grammar's words (weekdays with «و», «بال»…)
@@ -149,16 +197,19 @@ Status Lexicon::LoadSources(const std::string& dir) {
   vocab_.assign(vocab.begin(), vocab.end());
   std::sort(vocab_.begin(), vocab_.end());
   tokenizer_.SetVocabulary(std::move(vocab));
-  info_.from_image = false;
   return Status::OK();
 }
 
 Status Lexicon::LoadCountries(const std::string& dir) {
-  TsvFile suffixes;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/demonym_suffixes.tsv", {"suffix"}, &suffixes));
   std::vector<std::string> sfx = {""};
-  for (const auto& r : suffixes.rows)
-    if (r.Get("suffix") != "-") sfx.push_back(normalizer_.Normalize(r.Get("suffix")));
+  std::error_code ec;
+  if (!english() || fs::exists(fs::path(dir) / Path("demonym_suffixes.tsv"), ec)) {
+    TsvFile suffixes;
+    HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("demonym_suffixes.tsv"), {"suffix"}, &suffixes));
+    for (const auto& r : suffixes.rows)
+      if (r.Get("suffix") != "-") sfx.push_back(normalizer_.Normalize(r.Get("suffix")));
+  }
+  const std::string names_col = NamesColumn(), demonyms_col = "demonyms_" + lang_, capital_col = "capital_" + lang_;
 
   // Country centroids, so that «في أوكرانيا» locates an event.
   TsvFile geo;
@@ -167,7 +218,7 @@ Status Lexicon::LoadCountries(const std::string& dir) {
   for (const auto& r : geo.rows) centroid[r.Get("code")] = &r;
 
   TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/countries.tsv", {"code", "name_en", "names_ar", "demonyms_ar", "capital_ar"}, &f));
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("countries.tsv"), {"code", "name_en", names_col, demonyms_col, capital_col}, &f));
   for (const auto& row : f.rows) {
     const std::string& code = row.Get("code");
     if (code.size() != 3) return Status::Corrupt(row.rule + ": country code must have 3 letters");
@@ -181,7 +232,7 @@ Status Lexicon::LoadCountries(const std::string& dir) {
       p.lon = std::atof(it->second->Get("lon").c_str());
       uint32_t pidx = static_cast<uint32_t>(places.size());
       places.push_back(std::move(p));
-      for (const auto& n : SplitList(row.Get("names_ar"))) place_matcher.Add(Forms(n), pidx);
+      for (const auto& n : SplitList(row.Get(names_col))) place_matcher.Add(Forms(n), pidx);
     }
     auto add = [&](ActorEntry::Kind kind, const std::vector<std::string>& names, bool derive) {
       ActorEntry e;
@@ -200,8 +251,9 @@ Status Lexicon::LoadCountries(const std::string& dir) {
           for (const auto& s : sfx) {
             // Every word of a multiword demonym agrees: «الكوريين الجنوبيين».
             std::vector<std::string> f2 = forms;
-            for (auto& w : f2) w += s;
-            if (f2.size() > 1) {  // definite: «الكوريين الجنوبيين» (the first «ال» is a clitic)
+            if (english()) f2.back() += s;  // "South Koreans"
+            else for (auto& w : f2) w += s;
+            if (f2.size() > 1 && !english()) {  // definite: «الكوريين الجنوبيين» (the first «ال» is a clitic)
               std::vector<std::string> f3 = f2;
               for (size_t k = 1; k < f3.size(); ++k) f3[k] = "\xD8\xA7\xD9\x84" + f3[k];
               actor_matcher.Add(f3, idx);
@@ -213,9 +265,9 @@ Status Lexicon::LoadCountries(const std::string& dir) {
         }
       }
     };
-    add(ActorEntry::Kind::kCountry, SplitList(row.Get("names_ar")), false);
-    add(ActorEntry::Kind::kDemonym, SplitList(row.Get("demonyms_ar")), true);
-    add(ActorEntry::Kind::kCapital, SplitList(row.Get("capital_ar")), false);
+    add(ActorEntry::Kind::kCountry, SplitList(row.Get(names_col)), false);
+    add(ActorEntry::Kind::kDemonym, SplitList(row.Get(demonyms_col)), true);
+    add(ActorEntry::Kind::kCapital, SplitList(row.Get(capital_col)), false);
   }
   return Status::OK();
 }
@@ -238,43 +290,83 @@ static std::vector<std::string> DictFiles(const std::string& dir, const std::str
 }
 
 Status Lexicon::LoadActors(const std::string& dir) {
-  auto files = DictFiles(dir, "ar/actors");
-  if (files.empty()) return Status::NotFound("ar/actors.tsv: missing");
+  auto files = DictFiles(dir, Path("actors"));
+  if (files.empty() && !english()) return Status::NotFound("ar/actors.tsv: missing");
+  // English entries share ids with the Arabic ones: an empty `codes` cell takes the
+  // Arabic entry's codes, and an Arabic actor with no English entry is matched by its
+  // `name_en` (rule: the Arabic row).
+  std::deque<TsvFile> arabic_files;  // rows point into their file's header: keep them in place
+  std::map<std::string, const TsvRow*> arabic;
+  std::vector<const TsvRow*> arabic_order;
+  if (english()) {
+    for (const auto& file : DictFiles(dir, "ar/actors")) {
+      TsvFile& af = arabic_files.emplace_back();
+      HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "name_en", "codes"}, &af));
+      for (const auto& row : af.rows) {
+        arabic_order.push_back(&row);
+        arabic.emplace(row.Get("id"), &row);
+      }
+    }
+  }
+  std::unordered_set<std::string> seen;
+  const std::string names_col = NamesColumn();
+  auto add_row = [&](const TsvRow& row, const TsvRow* inherit, const std::vector<std::string>& names) -> Status {
+    ActorEntry e;
+    e.kind = ActorEntry::Kind::kActor;
+    e.id = row.Get("id");
+    e.name_en = row.Get("name_en");
+    e.rule = row.rule;
+    e.wikidata = row.Get("wikidata");
+    std::string codes = row.Get("codes");
+    if (codes.empty() && inherit) {
+      codes = inherit->Get("codes");
+      if (e.name_en.empty()) e.name_en = inherit->Get("name_en");
+      if (e.wikidata.empty()) e.wikidata = inherit->Get("wikidata");
+    }
+    std::string kind = row.Get("kind");
+    if (kind.empty() && inherit) kind = inherit->Get("kind");
+    e.person = IsPersonRow(kind, e.name_en, codes);
+    if (codes.empty()) return Status::Corrupt(row.rule + ": no codes, and no Arabic entry with id '" + e.id + "' to inherit them from");
+    Status st = ParseDatedCodes(codes, &e.codes);
+    if (!st.ok()) return st.WithContext(row.rule);
+    uint32_t idx = static_cast<uint32_t>(actors.size());
+    if (names.empty()) return Status::Corrupt(row.rule + ": no name in " + names_col);
+    actors.push_back(std::move(e));
+    for (const auto& n : names) actor_matcher.Add(NameForms(n), idx);
+    seen.insert(row.Get("id"));
+    return Status::OK();
+  };
   for (const auto& file : files) {
     TsvFile f;
-    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "name_en", "names_ar", "codes"}, &f));
+    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "name_en", names_col, "codes"}, &f));
     for (const auto& row : f.rows) {
-      ActorEntry e;
-      e.kind = ActorEntry::Kind::kActor;
-      e.id = row.Get("id");
-      e.name_en = row.Get("name_en");
-      e.rule = row.rule;
-      e.wikidata = row.Get("wikidata");
-      e.person = IsPersonRow(row.Get("kind"), e.name_en, row.Get("codes"));
-      Status st = ParseDatedCodes(row.Get("codes"), &e.codes);
-      if (!st.ok()) return st.WithContext(row.rule);
-      uint32_t idx = static_cast<uint32_t>(actors.size());
-      auto names = SplitList(row.Get("names_ar"));
-      if (names.empty()) return Status::Corrupt(row.rule + ": no Arabic name");
-      actors.push_back(std::move(e));
-      for (const auto& n : names) actor_matcher.Add(Forms(n), idx);
+      const TsvRow* inherit = nullptr;
+      if (auto it = arabic.find(row.Get("id")); it != arabic.end()) inherit = it->second;
+      HADATH_RETURN_IF_ERROR(add_row(row, inherit, SplitList(row.Get(names_col))));
     }
+  }
+  for (const TsvRow* row : arabic_order) {
+    if (seen.count(row->Get("id")) || row->Get("name_en").empty()) continue;
+    HADATH_RETURN_IF_ERROR(add_row(*row, nullptr, {row->Get("name_en")}));
   }
   return Status::OK();
 }
 
 Status Lexicon::LoadAgents(const std::string& dir) {
-  auto files = DictFiles(dir, "ar/agents");
-  if (files.empty()) return Status::NotFound("ar/agents.tsv: missing");
+  auto files = DictFiles(dir, Path("agents"));
+  if (files.empty()) return Status::NotFound(Path("agents.tsv") + ": missing");
+  const std::string names_col = NamesColumn();
   for (const auto& file : files) {
     TsvFile f;
-    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "sector", "names_ar"}, &f));
+    HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "sector", names_col}, &f));
     for (const auto& row : f.rows) {
       AgentEntry a{row.Get("id"), row.Get("sector"), row.Get("name_en"), row.rule};
-      if (!a.sector.empty() && a.sector.size() != 3) return Status::Corrupt(row.rule + ": sector must have 3 letters");
+      // PETRARCH agents may carry two sector blocks (English only).
+      bool ok = a.sector.empty() || a.sector.size() == 3 || (english() && a.sector.size() == 6);
+      if (!ok) return Status::Corrupt(row.rule + ": sector must have 3 letters");
       uint32_t idx = static_cast<uint32_t>(agents.size());
       agents.push_back(std::move(a));
-      for (const auto& n : SplitList(row.Get("names_ar"))) agent_matcher.Add(Forms(n), idx);
+      for (const auto& n : SplitList(row.Get(names_col))) agent_matcher.Add(NameForms(n), idx);
     }
   }
   return Status::OK();
@@ -282,7 +374,9 @@ Status Lexicon::LoadAgents(const std::string& dir) {
 
 Status Lexicon::LoadPlaces(const std::string& dir, const std::string& file) {
   TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "names_ar", "country", "lat", "lon"}, &f));
+  // English: the gazetteer's `name_en`, plus `names_en` where a file has it.
+  std::vector<std::string> required = {"id", english() ? "name_en" : "names_ar", "country", "lat", "lon"};
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, required, &f));
   for (const auto& row : f.rows) {
     PlaceEntry p;
     p.id = row.Get("id");
@@ -299,14 +393,22 @@ Status Lexicon::LoadPlaces(const std::string& dir, const std::string& file) {
     p.capital = row.Get("capital") == "1";
     uint32_t idx = static_cast<uint32_t>(places.size());
     places.push_back(std::move(p));
-    for (const auto& n : SplitList(row.Get("names_ar"))) place_matcher.Add(Forms(n), idx);
+    if (english()) {
+      place_matcher.Add(Forms(row.Get("name_en")), idx);
+      for (const auto& n : SplitList(row.Get("names_en"))) place_matcher.Add(Forms(n), idx);
+    } else {
+      for (const auto& n : SplitList(row.Get("names_ar"))) place_matcher.Add(Forms(n), idx);
+    }
   }
   return Status::OK();
 }
 
 Status Lexicon::LoadTriggers(const std::string& dir) {
+  auto files = DictFiles(dir, Path("triggers"));
+  if (files.empty()) return Status::NotFound(Path("triggers.tsv") + ": missing");
+  for (const auto& file : files) {
   TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/triggers.tsv", {"id", "cameo", "type", "forms"}, &f));
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "cameo", "type", "forms"}, &f));
   for (const auto& row : f.rows) {
     TriggerEntry t;
     t.id = row.Get("id");
@@ -332,13 +434,30 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
         t.needs_target = true;
       } else if (key == "actorless") {
         t.actorless = true;
+      } else if (key == "genitive" || key == "unless_next" || key == "unless_near" || key == "unarmed" ||
+                 key == "refers" || key == "passive" || key == "counted" || key == "only_near") {
+        t.options[key] = val;  // read by the coder (src/code/coder.cc)
       } else {
         return Status::Corrupt(row.rule + ": unknown option '" + key + "'");
       }
     }
     uint32_t idx = static_cast<uint32_t>(triggers.size());
     triggers.push_back(std::move(t));
-    for (const auto& n : SplitList(row.Get("forms"))) trigger_matcher.Add(Forms(n), idx);
+    const bool verb = triggers.back().type == "verb";
+    for (const auto& n : SplitList(row.Get("forms"))) {
+      std::vector<std::string> forms = Forms(n);
+      trigger_matcher.Add(forms, idx);
+      // English verbs also match through their first word's Snowball stem
+      // ("condemned", "condemns" → condemn); nouns match as written.
+      if (english() && verb && !forms.empty()) {
+        std::string stem = english::StemOf(forms[0]);
+        if (stem != forms[0]) {
+          forms[0] = stem;
+          trigger_matcher.Add(forms, idx);
+        }
+      }
+    }
+  }
   }
   return Status::OK();
 }
@@ -350,10 +469,12 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"complementizer", CueKind::kComplementizer}, {"relative", CueKind::kRelative},
       {"preposition", CueKind::kPreposition}, {"location_prep", CueKind::kLocationPrep},
       {"light_verb", CueKind::kLightVerb},   {"conjunction", CueKind::kConjunction},
-      {"background", CueKind::kBackground},
-      {"passive_agent", CueKind::kPassiveAgent}};
+      {"background", CueKind::kBackground},   {"unrealized", CueKind::kUnrealized},
+      {"passive_agent", CueKind::kPassiveAgent},
+      {"determiner", CueKind::kDeterminer},     {"coordinator", CueKind::kCoordinator},
+      {"passive_aux", CueKind::kPassiveAux}};
   TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, "ar/cues.tsv", {"kind", "forms"}, &f));
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("cues.tsv"), {"kind", "forms"}, &f));
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
     CueEntry cue{CueKind::kTopic, "", row.rule};
@@ -385,6 +506,16 @@ Status Lexicon::LoadModality(const std::string& dir) {
   return Status::OK();
 }
 
+Status Lexicon::LoadSettings(const std::string& dir) {
+  settings.clear();
+  std::error_code ec;
+  if (!fs::exists(fs::path(dir) / Path("settings.tsv"), ec)) return Status::OK();  // optional
+  TsvFile f;
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("settings.tsv"), {"key", "value"}, &f));
+  for (const auto& row : f.rows) settings[row.Get("key")] = row.Get("value");
+  return Status::OK();
+}
+
 std::string IntentMap::Map(const std::string& cameo) const {
   for (const auto& [from, to] : prefix_to_code)
     if (cameo.compare(0, from.size(), from) == 0) return to;
@@ -393,8 +524,10 @@ std::string IntentMap::Map(const std::string& cameo) const {
 
 std::string Lexicon::Stats() const {
   std::ostringstream s;
+  if (english()) s << "[en] ";
   s << "actors=" << actors.size() << " agents=" << agents.size() << " places=" << places.size()
     << " triggers=" << triggers.size() << " cues=" << cues.size() << " cameo=" << cameo_.size();
+  if (en_) s << "\n" << en_->Stats();
   return s.str();
 }
 

@@ -1,5 +1,8 @@
 // Lexicon: every dictionary hadath codes with, loaded from data/ and compiled
-// into phrase matchers (see data/README.md for the file formats):
+// into phrase matchers (see data/README.md for the file formats). One Lexicon
+// per language: the Arabic one (data/ar/) owns the English one (data/en/, when
+// that directory exists); ForLang() picks the one for a document's language.
+// The English files mirror the Arabic ones with `names_en` for `names_ar`:
 //   ar/countries.tsv     country names, demonyms, capitals (as metonyms)
 //   ar/actors.tsv        people, organisations, institutions with dated codes
 //   ar/agents.tsv        role nouns → sector («وزير الخارجية» → GOV)
@@ -21,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hadath/status.h"
@@ -74,6 +78,9 @@ struct TriggerEntry {
   bool needs_target = false;
   bool actorless = false;                 // an event even when no source is found
   std::vector<Qualifier> qualifiers;      // "if=weapons:072"
+  // Coder options (data/README.md, ar/triggers.tsv): genitive, unless_next, unless_near,
+  // unarmed, refers → their value ("" for a flag).
+  std::map<std::string, std::string> options;
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
@@ -85,7 +92,12 @@ struct IntentMap {
 
 enum class CueKind {
   kNegation, kUncertain, kHypothetical, kIntent, kComplementizer, kRelative,
-  kPreposition, kLocationPrep, kLightVerb, kConjunction, kBackground, kPassiveAgent, kTopic
+  kPreposition, kLocationPrep, kLightVerb, kConjunction, kBackground, kPassiveAgent, kTopic,
+  // English: determiners/possessives between a preposition and its actor ("with the
+  // Russian minister") and before nouns ("the attack"); coordinators joining actors
+  // ("Iran and Russia"); be-auxiliaries marking a passive ("was attacked by").
+  kDeterminer, kCoordinator, kPassiveAux,
+  kUnrealized  // «لشن», «بهدف», «حاول»: right before a trigger, the act has not (yet) happened
 };
 
 struct CueEntry {
@@ -133,6 +145,17 @@ class Lexicon {
 
   const LoadInfo& load_info() const { return info_; }
 
+  // "ar" or "en".
+  const std::string& lang() const { return lang_; }
+  bool english() const { return lang_ == "en"; }
+  // The lexicon for a document language: the English one for "en" when it
+  // was loaded, else this one.
+  const Lexicon& ForLang(std::string_view lang) const { return lang == "en" && en_ ? *en_ : *this; }
+  const Lexicon* english_lexicon() const { return en_.get(); }
+  // The lexicon for a text given without its language (`--text`): English when it has
+  // more Latin letters than Arabic ones.
+  const Lexicon& ForText(std::string_view text) const;
+
   const Normalizer& normalizer() const { return normalizer_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }
   const DateGrammar& dates() const { return dates_; }
@@ -145,13 +168,18 @@ class Lexicon {
   std::vector<TriggerEntry> triggers;
   std::vector<CueEntry> cues;
   IntentMap intent;
+  // Coder settings (ar/settings.tsv, optional): key → value, e.g. history_days → 365.
+  std::map<std::string, std::string> settings;
 
   // Matching forms of a dictionary phrase, word by word.
   std::vector<std::string> Forms(const std::string& phrase) const;
+  // Forms of a name: as Forms(), but an English one-word name of 2-3 letters is an acronym.
+  std::vector<std::string> NameForms(const std::string& name) const;
 
   std::string Stats() const;
 
  private:
+  Status LoadLanguage(const std::string& dir);  // this language's dictionaries
   Status LoadCountries(const std::string& dir);
   Status LoadActors(const std::string& dir);
   Status LoadAgents(const std::string& dir);
@@ -159,10 +187,18 @@ class Lexicon {
   Status LoadTriggers(const std::string& dir);
   Status LoadCues(const std::string& dir);
   Status LoadModality(const std::string& dir);
+  Status LoadSettings(const std::string& dir);
   Status LoadSmallTables(const std::string& dir);
   Status Deserialize(std::string_view payload);
+  void SerializeBody(class ImageWriter& w) const;
+  Status DeserializeBody(class ImageReader& r);
+  Status CheckPayloads() const;
+  std::string Path(const std::string& file) const { return lang_ + "/" + file; }
+  std::string NamesColumn() const { return "names_" + lang_; }
 
   LoadInfo info_;
+  std::string lang_ = "ar";
+  std::unique_ptr<Lexicon> en_;  // the English lexicon (only in the Arabic one)
   std::shared_ptr<MappedImage> image_;
   std::vector<std::string> vocab_;  // first words of every entry, for the tokenizer
   Normalizer normalizer_;

@@ -1,8 +1,10 @@
 // The Lexicon's compiled image: what it holds, how it is keyed and cached.
 //
-// Payload, in order: actors, agents, places, triggers, cues, intent map,
-// tokenizer vocabulary (records), then the five phrase matchers (aligned
-// blobs, used in place). Rule ids (file:line) travel with every entry.
+// Payload: one section per language — the Arabic lexicon, a flag, then the
+// English one when data/en/ exists. A section is, in order: its language,
+// actors, agents, places, triggers, cues, intent map, tokenizer vocabulary
+// (records), then the five phrase matchers (aligned blobs, used in place).
+// Rule ids (file:line) travel with every entry.
 #include <unistd.h>
 
 #include <algorithm>
@@ -27,7 +29,7 @@ namespace {
 static_assert(sizeof(ActorEntry) == 168, "ActorEntry changed: update lexicon_image.cc");
 static_assert(sizeof(AgentEntry) == 128, "AgentEntry changed: update lexicon_image.cc");
 static_assert(sizeof(PlaceEntry) == 176, "PlaceEntry changed: update lexicon_image.cc");
-static_assert(sizeof(TriggerEntry) == 216, "TriggerEntry changed: update lexicon_image.cc");
+static_assert(sizeof(TriggerEntry) == 264, "TriggerEntry changed: update lexicon_image.cc");
 static_assert(sizeof(CueEntry) == 72, "CueEntry changed: update lexicon_image.cc");
 #endif
 const std::string kLayout = std::to_string(sizeof(ActorEntry)) + "." + std::to_string(sizeof(AgentEntry)) + "." +
@@ -147,6 +149,15 @@ Status Lexicon::Load(const std::string& dir) {
 
 std::string Lexicon::Serialize(uint64_t source_key) const {
   ImageWriter w;
+  SerializeBody(w);
+  // The English lexicon follows the Arabic one, when there is one.
+  w.U32(en_ ? 1 : 0);
+  if (en_) en_->SerializeBody(w);
+  return w.Finish(source_key, HADATH_VERSION);
+}
+
+void Lexicon::SerializeBody(ImageWriter& w) const {
+  w.Str(lang_);
   w.U32(static_cast<uint32_t>(actors.size()));
   for (const auto& a : actors) {
     w.U32(static_cast<uint32_t>(a.kind));
@@ -198,6 +209,11 @@ std::string Lexicon::Serialize(uint64_t source_key) const {
       w.Str(q.topic);
       w.Str(q.cameo);
     }
+    w.U32(static_cast<uint32_t>(t.options.size()));
+    for (const auto& [key, value] : t.options) {
+      w.Str(key);
+      w.Str(value);
+    }
   }
   w.U32(static_cast<uint32_t>(cues.size()));
   for (const auto& c : cues) {
@@ -214,11 +230,26 @@ std::string Lexicon::Serialize(uint64_t source_key) const {
   for (const auto& v : vocab_) w.Str(v);
   for (const PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
     w.Blob(m->blob());
-  return w.Finish(source_key, HADATH_VERSION);
 }
 
 Status Lexicon::Deserialize(std::string_view payload) {
   ImageReader r(payload.data(), payload.size());
+  HADATH_RETURN_IF_ERROR(DeserializeBody(r));
+  const uint32_t has_en = r.U32();
+  if (!r.ok() || has_en > 1) return Status::Corrupt("truncated language flag");
+  en_.reset();
+  if (has_en) {
+    auto en = std::make_unique<Lexicon>();
+    en->lang_ = "en";
+    HADATH_RETURN_IF_ERROR(en->DeserializeBody(r).WithContext("en"));
+    en_ = std::move(en);
+  }
+  if (!r.done()) return Status::Corrupt("trailing bytes");
+  return Status::OK();
+}
+
+Status Lexicon::DeserializeBody(ImageReader& r) {
+  if (r.Str() != lang_) return Status::Corrupt("language section '" + lang_ + "' missing");
   actors.resize(r.Count(24));
   for (auto& a : actors) {
     a.kind = static_cast<ActorEntry::Kind>(r.U32());
@@ -271,6 +302,11 @@ Status Lexicon::Deserialize(std::string_view payload) {
       q.topic = S(r);
       q.cameo = S(r);
     }
+    t.options.clear();
+    for (uint32_t n = r.Count(8); n > 0 && r.ok(); --n) {
+      std::string key = S(r);
+      t.options[key] = S(r);
+    }
   }
   cues.resize(r.Count(12));
   for (auto& c : cues) {
@@ -294,7 +330,6 @@ Status Lexicon::Deserialize(std::string_view payload) {
     HADATH_RETURN_IF_ERROR(m->Attach(blob).WithContext(names[k]));
     ++k;
   }
-  if (!r.done()) return Status::Corrupt("trailing bytes");
   // Every payload index must name an entry.
   auto check = [](const PhraseMatcher& m, size_t n, const char* what) {
     for (size_t i = 0; i < m.size(); ++i)
@@ -313,14 +348,26 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
   auto image = std::make_shared<MappedImage>();
   HADATH_RETURN_IF_ERROR(image->Open(path, key));
   HADATH_RETURN_IF_ERROR(LoadSmallTables(dir));
+  en_.reset();
   actors.clear(); agents.clear(); places.clear(); triggers.clear(); cues.clear();
   intent.prefix_to_code.clear();
   Status st = Deserialize(image->payload());
   if (!st.ok()) {
+    en_.reset();
     actors.clear(); agents.clear(); places.clear(); triggers.clear(); cues.clear();
     for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
       *m = PhraseMatcher();
     return st.WithContext(path);
+  }
+  if (en_) {
+    // The English lexicon reads the same mapping; its small tables come from the sources.
+    Status es = en_->LoadSmallTables(dir);
+    if (!es.ok()) { en_.reset(); return es.WithContext(path); }
+    en_->image_ = image;
+    en_->tokenizer_.SetVocabulary(std::unordered_set<std::string>(en_->vocab_.begin(), en_->vocab_.end()));
+    en_->info_.from_image = true;
+    en_->info_.image_path = path;
+    en_->info_.source_key = image->source_key();
   }
   image_ = std::move(image);
   tokenizer_.SetVocabulary(std::unordered_set<std::string>(vocab_.begin(), vocab_.end()));
