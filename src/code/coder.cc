@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <optional>
 
@@ -57,6 +58,36 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
 };
 
+// A trigger option's value ("" when absent or a flag).
+std::string Option(const TriggerEntry& t, const char* key) {
+  auto it = t.options.find(key);
+  return it == t.options.end() ? "" : it->second;
+}
+
+// A coder setting (ar/settings.tsv), or `def` when the file does not set it.
+std::string Setting(const Lexicon& lex, const char* key, const char* def) {
+  auto it = lex.settings.find(key);
+  return it == lex.settings.end() ? def : it->second;
+}
+
+std::vector<std::string> SplitBar(const std::string& list) {
+  std::vector<std::string> out;
+  size_t b = 0;
+  while (b <= list.size()) {
+    size_t e = list.find('|', b);
+    if (e == std::string::npos) e = list.size();
+    if (e > b) out.push_back(list.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+bool ListHas(const std::string& list, const std::string& item) {
+  for (const auto& x : SplitBar(list))
+    if (x == item) return true;
+  return false;
+}
+
 std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
   std::vector<int> at(n, -1);
   for (size_t k = 0; k < ms.size(); ++k)
@@ -68,7 +99,8 @@ std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
 
 void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
                  std::vector<SentenceTrace>* trace) const {
-  const Lexicon& lex = *lex_;
+  const Lexicon& lex = lex_->ForLang(doc.lang);
+  const bool en = lex.english();  // English hooks: determiners, coordination, passives, premodifiers
   Ymd doc_date;
   std::string doc_date_str = doc.date.empty() ? fallback_date : doc.date;
   if (!Ymd::Parse(doc_date_str, &doc_date)) doc_date = Ymd{};
@@ -78,6 +110,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
   std::vector<Sentence> sentences = lex.tokenizer().Split(text);
+  const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
+  const std::string location_target_roots = Setting(lex, "location_target_roots", "");
+  const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     const std::vector<Token>& toks = sent.tokens;
@@ -101,6 +136,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return &lex.cues[v.cues[v.cue_at[i]].payload];
     };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+    // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
+    std::vector<int> det_start(n + 1, -1);
+    if (en)
+      for (const PhraseMatch& cm : v.cues)
+        if (lex.cues[cm.payload].kind == CueKind::kDeterminer) det_start[cm.end] = static_cast<int>(cm.begin);
+    auto skip_det = [&](size_t i) {
+      while (i > 0 && det_start[i] >= 0) i = static_cast<size_t>(det_start[i]);
+      return i;
+    };
 
     // ---- clauses
     v.clause.assign(n, 0);
@@ -129,10 +173,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::optional<Pending> pending;
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
     auto location_prep_before = [&](size_t i) {
+      i = skip_det(i);
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
+      i = skip_det(i);
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
@@ -143,6 +189,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      // English: a country, demonym or organisation before a role noun modifies it
+      // ("Iranian officials", "Russia's foreign ministry", "Hamas official").
+      const PhraseMatch* premod = nullptr;
+      if (en && ac && !ag) {
+        size_t j = ac->end;
+        if (j < n && (toks[j].norm == "'s" || toks[j].norm == "'")) ++j;
+        const PhraseMatch* ag2 = j < n && v.agent_at[j] >= 0 ? &v.agents[v.agent_at[j]] : nullptr;
+        const PhraseMatch* ac2 = j < n && v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : nullptr;
+        if (ag2 && !(ac2 && ac2->end >= ag2->end)) { premod = ac; ag = ag2; ac = nullptr; }
+      }
       Phrase p;
       p.begin = i;
       std::string first_prefix;
@@ -162,6 +218,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           p.rules.push_back(e.rule);
         };
         const bool member_noun = a.sector.empty();
+        if (premod) {
+          const ActorEntry& e = lex.actors[premod->payload];
+          if (e.kind == ActorEntry::Kind::kActor) adopt(e);
+          else { p.country = CountryOf(actor_code(e)); p.rules.push_back(e.rule); }
+        }
         {
           // Modifiers of the role noun: a demonym («الإيراني»), a genitive actor
           // («خارجية إيران»), «في/من» + organisation («قياديين في حماس»), for a
@@ -191,11 +252,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
             if (m) break;
             const CueEntry* c = cue_kind(j);
+            // English: "the foreign minister of (the) Iran", "militants from Hamas".
+            size_t j1 = j + 1;
+            if (en && c && j1 < n && v.cue_at[j1] >= 0 && lex.cues[v.cues[v.cue_at[j1]].payload].kind == CueKind::kDeterminer)
+              j1 = v.cues[v.cue_at[j1]].end;
             if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && p.country.empty() &&
-                j + 1 < n && v.actor_at[j + 1] >= 0) {
-              const PhraseMatch& m2 = v.actors[v.actor_at[j + 1]];
+                j1 < n && v.actor_at[j1] >= 0) {
+              const PhraseMatch& m2 = v.actors[v.actor_at[j1]];
               const ActorEntry& e2 = lex.actors[m2.payload];
-              if (e2.kind == ActorEntry::Kind::kActor && m2.prefix.empty()) {
+              if ((e2.kind == ActorEntry::Kind::kActor || (en && e2.kind == ActorEntry::Kind::kCountry)) && m2.prefix.empty()) {
                 adopt(e2);
                 p.end = j = m2.end;
                 continue;
@@ -263,6 +328,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // just before it («وسائل إعلام روسية وإيرانية»).
           keep = HasConj(ac->prefix) && !phrases.empty() && phrases.back().end == i;
           if (keep) p.sector = phrases.back().sector;
+          // ... or as the adjective of an indefinite verbal noun right before it: «قصف إسرائيلي»,
+          // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
+          if (!en && !keep && ac->prefix.empty())
+            for (const PhraseMatch& tm : v.trigs)
+              keep |= tm.end == i && lex.triggers[tm.payload].type == "noun" && tm.prefix.empty() && tm.suffix.empty();
+          // English: a demonym right before a trigger or a passive is its actor ("Israeli strikes",
+          // "Palestinians protested", "two Iranians were arrested").
+          if (en && !keep && ac->end < n) {
+            const CueEntry* c = cue_kind(ac->end);
+            keep = v.trig_at[ac->end] >= 0 || (c && c->kind == CueKind::kPassiveAux);
+          }
         }
         if (!keep) { i = ac->end; continue; }
         p.country = CountryOf(code);
@@ -285,6 +361,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
+      if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
+        // English: "Iran and Russia", "Iran, Russia and China" (not when this phrase is the
+        // subject of a verb right after it: "… Russia and Iran supplied …").
+        size_t j = phrases.back().end;
+        bool joined = true, has_and = false;
+        while (j < p.begin && joined) {
+          const CueEntry* c = cue_kind(j);
+          if (c && c->kind == CueKind::kCoordinator) { has_and = true; j = v.cues[v.cue_at[j]].end; }
+          else if (is_comma(j)) ++j;
+          else if (det_start[p.begin] >= 0 && j == static_cast<size_t>(det_start[p.begin])) j = p.begin;
+          else joined = false;
+        }
+        const CueEntry* after_p = cue_kind(p.end);
+        if (!has_and) has_and = after_p && after_p->kind == CueKind::kCoordinator;  // "Iran, Russia and …"
+        bool subject_next = p.end < n && v.trig_at[p.end] >= 0;
+        bool verb_before = false;  // the previous phrase is an object: a verb precedes it in the clause
+        for (size_t q = phrases.back().begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && !verb_before;)
+          verb_before = v.trig_at[q] >= 0;
+        coord = joined && has_and && !(subject_next && verb_before);
+      }
       p.group = coord ? phrases.back().group : static_cast<int>(phrases.size());
       if (coord) p.prep = phrases.back().prep;
       i = std::max(p.end, i + 1);
@@ -313,7 +409,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
     auto used_as_verb = [&](const PhraseMatch& tm) {
       if (lex.triggers[tm.payload].type != "verb") return false;
+      if (en) {
+        // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
+        // word ("a deadly attack"), or a preposition other than "to" ("after meeting"), a
+        // verb form is a noun.
+        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && v.actor_at[tm.begin - 1] < 0))
+          return false;
+        const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
+        return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
+      }
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
+      // ... and so is one joined by «و» to a verbal noun right before it («عمليات خطف وقتل»,
+      // «حالات تعذيب وقتل عمد»), unless a number or an actor follows it as its object or
+      // subject («وقع انفجار وقتل 5 أشخاص»).
+      auto bare_actor_at = [&](size_t j) {
+        const PhraseMatch* m = v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : v.agent_at[j] >= 0 ? &v.agents[v.agent_at[j]] : nullptr;
+        return m && PrepOfPrefix(m->prefix).empty();
+      };
+      if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
+        for (const PhraseMatch& o : v.trigs)
+          if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
@@ -321,6 +436,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
     const Phrase* last_source = nullptr;
     int k_in_sentence = 0;
+    std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
+    std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
+    // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
+    // names: `date` (starts a date), `number`, or a cue topic.
+    auto OptionAllows = [&](const TriggerEntry& t, const char* key, size_t from, size_t to) {
+      auto it = t.options.find(key);
+      if (it == t.options.end()) return true;
+      to = std::min(to, n);
+      for (const std::string& what : SplitBar(it->second)) {
+        for (size_t j = from; j < to; ++j) {
+          if (what == "number" && toks[j].kind == TokenKind::kNumber) return false;
+          if (what == "date")
+            for (const auto& d : dates)
+              if (d.tok_begin == j) return false;
+        }
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin >= from && cm.begin < to && lex.cues[cm.payload].kind == CueKind::kTopic &&
+              lex.cues[cm.payload].topic == what)
+            return false;
+      }
+      return true;
+    };
     // One reading per trigger span: a form listed as verb and as noun («قتل»)
     // is a verb when used as one, else a noun.
     std::vector<const PhraseMatch*> trig_reads;
@@ -349,13 +486,57 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         tl->rule = trig.rule;
         tl->reading = used_as_verb(tm) ? "verb" : "noun";
       }
-      auto reject = [&](const char* why) { if (tl) tl->decision = why; };
+      const bool read_as_verb = used_as_verb(tm);
+      auto reject = [&](const char* why) {
+        if (tl) tl->decision = why;
+        if (!read_as_verb) rejected_noun_end[tm.end] = true;
+      };
       size_t tb = tm.begin, te = tm.end;
+      // A verb right after a verbal noun, or after «الذي/التي» that follows it, describes the
+      // noun's event («تفجير استهدف موكبه», «الهجوم الذي استهدف الحامية»): when the noun is no
+      // new event (background, a reference, history), neither is the verb.
+      if (read_as_verb && !en && tb > 0) {
+        size_t j = tb;
+        const CueEntry* c = cue_kind(j - 1);
+        if (c && c->kind == CueKind::kRelative) --j;
+        if (j > 0 && rejected_noun_end[j]) {
+          rejected_noun_end[tm.end] = true;  // a chain: «هجوم استهدف ... وقتل»
+          if (tl) tl->decision = "describes a verbal noun just before it that is no new event";
+          continue;
+        }
+      }
       bool inside_actor = false;
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
       std::vector<std::string> rules = {trig.rule};
+      // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
+      // date, a number or a topic word («فجر أمس» dawn, «فجر 5» a rocket, «تظاهرة المسرح» a
+      // festival); `unless_near=`: ... within two words of a topic word («تفجر الخلاف»).
+      if (!OptionAllows(trig, "unless_next", te, te + 1) || !OptionAllows(trig, "unless_near", tb >= 2 ? tb - 2 : 0, te + 2)) {
+        reject("another sense of the word (a trigger option unless_next/unless_near)");
+        continue;
+      }
+      // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
+      // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
+      // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
+      if (trig.options.count("only_near")) {
+        size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 3);
+        while (from < tb && v.clause[from] != v.clause[tb]) ++from;
+        while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
+        // (a word with the article does not count: «المتظاهرون» tells more of a known event)
+        bool near = false;
+        const std::string wants = Option(trig, "only_near");
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
+                  !HasArticle(cm.prefix);
+        }
+        if (!used_as_verb(tm) || !tm.suffix.empty() || !near) {
+          reject("not a verb with a word its option only_near wants near, in its clause");
+          continue;
+        }
+      }
 
       // modality
       bool negated = false, uncertain = false, hypothetical = false, intent = HasFuture(tm.prefix);
@@ -368,6 +549,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent: if (tb - cm.end <= 8) { intent = true; rules.push_back(c.rule); } break;
+          case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
+            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl) { hypothetical = true; rules.push_back(c.rule); }
+            break;
           default: break;
         }
       }
@@ -377,14 +561,42 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         continue;
       }
 
+      // A verbal noun that is the object of a verb with the option `refers` («أدان الهجوم»,
+      // «استنكر تفجيرات») names an event already known: the condemnation is the news.
+      if (!used_as_verb(tm) && !en) {
+        const TriggerEntry* ref = nullptr;
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
+          if (v.trig_at[j] < 0) continue;
+          bool verb_here = false;
+          for (const PhraseMatch& o : v.trigs) {
+            if (o.begin != j || !used_as_verb(o)) continue;
+            verb_here = true;
+            if (lex.triggers[o.payload].options.count("refers")) ref = &lex.triggers[o.payload];
+          }
+          if (verb_here) break;
+        }
+        if (ref) {
+          rules.push_back(ref->rule);
+          reject("the object of a verb that refers to an event (option refers): not a new event");
+          continue;
+        }
+      }
+
       // source
       const Phrase* src = nullptr;
+      const Phrase* genitive_target = nullptr;
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
+      if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (as_verb) {
-        for (const auto& p : phrases)
-          if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
-        if (!src) {
+        // English: a verb after "and" with no subject of its own shares the previous event's
+        // subject ("Israel condemned Russia and demanded …").
+        if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
+          src = last_source;
+        if (!src)
+          for (const auto& p : phrases)
+            if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+        if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
@@ -401,8 +613,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src && HasConj(tm.prefix) && last_source) src = last_source;
       } else {
         if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
+        // `genitive=target`: the actor after a verbal noun of a transitive act is its object
+        // («اغتيال الوزير», «خطف صحافيين»), not its agent.
+        const bool genitive_is_target = Option(trig, "genitive") == "target";
         for (const auto& p : phrases)
-          if (p.begin == te && p.prep.empty()) src = &p;
+          if (p.begin == te && p.prep.empty() && !en) (genitive_is_target ? genitive_target : src) = &p;
+        // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
+        if (en)
+          for (const auto& p : phrases)
+            if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]) &&
+                                (toks[p.end].norm == "'s" || toks[p.end].norm == "'")))
+              src = &p;
         if (!src && !HasArticle(tm.prefix)) {
           // light verb: «أجرى X محادثات», «عقد X اجتماعا»
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
@@ -415,14 +636,62 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
           }
         }
+        // ... or after it, with a pronoun for the noun: «هجوم شنه مسلحون», «غارة نفذتها طائرات»
+        if (!src && !en && !HasArticle(tm.prefix) && te < n && v.cue_at[te] >= 0) {
+          const PhraseMatch& cm = v.cues[v.cue_at[te]];
+          if (lex.cues[cm.payload].kind == CueKind::kLightVerb && !cm.suffix.empty()) {
+            for (const auto& p : phrases) {
+              if (p.begin < cm.end) continue;
+              if (p.prep.empty() && p.begin - cm.end <= 2 && v.clause[p.begin] == v.clause[cm.end - 1]) {
+                src = &p;
+                rules.push_back(lex.cues[cm.payload].rule);
+              }
+              break;
+            }
+          }
+        }
       }
       // Passive voice: «اغتيل القائد على يد مسلحين», «اعتقل الناشط من قبل الشرطة» — the actor
       // after the agent marker is the source; the subject slot after the verb holds the target.
       const Phrase* passive_target = nullptr;
+      // Passive reading of a verb: with the option `passive` (a passive form: «أصيب», «اغتيل»)
+      // its subject is the victim; with `counted=X|Y` a subject right after the verb that
+      // starts with a number or a word of cue topic X («قتل 5 جنود», «قتل ثلاثة جنود») is read
+      // so too. The perpetrator, if any, comes after a `passive_agent` cue («على يد»).
+      if (as_verb && src && !en) {
+        const bool from_conj = src == last_source;  // «وأصيب»: the previous event's subject
+        bool passive = trig.options.count("passive") > 0;
+        if (!passive && src->begin >= te && src->begin <= te + 2 && trig.options.count("counted"))
+          passive = !OptionAllows(trig, "counted", te, src->begin + 1);
+        if (passive) {
+          if (!from_conj) passive_target = src;
+          // the subject slot right after a passive verb is its victim, before one before it
+          for (const auto& p : phrases) {
+            if (p.begin < te || !in_clause(p)) continue;
+            if (p.prep.empty() && p.begin - te <= 3) passive_target = &p;
+            break;
+          }
+          src = nullptr;
+          rules.push_back(trig.rule + " (passive)");
+        }
+      }
+      // English passive: a be-auxiliary right before the verb (or before one adverb):
+      // the subject is the target, the actor after "by" (if any) the source.
+      bool en_passive = false;
+      const Phrase* en_subject = nullptr;
+      if (en && as_verb) {
+        auto aux_at = [&](size_t j) { const CueEntry* c = cue_kind(j); return c && c->kind == CueKind::kPassiveAux; };
+        en_passive = (tb > 0 && aux_at(tb - 1)) ||
+                     (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&
+                      v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0);
+        if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
+      }
       for (const PhraseMatch& cm : v.cues) {
+        if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
         for (const auto& p : phrases) {
-          if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct)) {
+          if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
+              (en && skip_det(p.begin) == cm.end)) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
             src = &p;
             rules.push_back(lex.cues[cm.payload].rule);
@@ -431,46 +700,63 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         break;
       }
+      if (en_passive) passive_target = en_subject;
       // Violence and protest stand without a known perpetrator (trigger option `actorless`),
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
       // names a purpose: neither reports a new event.
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
-      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam)) {
+      // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
+      // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
+      const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
+                                      (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
+      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
         reject("definite or purpose noun with no perpetrator: a back-reference or topic");
         continue;
       }
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
-      if (!src && !as_verb && tb > 0) {
+      // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
+      // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
+      if (!as_verb && tb > 0 && (!src || !en)) {
         const CueEntry* c = cue_kind(tb - 1);
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
-        if (c && c->kind == CueKind::kBackground) { reject("framed as background (a frame noun before it)"); continue; }
+        if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && framed_end[tb])) {
+          framed_end[te] = true;
+          reject("framed as background (a frame noun before it)");
+          continue;
+        }
       }
 
       // target
-      const Phrase* tgt = passive_target;
+      const Phrase* tgt = passive_target ? passive_target : genitive_target;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
       const Phrase* fallback = nullptr;
-      // The target search stops at the next verb trigger or negation in the clause.
+      // The target search stops at the next verb trigger, negation or light verb in the clause.
       size_t stop = n;
       for (size_t j = after; j < n && stop == n; ++j) {
         if (v.clause[j] != cl) stop = j;
         else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
-        else if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kNegation) stop = j;
+        else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
+          stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
       }
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
       for (const auto& p : phrases) {
-        if (tgt) break;  // the passive already gave the target
+        if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
                            : std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) !=
                                  trig.target_preps.end();
+        // English: a verb's direct object, or an actor after one of its target prepositions.
+        if (en)
+          prep_ok = (as_verb && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+                                                                                  // preposition is the trigger's
+                    std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun) fallback = &p;
       }
@@ -513,21 +799,52 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // An "attack" by an unarmed political actor (a government, a party, the media, a
       // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
-      if (cameo == "190" && src && !src->sector.empty()) {
-        static const char* kArmed[] = {"MIL", "REB", "UAF", "COP"};
-        bool armed = false;
-        for (const char* a : kArmed) armed |= src->sector == a;
-        bool weapons = false;
+      // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
+      // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
+      if (const std::string unarmed = Option(trig, "unarmed"); !unarmed.empty() && src && !src->sector.empty() &&
+                                                                 cameo == trig.cameo) {
+        bool armed = ListHas(Setting(lex, "armed_sectors", "MIL|REB|UAF|COP"), src->sector);
+        const std::string armed_topic = Setting(lex, "armed_topic", "weapons");
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          weapons |= c.kind == CueKind::kTopic && c.topic == "weapons" && v.clause[cm.begin] == cl;
+          armed |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
         }
-        if (!armed && !weapons) cameo = "111";
+        if (!armed) cameo = unarmed;
       }
-      // A dated reference more than a year before the article is history, not news.
-      if (dm && dm->basis == "explicit" && doc_date.valid() && dm->date.ToDays() < doc_date.ToDays() - 365) {
-        reject("an explicit date more than a year before the article: background");
+      // A dated reference more than `history_days` (ar/settings.tsv) before the article is
+      // history, not news.
+      if (dm && dm->basis == "explicit" && doc_date.valid() && history_days > 0 &&
+          dm->date.ToDays() < doc_date.ToDays() - history_days) {
+        reject("an explicit date long before the article (setting history_days): background");
         continue;
+      }
+      // Without an explicit date, a word of the `history_topic` cue topic in the clause («العام
+      // الماضي», «في الثمانينات»), or a year after a `year_topic` word («عام 2005», «يوليو 2005»)
+      // more than `history_days` before the article, also makes it background.
+      if (!(dm && dm->basis == "explicit") && doc_date.valid() && history_days > 0) {
+        const std::string hist = Setting(lex, "history_topic", "history"), year = Setting(lex, "year_topic", "year");
+        bool past = false;
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          if (c.kind != CueKind::kTopic || v.clause[cm.begin] != cl) continue;
+          if (c.topic == hist) past = true;
+          // (not a reference point: «منذ عام 2003», «بعد عام 2003» — a background cue before it)
+          const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
+          size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
+          if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && v.clause[num] == cl &&
+              !(before && before->kind == CueKind::kBackground)) {
+            int y = 0;
+            for (char ch : toks[num].norm) y = (ch >= '0' && ch <= '9' && y < 10000) ? y * 10 + (ch - '0') : 100000;
+            Ymd end_of_year;
+            end_of_year.y = y; end_of_year.m = 12; end_of_year.d = 31;
+            past |= y >= 1000 && y <= 9999 && end_of_year.ToDays() < doc_date.ToDays() - history_days;
+          }
+          if (past) { rules.push_back(c.rule); break; }
+        }
+        if (past) {
+          reject("a past year or a history word in its clause (settings history_topic, year_topic): background");
+          continue;
+        }
       }
       const PlaceEntry* place = loc ? &lex.places[loc->payload] : nullptr;
       std::string modality = hypothetical ? "hypothetical" : "asserted";
@@ -587,6 +904,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             ev.source.start = ev.source.end = cp(toks[tb].begin);
           }
           if (t) ev.target = make_ref(*t);
+          // Violence with no named victim: the people of the place where it struck are its
+          // target («هجوم على مركز للأمن في إسطنبول» → TUR). Roots from the setting
+          // `location_target_roots` (ar/settings.tsv); an empty setting turns this off.
+          if (!t && place && !place->country.empty() && ListHas(location_target_roots, cc->root) &&
+              !(s && s->code == place->country)) {
+            ActorRef r;
+            size_t lb = toks[loc->begin].begin, le = toks[loc->end - 1].end;
+            r.text = text.substr(lb, le - lb);
+            r.code = r.country = place->country;
+            r.start = cp(lb);
+            r.end = cp(le);
+            ev.target = r;
+          }
           ev.cameo = cc->code;
           ev.root = cc->root;
           ev.cameo_name = cc->label;
@@ -613,6 +943,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
+          if (!t && ev.target) ev.rules.push_back("ar/settings.tsv:location_target_roots");
           if (dm) ev.rules.push_back(dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
           if (tl) {

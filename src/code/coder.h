@@ -15,6 +15,10 @@
 //          pronoun-suffixed noun with neither is a back-reference: no event.
 // Negation, uncertainty and hypotheticals drop the event (or mark it, with
 // keep_negated); intent cues map the code to its 03 family (data/modality.tsv).
+// What is not a new event is data too: background frames and `unrealized` cues
+// (ar/cues.tsv), trigger options for other senses of a word, objective genitives,
+// verbal attacks and condemned events (ar/triggers.tsv), and the history cut-off
+// and armed sectors (ar/settings.tsv); data/README.md documents each.
 // Thread safety: stateless apart from the const Lexicon; Code() is thread-safe.
 #pragma once
 

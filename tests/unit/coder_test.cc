@@ -1,6 +1,10 @@
 // The coder's output contract: every EVENT_FORMAT field, offsets that point at
 // the right words, rules that name real data lines, dated roles.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "code/event_json.h"
 #include "test_util.h"
@@ -106,6 +110,54 @@ TEST(Coder, NegatedEventsAreDroppedUnlessAskedFor) {
   ASSERT_TRUE(eng->Code(ex, &ev).ok());
   ASSERT_EQ(ev.size(), 1u);
   EXPECT_TRUE(ev[0].negated);
+}
+
+// The coder's thresholds are data (ar/settings.tsv): an analyst changes them without C++.
+std::vector<Event> CodeWithSettings(const std::string& settings, const std::string& text, const std::string& date) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("hadath-settings-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(HADATH_TEST_DATA_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream f(dir / "ar" / "settings.tsv", std::ios::trunc);
+    f << "key\tvalue\tnote\n" << settings;
+  }
+  EngineOptions opt;
+  opt.data_dir = dir.string();
+  std::unique_ptr<Engine> eng;
+  std::vector<Event> ev;
+  Status st = Engine::Open(opt, &eng);
+  EXPECT_TRUE(st.ok()) << st.message();
+  if (st.ok()) {
+    Document d;
+    d.id = "s";
+    d.body = text;
+    d.date = date;
+    Extracted ex;
+    EXPECT_TRUE(eng->Extract(d, &ex).ok());
+    EXPECT_TRUE(eng->Code(ex, &ev).ok());
+  }
+  fs::remove_all(dir);
+  return ev;
+}
+
+TEST(Coder, HistoryDaysIsASetting) {
+  const std::string text = "وكانت حركة حماس قد هاجمت إسرائيل في 7 أكتوبر 2021.";
+  EXPECT_TRUE(Code(text, "2024-01-01").empty());  // the shipped 365 days: history
+  auto ev = CodeWithSettings("history_days\t0\tnever\n", text, "2024-01-01");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].root, "19");
+  EXPECT_EQ(ev[0].date, "2021-10-07");
+}
+
+TEST(Coder, ArmedSectorsIsASetting) {
+  const std::string text = "هاجمت وسائل الإعلام الإيرانية الحكومة الفرنسية.";
+  auto shipped = Code(text, "2024-01-01");
+  ASSERT_EQ(shipped.size(), 1u);
+  EXPECT_EQ(shipped[0].cameo, "111");  // unarmed=111: the media criticise
+  auto ev = CodeWithSettings("armed_sectors\tMIL|MED\tmedia counted as armed\n", text, "2024-01-01");
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "190");
 }
 
 TEST(Engine, MissingDataDirectoryIsAClearError) {
