@@ -43,8 +43,10 @@ test: test-deps $(BUILD)/CMakeCache.txt
 
 # Reliability (fuzz/README.md). fuzz: every libFuzzer target for FUZZ_SECONDS (default 60)
 # each, clang build in $(BUILD)-fuzz. test-asan / test-tsan: the suite under
-# AddressSanitizer+UBSan (all of ctest) / ThreadSanitizer (parallel pipeline, server).
+# AddressSanitizer+UBSan (all of ctest; ASAN_CTEST="-R regex" or "-E regex" narrows it) /
+# ThreadSanitizer (parallel pipeline, server).
 FUZZ_SECONDS ?= 60
+ASAN_CTEST ?=
 SAN_CMAKE := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHADATH_BUILD_WEB=OFF -DHADATH_BUILD_PYTHON=OFF
 fuzz: test-deps
 	@scripts/install-deps.sh --fuzz
@@ -57,7 +59,7 @@ test-asan: test-deps
 	@cmake -S . -B $(BUILD)-asan $(SAN_CMAKE) -DHADATH_SANITIZE="address;undefined" >/dev/null
 	@cmake --build $(BUILD)-asan -j$(JOBS)
 	@cd $(BUILD)-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j$(JOBS)
+	  ctest --output-on-failure -j$(JOBS) $(ASAN_CTEST)
 
 test-tsan: test-deps
 	@cmake -S . -B $(BUILD)-tsan $(SAN_CMAKE) -DHADATH_SANITIZE=thread >/dev/null

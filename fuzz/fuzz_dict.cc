@@ -32,12 +32,31 @@ struct MiniData {
   std::vector<std::string> contents;  // their cut-down contents
 };
 
-std::string Cut(const std::string& path, int rows) {
+// The header and the first `rows` rows. With `own_codes`, only rows whose `codes` column is
+// set: an English actor with empty codes inherits them from the Arabic entry with its id,
+// which the cut Arabic files may not hold.
+std::string Cut(const std::string& path, int rows, bool own_codes = false) {
   std::ifstream in(path, std::ios::binary);
   std::string line, out;
   bool header = false;
+  int codes_col = -1;
+  auto field = [](const std::string& l, int k) {
+    size_t b = 0;
+    for (int i = 0; i < k; ++i) {
+      b = l.find('\t', b);
+      if (b == std::string::npos) return std::string();
+      ++b;
+    }
+    return l.substr(b, l.find('\t', b) - b);
+  };
   while (rows > 0 && std::getline(in, line)) {
     if (line.empty() || line[0] == '#') continue;
+    if (!header) {
+      for (int k = 0; k < 32; ++k)
+        if (field(line, k) == "codes") { codes_col = k; break; }
+    } else if (own_codes && codes_col >= 0 && field(line, codes_col).empty()) {
+      continue;
+    }
     out += line + "\n";
     if (header) --rows;
     header = true;
@@ -62,7 +81,7 @@ const MiniData& Mini() {
       std::ifstream in(src / f, std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      d->contents.push_back(whole ? ss.str() : Cut(src / f, 40));
+      d->contents.push_back(whole ? ss.str() : Cut(src / f, 40, f.rfind("en/actors", 0) == 0));
       fs::create_directories((fs::path(d->dir) / f).parent_path());
       std::ofstream(fs::path(d->dir) / f, std::ios::binary) << d->contents.back();
     }

@@ -5,7 +5,9 @@
 # a crash is written to BUILD/fuzz-crashes/<target>/ and fails the run: minimise it
 # (`BIN -minimize_crash=1 -runs=10000 FILE`), fix it, and commit it under
 # fuzz/regressions/<target>/ so that ctest's fuzz_regression_<target> keeps it fixed.
-# Each target is capped in input size (-max_len) and memory (-rss_limit_mb).
+# Each target is capped in input size (-max_len) and memory (-rss_limit_mb). The totals of
+# each run (executions, coverage, corpus size, peak memory) are printed and appended to
+# BUILD/fuzz-summary.txt; libFuzzer's own log is BUILD/fuzz-<target>.log.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build-fuzz}
@@ -30,12 +32,16 @@ for t in "${targets[@]}"; do
          "${par[@]}" >"$log" 2>&1
   rc=$?
   execs=$(grep -a 'stat::number_of_executed_units' "$log" | awk '{s+=$2} END {print s+0}')
+  rss=$(grep -a 'stat::peak_rss_mb' "$log" | awk '{if ($2 > m) m = $2} END {print m+0}')
   cov=$(grep -aoE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
   if [[ $rc -ne 0 ]]; then
     status=1
-    echo "fuzz $t: FAILED (exit $rc) after $execs runs; $(ls "$crashes" | head -3 | tr '\n' ' ') — see $log"
+    line="fuzz $t: FAILED (exit $rc) after $execs runs; $(ls "$crashes" | head -3 | tr '\n' ' ') — see $log"
   else
-    echo "fuzz $t: ${SECS}s, $execs runs, $cov, corpus $(ls "$work" | wc -l) files, no crash"
+    line="fuzz $t: ${SECS}s, $execs runs, $cov, corpus $(ls "$work" | wc -l) files, peak rss ${rss} MB, no crash"
   fi
+  # the totals are kept, one line per run, in BUILD/fuzz-summary.txt (the log is overwritten)
+  echo "$line"
+  echo "$(date -u +%FT%TZ) $line" >>"$BUILD/fuzz-summary.txt"
 done
 exit $status

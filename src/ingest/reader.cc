@@ -1,5 +1,6 @@
 #include "ingest/reader.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -162,12 +163,25 @@ class Reader {
     return Emit(std::move(d));
   }
 
+  // Bounded like a file: at most max_record_bytes + 1 bytes are read for one document;
+  // JSONL (declared or sniffed) goes on streaming line by line after what was read.
   bool Stdin() {
     if (opt_.stdin_format == InputFormat::kWarc) return Warc("/dev/stdin", "<stdin>");
-    std::string body((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string body;
+    std::vector<char> buf(1 << 16);
+    while (body.size() <= opt_.max_record_bytes) {
+      ssize_t n = ::read(STDIN_FILENO, buf.data(), std::min(buf.size(), opt_.max_record_bytes + 1 - body.size()));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) return Error("<stdin>", Status::IOError(std::strerror(errno)));
+      if (n == 0) break;
+      body.append(buf.data(), static_cast<size_t>(n));
+    }
     if (body.empty()) return Error("<stdin>", Status::InvalidArgument("empty input"));
     InputFormat fmt = opt_.stdin_format == InputFormat::kAuto ? Sniff(body.substr(0, 512)) : opt_.stdin_format;
-    if (fmt == InputFormat::kJsonl) return JsonlBuffer("<stdin>", body);
+    if (fmt == InputFormat::kJsonl) return Jsonl("<stdin>", std::move(body));
+    if (body.size() > opt_.max_record_bytes)
+      return Error("<stdin>", Status::Unsupported("input larger than the limit of " + std::to_string(opt_.max_record_bytes) +
+                                                  " bytes for one document; skipped"));
     if (LooksBinary(body)) return Error("<stdin>", Status::Unsupported("binary input"));
     Document d;
     d.id = "stdin";
@@ -216,17 +230,25 @@ class Reader {
     return true;
   }
 
-  // Streams a JSONL file, gzip-compressed or not, line by line.
-  bool Jsonl(const std::string& path) {
-    gzFile gz = gzopen(path.c_str(), "rb");
+  // Streams a JSONL file, gzip-compressed or not, line by line ("<stdin>": standard input,
+  // after `head`, the bytes already read from it).
+  bool Jsonl(const std::string& path, std::string head = {}) {
+    gzFile gz = path == "<stdin>" ? gzdopen(::dup(STDIN_FILENO), "rb") : gzopen(path.c_str(), "rb");
     if (!gz) return Error(path, Status::IOError(std::strerror(errno ? errno : EIO)));
     gzbuffer(gz, 1 << 17);
     std::string line;
     std::vector<char> buf(1 << 16);
-    size_t lineno = 0, records = 0;
+    size_t lineno = 0, records = 0, head_at = 0;
     bool too_long = false;
     int n;
-    while ((n = gzread(gz, buf.data(), static_cast<unsigned>(buf.size()))) > 0) {
+    auto next = [&]() -> int {
+      if (head_at >= head.size()) return gzread(gz, buf.data(), static_cast<unsigned>(buf.size()));
+      size_t k = std::min(buf.size(), head.size() - head_at);
+      std::memcpy(buf.data(), head.data() + head_at, k);
+      head_at += k;
+      return static_cast<int>(k);
+    };
+    while ((n = next()) > 0) {
       size_t start = 0;
       for (int k = 0; k < n; ++k) {
         if (buf[k] != '\n') continue;

@@ -540,11 +540,23 @@ bool ParseHttpResponse(const std::string& msg, size_t max_body, int* status, std
   if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
     std::string inflated;
     bool gzip_magic = raw.size() > 2 && static_cast<unsigned char>(raw[0]) == 0x1f && static_cast<unsigned char>(raw[1]) == 0x8b;
+    // Inflate stops just past max_body: a body that decodes to more is refused, not kept.
+    auto too_big = [&] {
+      *why = ce + " content-encoding decodes to more than " + std::to_string(max_body) + " bytes; skipped";
+      return false;
+    };
     if (ce != "deflate" && gzip_magic) {
-      if (!Inflate(raw, 15 + 16, max_body, &inflated)) { *why = "damaged gzip content-encoding"; return false; }
+      if (!Inflate(raw, 15 + 16, max_body, &inflated)) {
+        if (inflated.size() > max_body) return too_big();
+        *why = "damaged gzip content-encoding";
+        return false;
+      }
       raw = std::move(inflated);
     } else if (ce == "deflate") {
-      if (Inflate(raw, 15, max_body, &inflated) || Inflate(raw, -15, max_body, &inflated)) raw = std::move(inflated);
+      if (Inflate(raw, 15, max_body, &inflated)) raw = std::move(inflated);
+      else if (inflated.size() > max_body) return too_big();
+      else if (Inflate(raw, -15, max_body, &inflated)) raw = std::move(inflated);
+      else if (inflated.size() > max_body) return too_big();
     }
   } else if (!ce.empty() && ce != "identity") {
     // br, zstd…: stored as received; most crawlers store the decoded payload anyway
