@@ -142,6 +142,17 @@ Status Db::OpenSqlite(const std::string& path, bool create, std::unique_ptr<Db>*
   // A file that is not a database fails here, with SQLite's own words. A read-only
   // connection leaves the journal mode as the writer set it (WAL) and refuses writes
   // even to a writable file (query_only).
+  // Switching a new file to WAL takes an exclusive lock and SQLite does not call the busy
+  // handler for it: when several processes open one new database at once (Dask workers),
+  // the losers get SQLITE_BUSY at once. Retry for as long as the busy timeout.
+  if (!read_only) {
+    for (int waited_ms = 0;; waited_ms += 20) {
+      rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+      if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED) break;
+      if (waited_ms >= 30000) break;
+      sqlite3_sleep(20);
+    }
+  }
   Status st = read_only ? sdb->Exec("PRAGMA query_only = ON; SELECT count(*) FROM sqlite_master")
                         : sdb->Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
   if (!st.ok()) return st.WithContext(path);
