@@ -44,6 +44,9 @@ Status Normalizer::Load(const std::string& data_dir) {
     for (char32_t c = lo; c <= hi; ++c) map_[c] = to;
   }
   BuildTable();
+  UErrorCode err = U_ZERO_ERROR;
+  nfkc_ = icu::Normalizer2::getNFKCInstance(err);
+  if (U_FAILURE(err)) nfkc_ = nullptr;  // no NFKC folding; the table still applies
   return Status::OK();
 }
 
@@ -112,8 +115,8 @@ void Normalizer::NormalizeTo(std::string_view surface, std::string* out) const {
     if (!checked && NfkcCandidate(cp)) {
       checked = true;
       UErrorCode err = U_ZERO_ERROR;
-      const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-      if (U_SUCCESS(err)) {
+      const icu::Normalizer2* nfkc = nfkc_;
+      if (nfkc) {
         icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(surface.data(), surface.size()));
         icu::UnicodeString n = nfkc->normalize(u, err);
         if (U_SUCCESS(err)) {

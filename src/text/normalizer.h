@@ -17,6 +17,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+
 #include "hadath/status.h"
 
 namespace hadath {
@@ -44,6 +46,10 @@ class Normalizer {
   static constexpr uint16_t kIdentity = 0xFFFF;
   std::vector<uint16_t> bmp_;
   std::vector<std::string> outputs_;
+  // ICU's NFKC singleton, fetched by Load() on one thread: its lazy creation inside ICU is
+  // synchronized in uninstrumented code, so workers creating it concurrently looked like a
+  // race to ThreadSanitizer. Workers only read this pointer.
+  const icu::Normalizer2* nfkc_ = nullptr;
 };
 
 }  // namespace hadath
