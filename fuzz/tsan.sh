@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build-tsan}
 H=$BUILD/hadath
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/fuzz/tsan.supp}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"; [[ -n ${SRV:-} ]] && kill "$SRV" 2>/dev/null; true' EXIT
 SNN=../shared/corpus/saudinewsnet/saudinewsnet-2015.jsonl.gz
