@@ -82,10 +82,15 @@ std::vector<std::string> SplitBar(const std::string& list) {
   return out;
 }
 
-bool ListHas(const std::string& list, const std::string& item) {
-  for (const auto& x : SplitBar(list))
-    if (x == item) return true;
-  return false;
+// Whether the '|'-separated `list` holds `item`, without splitting it into strings (it is
+// asked per trigger occurrence: armed sectors, location roots, only_near topics).
+bool ListHas(std::string_view list, std::string_view item) {
+  while (true) {
+    size_t bar = list.find('|');
+    if (list.substr(0, bar) == item && !item.empty()) return true;
+    if (bar == std::string_view::npos) return false;
+    list.remove_prefix(bar + 1);
+  }
 }
 
 std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
