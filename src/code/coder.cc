@@ -189,11 +189,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
       return "";
     };
+    // An agent of sector `NON` (ar/agents/not_actors.tsv) is a noun whose genitive names no
+    // actor: «شارع فلسطين», «زي الشرطة العراقية», «معبر رفح». The phrase right after it is dropped.
+    size_t not_actor_end = SIZE_MAX;
     size_t i = 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      if (ag && lex.agents[ag->payload].sector == "NON") {
+        not_actor_end = ag->end;
+        i = ag->end;
+        pending.reset();
+        continue;
+      }
       // English: a country, demonym or organisation before a role noun modifies it
       // ("Iranian officials", "Russia's foreign ministry", "Hamas official").
       const PhraseMatch* premod = nullptr;
@@ -287,6 +296,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
+        // A pronoun suffix with no country of its own («قواته», «عناصرها») refers to the
+        // actor named last before it in the sentence: «أعلن الجيش الأميركي أن قواته قتلت …».
+        if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en) {
+          const Phrase& ante = phrases.back();
+          p.country = ante.country;
+          if (p.sector.empty()) { p.sector = ante.sector; p.full_code = ante.code; }
+          p.rules.push_back(ante.rules.empty() ? "antecedent" : ante.rules.back() + " (antecedent)");
+        }
         p.head_begin = p.begin;
         p.head_end = p.end;
         // apposition: «…، علي باقري خاني» or «… ميخائيل بوغدانوف»
@@ -333,6 +350,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // just before it («وسائل إعلام روسية وإيرانية»).
           keep = HasConj(ac->prefix) && !phrases.empty() && phrases.back().end == i;
           if (keep) p.sector = phrases.back().sector;
+          // ... or counted: people of that country, «خمسة بريطانيين», «12 إيرانيا» (a number, or
+          // a word of the cue topic `numeral`, right before it).
+          if (!en && !keep && ac->prefix.empty() && i > 0) {
+            keep = toks[i - 1].kind == TokenKind::kNumber;
+            for (const PhraseMatch& cm : v.cues)
+              keep |= cm.end == i && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "numeral";
+          }
           // ... or as the adjective of an indefinite verbal noun right before it: «قصف إسرائيلي»,
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
           if (!en && !keep && ac->prefix.empty())
@@ -363,6 +387,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.rules.insert(p.rules.begin(), pending->rules.begin(), pending->rules.end());
       }
       pending.reset();
+      if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
@@ -438,6 +463,46 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
+    };
+    // The subject a clause takes from the clause before it, for a verb [tb, te) with no subject
+    // of its own before it: after a relative right before the verb, its antecedent — the
+    // phrase just before the relative («الجنود الذين أطلقوا النار», «… الذين قصفوا القرية») when
+    // the verb shows an object (in its form, or an actor, role noun or number right after it):
+    // without one it is as often passive («الجنود الذين قتلوا في»); after a complementizer
+    // with a pronoun suffix at most one word before it, the subject of the clause that
+    // introduces it («أكد الجيش أنه قصف», «وقال التحالف إنه نفذ غارات»): the last phrase
+    // with no preposition in the clause before. nullptr when neither.
+    // A complementizer that carries a pronoun suffix («أنه», «إنها», «بأنهم»).
+    auto PronounComplementizer = [&](const PhraseMatch& cm) {
+      if (!cm.suffix.empty()) return true;
+      if (cm.end != cm.begin + 1) return false;
+      for (const Segment& seg : lex.tokenizer().Segments(toks[cm.begin].norm))
+        if (!seg.suffix.empty()) return true;
+      return false;
+    };
+    auto ClauseSubject = [&](size_t tb, size_t te) -> const Phrase* {
+      if (en || tb == 0) return nullptr;
+      const bool object = te > tb + 1 ||
+                          (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0));
+      for (size_t j = tb; j-- > 0 && tb - j <= 2 && v.clause[j] == v.clause[tb];) {
+        const int ci = v.cue_at[j];
+        if (ci < 0 || v.cues[ci].end > tb) continue;
+        const PhraseMatch& cm = v.cues[ci];
+        const CueKind kind = lex.cues[cm.payload].kind;
+        if (kind == CueKind::kRelative && cm.end == tb && j > 0 && object) {
+          for (const auto& p : phrases)
+            if (p.end == j) return &p;
+          return nullptr;
+        }
+        if (kind == CueKind::kComplementizer && PronounComplementizer(cm)) {
+          const Phrase* subj = nullptr;
+          for (const auto& p : phrases)
+            if (p.end <= j && v.clause[p.begin] + 1 == v.clause[j] && p.prep.empty()) subj = &p;
+          return subj;
+        }
+        return nullptr;
+      }
+      return nullptr;
     };
     const Phrase* last_source = nullptr;
     int k_in_sentence = 0;
@@ -535,7 +600,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
-                  !HasArticle(cm.prefix);
+                  (!HasArticle(cm.prefix) || cm.begin == te || cm.end == tb);  // (or it is the subject:
+                                                                              // «سار المتظاهرون»)
         }
         if (!used_as_verb(tm) || !tm.suffix.empty() || !near) {
           reject("not a verb with a word its option only_near wants near, in its clause");
@@ -592,6 +658,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* genitive_target = nullptr;
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
+      bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
@@ -601,6 +668,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, te)) != nullptr;
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -609,7 +677,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
               blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) ||
-                        v.trig_at[j] >= 0;
+                        v.trig_at[j] >= 0 ||
+                        v.agent_at[j] >= 0;  // a role noun with no country holds the subject slot:
+                                             // «خطف مسلحون … خمسة بريطانيين»
             }
             if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
             break;
@@ -636,6 +706,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (c && c->kind == CueKind::kLightVerb) {
               for (const auto& p : phrases)
                 if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+              if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, j + 1);  // «أنه نفذ غارات»
               if (src) rules.push_back(c->rule);
               break;
             }
@@ -668,8 +739,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool passive = trig.options.count("passive") > 0;
         if (!passive && src->begin >= te && src->begin <= te + 2 && trig.options.count("counted"))
           passive = !OptionAllows(trig, "counted", te, src->begin + 1);
+        // («قالت الشرطة إنه قتل 3 أشخاص»: a count right after the verb is its subject)
+        if (!passive && src_from_clause && trig.options.count("counted"))
+          passive = !OptionAllows(trig, "counted", te, te + 2);
         if (passive) {
-          if (!from_conj) passive_target = src;
+          if (!from_conj && !src_from_clause) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
@@ -694,14 +768,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+        const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
               (en && skip_det(p.begin) == cm.end)) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
-            src = &p;
+            src = agent = &p;
             rules.push_back(lex.cues[cm.payload].rule);
             break;
           }
+        }
+        // A verb right before the agent marker is passive even when its agent is no actor
+        // phrase («خمسة إثيوبيين خطفوا على أيدي مسلحين»): its subject before it is the victim.
+        if (!agent && !en && as_verb && cm.begin == te && src && src->end <= tb) {
+          if (!passive_target) passive_target = src;
+          src = nullptr;
+          rules.push_back(lex.cues[cm.payload].rule);
         }
         break;
       }
