@@ -140,6 +140,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (i >= n || v.cue_at[i] < 0) return nullptr;
       return &lex.cues[v.cues[v.cue_at[i]].payload];
     };
+    // Whether a number or a word of cue topic `numeral` ends right before token j: a
+    // preposition there is partitive («عشرات من», «ثلاثة من»), not a phrase's preposition.
+    auto counted_before = [&](size_t j) {
+      if (j == 0) return false;
+      if (toks[j - 1].kind == TokenKind::kNumber) return true;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "numeral") return true;
+      return false;
+    };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
     std::vector<int> det_start(n + 1, -1);
@@ -186,12 +195,31 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_det(i);
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
-      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
+      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
+        return toks[i - 1].norm;
       return "";
     };
     // An agent of sector `NON` (ar/agents/not_actors.tsv) is a noun whose genitive names no
     // actor: «شارع فلسطين», «زي الشرطة العراقية», «معبر رفح». The phrase right after it is dropped.
     size_t not_actor_end = SIZE_MAX;
+    // The end of a role noun written around a demonym at i+1 (head noun, demonym, rest of the
+    // role: «وحدة إسرائيلية خاصة»), or i when there is none; its agent in split_role_payload.
+    uint32_t split_role_payload = 0;
+    auto split_role_end = [&](size_t i) -> size_t {
+      if (en || i + 2 >= n || toks[i].kind != TokenKind::kWord || v.actor_at[i + 1] < 0) return i;
+      const PhraseMatch& dm = v.actors[v.actor_at[i + 1]];
+      if (lex.actors[dm.payload].kind != ActorEntry::Kind::kDemonym || !(dm.prefix.empty() || dm.prefix == kAl) ||
+          dm.end >= n)
+        return i;
+      std::vector<Token> joined = {toks[i]};
+      for (size_t k = dm.end; k < n && k < dm.end + 4; ++k) joined.push_back(toks[k]);
+      for (const PhraseMatch& m : lex.agent_matcher.MatchAt(joined, 0)) {
+        if (m.end < 2 || lex.agents[m.payload].sector.empty() || lex.agents[m.payload].sector == "NON") continue;
+        split_role_payload = m.payload;
+        return dm.end + (m.end - 1);
+      }
+      return i;
+    };
     size_t i = 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
@@ -375,6 +403,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
+      } else if (const size_t end = split_role_end(i); end > i) {
+        // A role noun split by its demonym: «وحدة إسرائيلية خاصة» (وحدة خاصة), «طائرة أميركية
+        // بدون طيار» (طائرة بدون طيار), «قوات روسية خاصة»: Arabic puts the nationality right
+        // after the head noun, before the role's other words.
+        const PhraseMatch& dm = v.actors[v.actor_at[i + 1]];
+        const AgentEntry& a = lex.agents[split_role_payload];
+        p.end = p.head_end = end;
+        p.head_begin = p.begin;
+        p.country = CountryOf(actor_code(lex.actors[dm.payload]));
+        p.sector = a.sector;
+        p.code = p.country + p.sector;
+        p.rules = {a.rule, lex.actors[dm.payload].rule};
       } else {
         ++i;
         continue;
@@ -676,10 +716,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             bool blocked = false;
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
-              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) ||
+              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) &&
+                         !counted_before(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
                         v.trig_at[j] >= 0 ||
-                        v.agent_at[j] >= 0;  // a role noun with no country holds the subject slot:
-                                             // «خطف مسلحون … خمسة بريطانيين»
+                        // a role noun with no country holds the subject slot: «خطف مسلحون …
+                        // خمسة بريطانيين» (a member noun, «أعضاء», is part of the phrase after it)
+                        (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty());
             }
             if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
             break;
@@ -737,7 +779,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (as_verb && src && !en) {
         const bool from_conj = src == last_source;  // «وأصيب»: the previous event's subject
         bool passive = trig.options.count("passive") > 0;
-        if (!passive && src->begin >= te && src->begin <= te + 2 && trig.options.count("counted"))
+        if (!passive && src->begin >= te && src->begin <= te + 4 && trig.options.count("counted"))  // («قتل نحو عشرين من الجنود»)
           passive = !OptionAllows(trig, "counted", te, src->begin + 1);
         // («قالت الشرطة إنه قتل 3 أشخاص»: a count right after the verb is its subject)
         if (!passive && src_from_clause && trig.options.count("counted"))
