@@ -699,6 +699,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
       bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
+      bool reciprocal = false;       // a noun's sides after «بين»: source and target group
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
@@ -766,6 +767,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+          }
+        }
+        // ... or the sides after a reciprocal preposition (setting `reciprocal_preps`: «بين»):
+        // «اشتباكات بين الجيش وقوات المعارضة» — each side is the source of one event and the
+        // target of the other.
+        if (!src && !en && !HasArticle(tm.prefix) && !Option(trig, "genitive").size()) {
+          const std::string recip = Setting(lex, "reciprocal_preps", "");
+          for (const auto& p : phrases) {
+            if (p.begin <= te || p.begin > te + 3 || !in_clause(p) || !ListHas(recip, p.prep)) continue;
+            for (const auto& q : phrases) reciprocal |= &q != &p && q.group == p.group;
+            if (reciprocal) src = &p;
+            break;
           }
         }
       }
@@ -861,6 +874,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
+      if (reciprocal) tgt = src;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
