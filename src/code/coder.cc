@@ -380,7 +380,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (keep) p.sector = phrases.back().sector;
           // ... or counted: people of that country, «خمسة بريطانيين», «12 إيرانيا» (a number, or
           // a word of the cue topic `numeral`, right before it).
-          if (!en && !keep && ac->prefix.empty() && i > 0) {
+          if (!en && !keep && (ac->prefix.empty() || ac->prefix == kAl) && i > 0) {  // («مئات الأفغان»)
             keep = toks[i - 1].kind == TokenKind::kNumber;
             for (const PhraseMatch& cm : v.cues)
               keep |= cm.end == i && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "numeral";
@@ -509,9 +509,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // phrase just before the relative («الجنود الذين أطلقوا النار», «… الذين قصفوا القرية») when
     // the verb shows an object (in its form, or an actor, role noun or number right after it):
     // without one it is as often passive («الجنود الذين قتلوا في»); after a complementizer
-    // with a pronoun suffix at most one word before it, the subject of the clause that
-    // introduces it («أكد الجيش أنه قصف», «وقال التحالف إنه نفذ غارات»): the last phrase
-    // with no preposition in the clause before. nullptr when neither.
+    // with a pronoun suffix at most one word before it, the subject of the clause before it
+    // («أكد الجيش أنه قصف», «وقال التحالف إنه نفذ غارات»). nullptr when neither.
     // A complementizer that carries a pronoun suffix («أنه», «إنها», «بأنهم»).
     auto PronounComplementizer = [&](const PhraseMatch& cm) {
       if (!cm.suffix.empty()) return true;
@@ -535,10 +534,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           return nullptr;
         }
         if (kind == CueKind::kComplementizer && PronounComplementizer(cm)) {
-          const Phrase* subj = nullptr;
-          for (const auto& p : phrases)
-            if (p.end <= j && v.clause[p.begin] + 1 == v.clause[j] && p.prep.empty()) subj = &p;
-          return subj;
+          // the first phrase with no preposition of the clause before; a clause that itself
+          // starts with such a complementizer has the subject of the one before it («قال
+          // التحالف إنه نفذ غارات، مشيرا إلى أنها استهدفت …»)
+          for (int c = v.clause[j] - 1; c >= 0; --c) {
+            size_t first = 0;
+            while (first < n && v.clause[first] != c) ++first;
+            const int fc = first < n ? v.cue_at[first] : -1;
+            if (fc >= 0 && lex.cues[v.cues[fc].payload].kind == CueKind::kComplementizer && PronounComplementizer(v.cues[fc]))
+              continue;
+            for (const auto& p : phrases)
+              if (v.clause[p.begin] == c && p.prep.empty()) return &p;
+            return nullptr;
+          }
+          return nullptr;
         }
         return nullptr;
       }
@@ -823,6 +832,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+        // (the agent of the nearest event word before it: «خرجوا للاحتجاج على مقتل مدنيين على يد
+        // قوات التحالف» — the coalition killed, it did not protest)
+        bool other_trigger = false;
+        for (size_t j = te; j < cm.begin && !other_trigger && !en; ++j) other_trigger = v.trig_at[j] >= 0;
+        if (other_trigger) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
