@@ -380,10 +380,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (keep) p.sector = phrases.back().sector;
           // ... or counted: people of that country, «خمسة بريطانيين», «12 إيرانيا» (a number, or
           // a word of the cue topic `numeral`, right before it).
-          if (!en && !keep && (ac->prefix.empty() || ac->prefix == kAl) && i > 0) {  // («مئات الأفغان»)
-            keep = toks[i - 1].kind == TokenKind::kNumber;
-            for (const PhraseMatch& cm : v.cues)
-              keep |= cm.end == i && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "numeral";
+          // («مئات الأفغان», and partitive: «الآلاف من النيباليين»)
+          if (!en && !keep && (ac->prefix.empty() || ac->prefix == kAl) && i > 0) {
+            const CueEntry* c = cue_kind(i - 1);
+            keep = counted_before(i) || (c && c->kind == CueKind::kPreposition && counted_before(i - 1));
           }
           // ... or as the adjective of an indefinite verbal noun right before it: «قصف إسرائيلي»,
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
