@@ -20,6 +20,8 @@ struct Phrase {
   std::vector<std::string> rules;
   std::string prep;                     // introducing preposition, "" if none
   int group = 0;                        // coordination group
+  bool antecedent = false;              // a pronoun-suffixed role noun coded by the actor before it
+  bool counted = false;                 // a counted demonym: «خمسة بريطانيين» (people, often victims)
 };
 
 const char* kAl = "\xD8\xA7\xD9\x84";     // ال
@@ -326,7 +328,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // A pronoun suffix with no country of its own («قواته», «عناصرها») refers to the
         // actor named last before it in the sentence: «أعلن الجيش الأميركي أن قواته قتلت …».
-        if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en) {
+        if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en &&
+            ag->suffix.rfind("\xD9\x87", 0) == 0) {  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
+          p.antecedent = true;
           const Phrase& ante = phrases.back();
           p.country = ante.country;
           if (p.sector.empty()) { p.sector = ante.sector; p.full_code = ante.code; }
@@ -384,6 +388,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (!en && !keep && (ac->prefix.empty() || ac->prefix == kAl) && i > 0) {
             const CueEntry* c = cue_kind(i - 1);
             keep = counted_before(i) || (c && c->kind == CueKind::kPreposition && counted_before(i - 1));
+            p.counted = keep;
           }
           // ... or as the adjective of an indefinite verbal noun right before it: «قصف إسرائيلي»,
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
@@ -504,11 +509,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
     };
-    // The subject a clause takes from the clause before it, for a verb [tb, te) with no subject
-    // of its own before it: after a relative right before the verb, its antecedent — the
-    // phrase just before the relative («الجنود الذين أطلقوا النار», «… الذين قصفوا القرية») when
-    // the verb shows an object (in its form, or an actor, role noun or number right after it):
-    // without one it is as often passive («الجنود الذين قتلوا في»); after a complementizer
+    // The subject a clause takes from the clause before it, for a verb at tb with no subject
+    // of its own before it, when the verb shows an object (without one it is as often
+    // passive: «الجنود الذين قتلوا في», «قالت المصادر إنه قتل»): after a relative right before
+    // the verb, its antecedent — the phrase just before the relative («الجنود الذين أطلقوا
+    // النار», «… الذين قصفوا القرية»; `object`: an actor, role noun or number after the verb,
+    // or an object in its form); after a complementizer (`loose_object`: also a plain word)
     // with a pronoun suffix at most one word before it, the subject of the clause before it
     // («أكد الجيش أنه قصف», «وقال التحالف إنه نفذ غارات»). nullptr when neither.
     // A complementizer that carries a pronoun suffix («أنه», «إنها», «بأنهم»).
@@ -519,10 +525,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!seg.suffix.empty()) return true;
       return false;
     };
-    auto ClauseSubject = [&](size_t tb, size_t te) -> const Phrase* {
+    auto ClauseSubject = [&](size_t tb, bool object, bool loose_object) -> const Phrase* {
       if (en || tb == 0) return nullptr;
-      const bool object = te > tb + 1 ||
-                          (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0));
       for (size_t j = tb; j-- > 0 && tb - j <= 2 && v.clause[j] == v.clause[tb];) {
         const int ci = v.cue_at[j];
         if (ci < 0 || v.cues[ci].end > tb) continue;
@@ -533,7 +537,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end == j) return &p;
           return nullptr;
         }
-        if (kind == CueKind::kComplementizer && PronounComplementizer(cm)) {
+        if (kind == CueKind::kComplementizer && PronounComplementizer(cm) && loose_object) {
           // the first phrase with no preposition of the clause before; a clause that itself
           // starts with such a complementizer has the subject of the one before it («قال
           // التحالف إنه نفذ غارات، مشيرا إلى أنها استهدفت …»)
@@ -718,7 +722,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
-        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, te)) != nullptr;
+        // (the verb shows an object: in its form, or an actor, role noun or number right after it)
+        const bool object = te > tb + 1 || (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 ||
+                                                       v.agent_at[te] >= 0));
+        // (or, after «أنه», any word that is no cue, place or date: «أنه قصف مواقع»)
+        bool loose_object = object || (te < n && toks[te].kind == TokenKind::kWord && !cue_kind(te) && v.place_at[te] < 0);
+        for (const auto& d : dates) loose_object &= d.tok_begin != te;
+        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -731,9 +741,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                         v.trig_at[j] >= 0 ||
                         // a role noun with no country holds the subject slot: «خطف مسلحون …
                         // خمسة بريطانيين» (a member noun, «أعضاء», is part of the phrase after it)
-                        (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty());
+                        // (unless the phrase is its complement, maybe after more role nouns or one
+                        // plain word: «رئيسة اتحاد المصارف اليونانية», «مسلحي جماعة أنصار الله»)
+                        (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty() &&
+                         [&] {
+                           size_t k = v.agents[v.agent_at[j]].end;
+                           while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
+                           if (k + 1 == p.begin && toks[k].kind == TokenKind::kWord && !cue_kind(k) && v.trig_at[k] < 0)
+                             ++k;  // one plain word: «مسلحي جماعة أنصار الله»
+                           return k != p.begin;
+                         }());
             }
-            if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
+            if (!blocked && p.prep.empty() && p.begin - te <= 6 && !p.antecedent) src = &p;
             break;
           }
         }
@@ -758,7 +777,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (c && c->kind == CueKind::kLightVerb) {
               for (const auto& p : phrases)
                 if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
-              if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, j + 1);  // «أنه نفذ غارات»
+              if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               if (src) rules.push_back(c->rule);
               break;
             }
@@ -806,6 +825,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // («قالت الشرطة إنه قتل 3 أشخاص»: a count right after the verb is its subject)
         if (!passive && src_from_clause && trig.options.count("counted"))
           passive = !OptionAllows(trig, "counted", te, te + 2);
+        // A counted people before a violence verb (roots of the setting location_target_roots)
+        // with no object after it were its victims: «أربعة إيطاليين خطفوا في ليبيا».
+        if (!passive && src->counted && src->end <= tb && te == tb + 1 &&
+            !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0))) {
+          const CameoCode* tc = lex.cameo().Find(trig.cameo);
+          passive = tc && ListHas(location_target_roots, tc->root);
+        }
         if (passive) {
           if (!from_conj && !src_from_clause) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
