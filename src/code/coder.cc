@@ -329,7 +329,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // A pronoun suffix with no country of its own («قواته», «عناصرها») refers to the
         // actor named last before it in the sentence: «أعلن الجيش الأميركي أن قواته قتلت …».
         if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en &&
-            ag->suffix.rfind("\xD9\x87", 0) == 0) {  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
+            ag->suffix.rfind("\xD9\x87", 0) == 0 &&  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
+            p.begin - phrases.back().end <= 8) {      // named just before (a pronoun far away may refer to a noun)
           p.antecedent = true;
           const Phrase& ante = phrases.back();
           p.country = ante.country;
@@ -752,7 +753,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                            return k != p.begin;
                          }());
             }
-            if (!blocked && p.prep.empty() && p.begin - te <= 6 && !p.antecedent) src = &p;
+            if (!blocked && p.prep.empty() && p.begin - te <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
             break;
           }
         }
