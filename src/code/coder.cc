@@ -742,14 +742,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                         v.trig_at[j] >= 0 ||
                         // a role noun with no country holds the subject slot: «خطف مسلحون …
                         // خمسة بريطانيين» (a member noun, «أعضاء», is part of the phrase after it)
-                        // (unless the phrase is its complement, maybe after more role nouns or one
-                        // plain word: «رئيسة اتحاد المصارف اليونانية», «مسلحي جماعة أنصار الله»)
+                        // (unless the phrase is its complement, maybe after more role nouns:
+                        // «رئيسة اتحاد المصارف اليونانية», «مسلحي جماعة أنصار الله»)
                         (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty() &&
                          [&] {
                            size_t k = v.agents[v.agent_at[j]].end;
                            while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
-                           if (k + 1 == p.begin && toks[k].kind == TokenKind::kWord && !cue_kind(k) && v.trig_at[k] < 0)
-                             ++k;  // one plain word: «مسلحي جماعة أنصار الله»
                            return k != p.begin;
                          }());
             }
