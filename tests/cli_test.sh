@@ -21,6 +21,12 @@ done
 "$HADATH" code --date 2024-13-01 examples/ >/dev/null 2>&1; check "bad --date is a usage error (2)" test $? -eq 2
 "$HADATH" frobnicate >/dev/null 2>&1; check "unknown subcommand is a usage error (2)" test $? -eq 2
 
+# --- dict stats: both languages, Arabic and English counts
+check "dict stats counts each language" python3 -c "
+import json,subprocess,sys
+d=json.loads(subprocess.run(['$HADATH','dict','stats','--format','json'],capture_output=True,text=True).stdout)['languages']
+sys.exit(0 if d['ar']['kinds']['actors: persons']>=3000 and d['en']['kinds']['actors: persons']>d['ar']['kinds']['actors: persons'] and d['en']['kinds']['triggers']>0 else 1)"
+
 # --- the bundled examples
 "$HADATH" code -q -o "$TMP/ex.jsonl" examples/; check "examples exit 0" test $? -eq 0
 check "examples give events" test -s "$TMP/ex.jsonl"

@@ -122,16 +122,18 @@ void Check(Globals& g, bool quiet) {
   g.exit_code = rep.errors.empty() ? 0 : 1;
 }
 
-void Stats(Globals& g, bool json) {
-  auto engine = OpenEngine(g);
-  if (!engine) { g.exit_code = 2; return; }
-  const Lexicon& lex = engine->lexicon();
+// Entry counts of one language's lexicon (the Arabic one, or the English one it owns).
+struct LangStats {
   std::map<std::string, size_t> kinds, files, sectors, countries;
+};
+
+LangStats CountEntries(const Lexicon& lex) {
+  LangStats st;
+  auto& [kinds, files, sectors, countries] = st;
   for (const auto& a : lex.actors) {
     if (a.kind == ActorEntry::Kind::kActor) {
       ++kinds[a.person ? "actors: persons" : "actors: organisations"];
       ++files[FileOf(a.rule)];
-      const std::string code = a.codes.empty() ? "" : a.codes.back().code;
       std::string latest = a.CodeOn(Ymd{});
       std::string c = latest.substr(0, 3);
       ++countries[c];
@@ -147,33 +149,54 @@ void Stats(Globals& g, bool json) {
     ++kinds[p.id.rfind("country:", 0) == 0 ? "places: countries" : "places"];
     if (p.id.rfind("country:", 0) != 0) ++files[FileOf(p.rule)];
   }
+  for (const auto& t : lex.triggers) ++files[FileOf(t.rule)];
   kinds["triggers"] = lex.triggers.size();
   kinds["cue forms"] = lex.cues.size();
   kinds["names: actor"] = lex.actor_matcher.size();
   kinds["names: agent"] = lex.agent_matcher.size();
   kinds["names: place"] = lex.place_matcher.size();
+  return st;
+}
+
+// `hadath dict stats`: the counts of each language's dictionaries (ar, then en when data/en
+// exists). Actors, agents and triggers are counted per file; an English actor that shares an
+// Arabic actor's id counts in English too (its English names are entries of their own).
+void Stats(Globals& g, bool json) {
+  auto engine = OpenEngine(g);
+  if (!engine) { g.exit_code = 2; return; }
+  const Lexicon& ar = engine->lexicon();
+  std::vector<std::pair<std::string, const Lexicon*>> langs = {{"ar", &ar}};
+  if (const Lexicon& en = ar.ForLang("en"); &en != &ar) langs.emplace_back("en", &en);
   if (json) {
     nlohmann::ordered_json j;
-    j["kinds"] = kinds;
-    j["files"] = files;
-    j["sectors"] = sectors;
-    j["actor_countries"] = countries;
-    j["source"] = lex.load_info().from_image ? "image" : "sources";
+    for (const auto& [lang, lex] : langs) {
+      LangStats st = CountEntries(*lex);
+      nlohmann::ordered_json l;
+      l["kinds"] = st.kinds;
+      l["files"] = st.files;
+      l["sectors"] = st.sectors;
+      l["actor_countries"] = st.countries;
+      j["languages"][lang] = l;
+    }
+    j["source"] = ar.load_info().from_image ? "image" : "sources";
     fmt::print("{}\n", j.dump(1));
     return;
   }
-  auto table = [](const char* title, const std::map<std::string, size_t>& m) {
+  auto table = [](const std::string& title, const std::map<std::string, size_t>& m) {
     fmt::print("== {}\n", title);
     for (const auto& [k, v] : m) fmt::print("  {:<34} {:>6}\n", k, v);
   };
-  table("entries by kind", kinds);
-  table("entries by file", files);
-  table("named actors (latest code) and agents by sector", sectors);
-  std::vector<std::pair<size_t, std::string>> top;
-  for (const auto& [k, v] : countries) top.emplace_back(v, k);
-  std::sort(top.rbegin(), top.rend());
-  fmt::print("== named actors by country ({} countries)\n", top.size());
-  for (const auto& [v, k] : top) fmt::print("  {:<6} {:>5}\n", k, v);
+  for (const auto& [lang, lex] : langs) {
+    LangStats st = CountEntries(*lex);
+    table(lang + ": entries by kind", st.kinds);
+    table(lang + ": entries by file", st.files);
+    table(lang + ": named actors (latest code) and agents by sector", st.sectors);
+    std::vector<std::pair<size_t, std::string>> top;
+    for (const auto& [k, v] : st.countries) top.emplace_back(v, k);
+    std::sort(top.rbegin(), top.rend());
+    fmt::print("== {}: named actors by country ({} countries)\n", lang, top.size());
+    for (const auto& [v, k] : top) fmt::print("  {:<6} {:>5}\n", k, v);
+  }
 }
 
 void Lookup(Globals& g, const std::string& phrase, const std::string& date_str, bool json) {
@@ -490,7 +513,7 @@ void RegisterDict(CLI::App& app, Globals& g) {
       "Examples:\n"
       "  hadath dict compile                      compile data/ into the cached image, report its load time\n"
       "  hadath dict check                        every malformed line, duplicate name and bad date range\n"
-      "  hadath dict stats                        entry counts by kind, file, sector and country\n"
+      "  hadath dict stats                        entry counts by kind, file, sector and country, per language\n"
       "  hadath dict lookup --date 2010-01-01 \"بوتين\"   what a phrase resolves to, and why\n"
       "  hadath dict import-petrarch -o data/en --report data/en/IMPORT_REPORT.txt ../shared/reference/dictionaries/petrarch2\n"
       "  hadath dict import-cameo-verbs -o data/en/triggers/cameo.tsv --report data/en/CAMEO_VERBS_REPORT.txt \\\n"
@@ -509,7 +532,7 @@ void RegisterDict(CLI::App& app, Globals& g) {
   check->callback([&g, quiet] { Check(g, *quiet); });
 
   auto sjson = std::make_shared<std::string>("table");
-  CLI::App* stats = dict->add_subcommand("stats", "entry counts per kind, file, sector and country");
+  CLI::App* stats = dict->add_subcommand("stats", "entry counts per kind, file, sector and country, for each language (ar, en)");
   stats->add_option("--format", *sjson, "table or json")->check(CLI::IsMember({"table", "json"}));
   stats->callback([&g, sjson] { Stats(g, *sjson == "json"); });
 

@@ -20,6 +20,8 @@ struct Phrase {
   std::vector<std::string> rules;
   std::string prep;                     // introducing preposition, "" if none
   int group = 0;                        // coordination group
+  bool antecedent = false;              // a pronoun-suffixed role noun coded by the actor before it
+  bool counted = false;                 // a counted demonym: «خمسة بريطانيين» (people, often victims)
 };
 
 const char* kAl = "\xD8\xA7\xD9\x84";     // ال
@@ -140,6 +142,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (i >= n || v.cue_at[i] < 0) return nullptr;
       return &lex.cues[v.cues[v.cue_at[i]].payload];
     };
+    // Whether a number or a word of cue topic `numeral` ends right before token j: a
+    // preposition there is partitive («عشرات من», «ثلاثة من»), not a phrase's preposition.
+    auto counted_before = [&](size_t j) {
+      if (j == 0) return false;
+      if (toks[j - 1].kind == TokenKind::kNumber) return true;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "numeral") return true;
+      return false;
+    };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
     std::vector<int> det_start(n + 1, -1);
@@ -186,14 +197,42 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_det(i);
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
-      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
+      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
+        return toks[i - 1].norm;
       return "";
+    };
+    // An agent of sector `NON` (ar/agents/not_actors.tsv) is a noun whose genitive names no
+    // actor: «شارع فلسطين», «زي الشرطة العراقية», «معبر رفح». The phrase right after it is dropped.
+    size_t not_actor_end = SIZE_MAX;
+    // The end of a role noun written around a demonym at i+1 (head noun, demonym, rest of the
+    // role: «وحدة إسرائيلية خاصة»), or i when there is none; its agent in split_role_payload.
+    uint32_t split_role_payload = 0;
+    auto split_role_end = [&](size_t i) -> size_t {
+      if (en || i + 2 >= n || toks[i].kind != TokenKind::kWord || v.actor_at[i + 1] < 0) return i;
+      const PhraseMatch& dm = v.actors[v.actor_at[i + 1]];
+      if (lex.actors[dm.payload].kind != ActorEntry::Kind::kDemonym || !(dm.prefix.empty() || dm.prefix == kAl) ||
+          dm.end >= n)
+        return i;
+      std::vector<Token> joined = {toks[i]};
+      for (size_t k = dm.end; k < n && k < dm.end + 4; ++k) joined.push_back(toks[k]);
+      for (const PhraseMatch& m : lex.agent_matcher.MatchAt(joined, 0)) {
+        if (m.end < 2 || lex.agents[m.payload].sector.empty() || lex.agents[m.payload].sector == "NON") continue;
+        split_role_payload = m.payload;
+        return dm.end + (m.end - 1);
+      }
+      return i;
     };
     size_t i = 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      if (ag && lex.agents[ag->payload].sector == "NON") {
+        not_actor_end = ag->end;
+        i = ag->end;
+        pending.reset();
+        continue;
+      }
       // English: a country, demonym or organisation before a role noun modifies it
       // ("Iranian officials", "Russia's foreign ministry", "Hamas official").
       const PhraseMatch* premod = nullptr;
@@ -287,6 +326,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
+        // A pronoun suffix with no country of its own («قواته», «عناصرها») refers to the
+        // actor named last before it in the sentence: «أعلن الجيش الأميركي أن قواته قتلت …».
+        if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en &&
+            ag->suffix.rfind("\xD9\x87", 0) == 0 &&  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
+            p.begin - phrases.back().end <= 8) {      // named just before (a pronoun far away may refer to a noun)
+          p.antecedent = true;
+          const Phrase& ante = phrases.back();
+          p.country = ante.country;
+          if (p.sector.empty()) { p.sector = ante.sector; p.full_code = ante.code; }
+          p.rules.push_back(ante.rules.empty() ? "antecedent" : ante.rules.back() + " (antecedent)");
+        }
         p.head_begin = p.begin;
         p.head_end = p.end;
         // apposition: «…، علي باقري خاني» or «… ميخائيل بوغدانوف»
@@ -333,6 +383,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // just before it («وسائل إعلام روسية وإيرانية»).
           keep = HasConj(ac->prefix) && !phrases.empty() && phrases.back().end == i;
           if (keep) p.sector = phrases.back().sector;
+          // ... or counted: people of that country, «خمسة بريطانيين», «12 إيرانيا» (a number, or
+          // a word of the cue topic `numeral`, right before it).
+          // («مئات الأفغان», and partitive: «الآلاف من النيباليين»)
+          if (!en && !keep && (ac->prefix.empty() || ac->prefix == kAl) && i > 0) {
+            const CueEntry* c = cue_kind(i - 1);
+            keep = counted_before(i) || (c && c->kind == CueKind::kPreposition && counted_before(i - 1));
+            p.counted = keep;
+          }
           // ... or as the adjective of an indefinite verbal noun right before it: «قصف إسرائيلي»,
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
           if (!en && !keep && ac->prefix.empty())
@@ -351,6 +409,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
+      } else if (const size_t end = split_role_end(i); end > i) {
+        // A role noun split by its demonym: «وحدة إسرائيلية خاصة» (وحدة خاصة), «طائرة أميركية
+        // بدون طيار» (طائرة بدون طيار), «قوات روسية خاصة»: Arabic puts the nationality right
+        // after the head noun, before the role's other words.
+        const PhraseMatch& dm = v.actors[v.actor_at[i + 1]];
+        const AgentEntry& a = lex.agents[split_role_payload];
+        p.end = p.head_end = end;
+        p.head_begin = p.begin;
+        p.country = CountryOf(actor_code(lex.actors[dm.payload]));
+        p.sector = a.sector;
+        p.code = p.country + p.sector;
+        p.rules = {a.rule, lex.actors[dm.payload].rule};
       } else {
         ++i;
         continue;
@@ -363,6 +433,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.rules.insert(p.rules.begin(), pending->rules.begin(), pending->rules.end());
       }
       pending.reset();
+      if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
@@ -438,6 +509,54 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
+    };
+    // The subject a clause takes from the clause before it, for a verb at tb with no subject
+    // of its own before it, when the verb shows an object (without one it is as often
+    // passive: «الجنود الذين قتلوا في», «قالت المصادر إنه قتل»): after a relative right before
+    // the verb, its antecedent — the phrase just before the relative («الجنود الذين أطلقوا
+    // النار», «… الذين قصفوا القرية»; `object`: an actor, role noun or number after the verb,
+    // or an object in its form); after a complementizer (`loose_object`: also a plain word)
+    // with a pronoun suffix at most one word before it, the subject of the clause before it
+    // («أكد الجيش أنه قصف», «وقال التحالف إنه نفذ غارات»). nullptr when neither.
+    // A complementizer that carries a pronoun suffix («أنه», «إنها», «بأنهم»).
+    auto PronounComplementizer = [&](const PhraseMatch& cm) {
+      if (!cm.suffix.empty()) return true;
+      if (cm.end != cm.begin + 1) return false;
+      for (const Segment& seg : lex.tokenizer().Segments(toks[cm.begin].norm))
+        if (!seg.suffix.empty()) return true;
+      return false;
+    };
+    auto ClauseSubject = [&](size_t tb, bool object, bool loose_object) -> const Phrase* {
+      if (en || tb == 0) return nullptr;
+      for (size_t j = tb; j-- > 0 && tb - j <= 2 && v.clause[j] == v.clause[tb];) {
+        const int ci = v.cue_at[j];
+        if (ci < 0 || v.cues[ci].end > tb) continue;
+        const PhraseMatch& cm = v.cues[ci];
+        const CueKind kind = lex.cues[cm.payload].kind;
+        if (kind == CueKind::kRelative && cm.end == tb && j > 0 && object) {
+          for (const auto& p : phrases)
+            if (p.end == j) return &p;
+          return nullptr;
+        }
+        if (kind == CueKind::kComplementizer && PronounComplementizer(cm) && loose_object) {
+          // the first phrase with no preposition of the clause before; a clause that itself
+          // starts with such a complementizer has the subject of the one before it («قال
+          // التحالف إنه نفذ غارات، مشيرا إلى أنها استهدفت …»)
+          for (int c = v.clause[j] - 1; c >= 0; --c) {
+            size_t first = 0;
+            while (first < n && v.clause[first] != c) ++first;
+            const int fc = first < n ? v.cue_at[first] : -1;
+            if (fc >= 0 && lex.cues[v.cues[fc].payload].kind == CueKind::kComplementizer && PronounComplementizer(v.cues[fc]))
+              continue;
+            for (const auto& p : phrases)
+              if (v.clause[p.begin] == c && p.prep.empty()) return &p;
+            return nullptr;
+          }
+          return nullptr;
+        }
+        return nullptr;
+      }
+      return nullptr;
     };
     const Phrase* last_source = nullptr;
     int k_in_sentence = 0;
@@ -535,7 +654,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
-                  !HasArticle(cm.prefix);
+                  (!HasArticle(cm.prefix) || cm.begin == te || cm.end == tb);  // (or it is the subject:
+                                                                              // «سار المتظاهرون»)
         }
         if (!used_as_verb(tm) || !tm.suffix.empty() || !near) {
           reject("not a verb with a word its option only_near wants near, in its clause");
@@ -592,6 +712,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* genitive_target = nullptr;
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
+      bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
+      bool reciprocal = false;       // a noun's sides after «بين»: source and target group
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
@@ -601,6 +723,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+        // (the verb shows an object: in its form, or an actor, role noun or number right after it)
+        const bool object = te > tb + 1 || (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 ||
+                                                       v.agent_at[te] >= 0));
+        // (or, after «أنه», any word that is no cue, place or date: «أنه قصف مواقع»)
+        bool loose_object = object || (te < n && toks[te].kind == TokenKind::kWord && !cue_kind(te) && v.place_at[te] < 0);
+        for (const auto& d : dates) loose_object &= d.tok_begin != te;
+        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -608,10 +737,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             bool blocked = false;
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
-              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) ||
-                        v.trig_at[j] >= 0;
+              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) &&
+                         !counted_before(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
+                        v.trig_at[j] >= 0 ||
+                        // a role noun with no country holds the subject slot: «خطف مسلحون …
+                        // خمسة بريطانيين» (a member noun, «أعضاء», is part of the phrase after it)
+                        // (unless the phrase is its complement, maybe after more role nouns:
+                        // «رئيسة اتحاد المصارف اليونانية», «مسلحي جماعة أنصار الله»)
+                        (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty() &&
+                         [&] {
+                           size_t k = v.agents[v.agent_at[j]].end;
+                           while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
+                           return k != p.begin;
+                         }());
             }
-            if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
+            if (!blocked && p.prep.empty() && p.begin - te <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
             break;
           }
         }
@@ -636,6 +776,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (c && c->kind == CueKind::kLightVerb) {
               for (const auto& p : phrases)
                 if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+              if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               if (src) rules.push_back(c->rule);
               break;
             }
@@ -655,6 +796,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
           }
         }
+        // ... or the sides after a reciprocal preposition (setting `reciprocal_preps`: «بين»):
+        // «اشتباكات بين الجيش وقوات المعارضة» — each side is the source of one event and the
+        // target of the other.
+        if (!src && !en && !HasArticle(tm.prefix) && !Option(trig, "genitive").size()) {
+          const std::string recip = Setting(lex, "reciprocal_preps", "");
+          for (const auto& p : phrases) {
+            if (p.begin <= te || p.begin > te + 3 || !in_clause(p) || !ListHas(recip, p.prep)) continue;
+            for (const auto& q : phrases) reciprocal |= &q != &p && q.group == p.group;
+            if (reciprocal) src = &p;
+            break;
+          }
+        }
       }
       // Passive voice: «اغتيل القائد على يد مسلحين», «اعتقل الناشط من قبل الشرطة» — the actor
       // after the agent marker is the source; the subject slot after the verb holds the target.
@@ -666,10 +819,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (as_verb && src && !en) {
         const bool from_conj = src == last_source;  // «وأصيب»: the previous event's subject
         bool passive = trig.options.count("passive") > 0;
-        if (!passive && src->begin >= te && src->begin <= te + 2 && trig.options.count("counted"))
+        if (!passive && src->begin >= te && src->begin <= te + 4 && trig.options.count("counted"))  // («قتل نحو عشرين من الجنود»)
           passive = !OptionAllows(trig, "counted", te, src->begin + 1);
+        // («قالت الشرطة إنه قتل 3 أشخاص»: a count right after the verb is its subject)
+        if (!passive && src_from_clause && trig.options.count("counted"))
+          passive = !OptionAllows(trig, "counted", te, te + 2);
+        // A counted people before a violence verb (roots of the setting location_target_roots)
+        // with no object after it were its victims: «أربعة إيطاليين خطفوا في ليبيا».
+        if (!passive && src->counted && src->end <= tb && te == tb + 1 &&
+            !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0))) {
+          const CameoCode* tc = lex.cameo().Find(trig.cameo);
+          passive = tc && ListHas(location_target_roots, tc->root);
+        }
         if (passive) {
-          if (!from_conj) passive_target = src;
+          if (!from_conj && !src_from_clause) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
@@ -694,14 +857,27 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+        // (the agent of the nearest event word before it: «خرجوا للاحتجاج على مقتل مدنيين على يد
+        // قوات التحالف» — the coalition killed, it did not protest)
+        bool other_trigger = false;
+        for (size_t j = te; j < cm.begin && !other_trigger && !en; ++j) other_trigger = v.trig_at[j] >= 0;
+        if (other_trigger) break;
+        const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
               (en && skip_det(p.begin) == cm.end)) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
-            src = &p;
+            src = agent = &p;
             rules.push_back(lex.cues[cm.payload].rule);
             break;
           }
+        }
+        // A verb right before the agent marker is passive even when its agent is no actor
+        // phrase («خمسة إثيوبيين خطفوا على أيدي مسلحين»): its subject before it is the victim.
+        if (!agent && !en && as_verb && cm.begin == te && src && src->end <= tb) {
+          if (!passive_target) passive_target = src;
+          src = nullptr;
+          rules.push_back(lex.cues[cm.payload].rule);
         }
         break;
       }
@@ -737,6 +913,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
+      if (reciprocal) tgt = src;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
