@@ -939,8 +939,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
         // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
-        // الشريفين الملك سلمان»; an event between the two would be dropped below: look further)
-        if (src && !p.code.empty() && p.code == src->code) continue;
+        // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
+        // counting the distance from its end)
+        if (src && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
