@@ -778,7 +778,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]) &&
                                 (toks[p.end].norm == "'s" || toks[p.end].norm == "'")))
               src = &p;
-        if (!src && !HasArticle(tm.prefix)) {
+        // (not a purpose after «لـ»: «تقوم قوة بالانتشار لقتال المسلحين» — the fight is planned)
+        if (!src && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
           // light verb: «أجرى X محادثات», «عقد X اجتماعا»
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
