@@ -158,6 +158,7 @@ TEST(Golden, EnglishSeedCodesLikeTheArabicSeed) {
       "072 IRN RUS 2023-10-27",      // Iran supplied drones
       "0332 RUS IRN 2023-10-27",     // Moscow expected to provide fighter jets (intent)
       "192 RUS UKR 2023-10-27",      // the invasion of Ukraine (background clause)
+      "051 ISR UKR 2023-10-27",      // Israel voices support for Kyiv
   };
   EXPECT_EQ(en, want);
   const fs::path arabic = fs::path(HADATH_SHARED_DIR) / "corpus" / "seed" / "000_adf2e6658df28c14.txt";

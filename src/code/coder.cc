@@ -720,9 +720,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
-        if (!src)
+        if (!src) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+          // A fronted phrase closed by a comma is no subject when an actor follows the verb:
+          // «وخلال غزو روسيا لأوكرانيا، أعربت إسرائيل عن دعمها» (a subject set off by commas
+          // is an apposition and stays one: «خوان ديل أولمو، القاضي الإسباني، دعا نظيره»).
+          bool comma = false;
+          for (size_t j = src ? src->end : tb; j < tb && !en; ++j) comma |= is_comma(j);
+          comma &= src && src->begin > 0 && !is_comma(src->begin - 1);
+          for (const auto& p : phrases)
+            if (comma && p.begin == te && p.prep.empty() && in_clause(p)) src = &p;
+        }
         // (the verb shows an object: in its form, or an actor, role noun or number right after it)
         const bool object = te > tb + 1 || (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 ||
                                                        v.agent_at[te] >= 0));
@@ -769,7 +778,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]) &&
                                 (toks[p.end].norm == "'s" || toks[p.end].norm == "'")))
               src = &p;
-        if (!src && !HasArticle(tm.prefix)) {
+        // (not a purpose after «لـ»: «تقوم قوة بالانتشار لقتال المسلحين» — the fight is planned)
+        if (!src && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
           // light verb: «أجرى X محادثات», «عقد X اجتماعا»
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
@@ -929,6 +939,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
+        // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
+        // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
+        // counting the distance from its end)
+        if (src && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)

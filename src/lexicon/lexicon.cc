@@ -473,8 +473,10 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"passive_agent", CueKind::kPassiveAgent},
       {"determiner", CueKind::kDeterminer},     {"coordinator", CueKind::kCoordinator},
       {"passive_aux", CueKind::kPassiveAux}};
+  // cues.tsv, then cues/*.tsv (sorted): the topics of one family's triggers may live beside them.
+  for (const auto& file : DictFiles(dir, Path("cues"))) {
   TsvFile f;
-  HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("cues.tsv"), {"kind", "forms"}, &f));
+  HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"kind", "forms"}, &f));
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
     CueEntry cue{CueKind::kTopic, "", row.rule};
@@ -490,6 +492,7 @@ Status Lexicon::LoadCues(const std::string& dir) {
       cues.push_back(cue);
       cue_matcher.Add(Forms(n), idx);
     }
+  }
   }
   return Status::OK();
 }

@@ -254,6 +254,19 @@ TEST(Mentions, ActorsAgentsPlacesDates) {
   EXPECT_EQ(Find(m3, t3, "مجلس الأمن")->code.substr(0, 6), "IGOUNO");
 }
 
+// Cue words come from ar/cues.tsv and then every file of ar/cues/ (the topics of the trigger
+// families live beside them), each with its own rule id.
+TEST(Lexicon, CuesDirectoryIsLoaded) {
+  const Lexicon& lex = TestLexicon();
+  bool base = false, dir = false;
+  for (const auto& c : lex.cues) {
+    base |= c.rule.rfind("ar/cues.tsv:", 0) == 0;
+    dir |= c.rule.rfind("ar/cues/roots.tsv:", 0) == 0 && c.topic == "talks";
+  }
+  EXPECT_TRUE(base);
+  EXPECT_TRUE(dir);
+}
+
 TEST(Mentions, AmbiguousPlacesTakeTheCountryContext) {
   const Lexicon& lex = TestLexicon();
   Ymd d;
