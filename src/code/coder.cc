@@ -100,6 +100,117 @@ std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
   return at;
 }
 
+const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
+  if (i >= v.toks->size() || v.cue_at[i] < 0) return nullptr;
+  return &lex.cues[v.cues[v.cue_at[i]].payload];
+}
+
+bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+
+// English: a word no dictionary claims (a topic word counts as one: "drones").
+bool PlainEnglishWord(const SentenceView& v, const Lexicon& lex, size_t j) {
+  const CueEntry* c = CueAt(v, lex, j);
+  return j < v.toks->size() && (*v.toks)[j].kind == TokenKind::kWord && (!c || c->kind == CueKind::kTopic) &&
+         v.trig_at[j] < 0 && v.agent_at[j] < 0 && v.place_at[j] < 0 && v.actor_at[j] < 0;
+}
+
+// English: whether the demonym `m` is an actor by itself. Before one or two plain words it
+// heads a noun phrase that stands for its country ("Iranian drones", "Ukrainian cities";
+// `*end` moves past them); a plural form ("Palestinians", "two Britons") or one after "a"/"an"
+// ("an Australian") is a nationality noun.
+bool EnglishDemonymPhrase(const SentenceView& v, const Lexicon& lex, const std::vector<int>& det_start,
+                          const PhraseMatch& m, size_t* end) {
+  const std::vector<Token>& toks = *v.toks;
+  const std::string& last = toks[m.end - 1].norm;
+  const bool plural = last.size() > 3 && last.back() == 's';
+  if (plural) return true;
+  size_t j = m.end;
+  while (j < toks.size() && j < m.end + 2 && PlainEnglishWord(v, lex, j)) ++j;
+  if (j > m.end) {
+    *end = j;
+    return true;
+  }
+  if (det_start[m.begin] < 0) return false;
+  const std::string& det = toks[static_cast<size_t>(det_start[m.begin])].norm;
+  return det == "a" || det == "an";
+}
+
+// English relative clauses after an actor phrase: "Egypt's foreign minister, who arrived on
+// Monday, met …", "troops that crossed the border shelled …". The relative clause gets clause
+// ids of its own and the main clause resumes after it — at the closing comma when it opened
+// with one, else before the next verb trigger (or passive auxiliary) after its first word.
+// Without a comma, a relative word followed by an actor, a role noun, a determiner, a number or
+// a pronoun (`topic:pronoun`) is not a subject relative and is left alone ("told Russia that
+// Ukraine …"). `antecedent[clause id]` is the index of the phrase the relative clause is about
+// (-1 elsewhere): the subject of its verb when it has none of its own.
+void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                            const std::vector<int>& det_start, std::vector<int>* antecedent) {
+  const std::vector<Token>& toks = *v->toks;
+  const size_t n = toks.size();
+  auto comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+  auto boundary = [&](size_t i) {
+    const CueEntry* c = CueAt(*v, lex, i);
+    return (c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
+                  c->kind == CueKind::kConjunction)) ||
+           (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";"));
+  };
+  auto verb_at = [&](size_t j) {
+    if (j >= n || v->trig_at[j] < 0 || det_start[j] >= 0) return false;
+    bool verb = false;
+    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.triggers[tm.payload].type == "verb";
+    const CueEntry* p = CueAt(*v, lex, j - 1);
+    return verb && !(p && (p->kind == CueKind::kPreposition || p->kind == CueKind::kLocationPrep) && toks[j - 1].norm != "to");
+  };
+  struct Region { size_t begin, end; int phrase; };
+  std::vector<Region> regions;
+  for (size_t pi = 0; pi < phrases.size(); ++pi) {
+    size_t r = phrases[pi].end;
+    const bool opened = comma(r);
+    if (opened) ++r;
+    const CueEntry* c = CueAt(*v, lex, r);
+    if (!c || c->kind != CueKind::kRelative || (!regions.empty() && r < regions.back().end)) continue;
+    const size_t nx = v->cues[v->cue_at[r]].end;
+    if (nx >= n) continue;
+    if (!opened) {
+      const CueEntry* cn = CueAt(*v, lex, nx);
+      if (v->actor_at[nx] >= 0 || v->agent_at[nx] >= 0 || toks[nx].kind != TokenKind::kWord ||
+          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, "pronoun"))
+        continue;
+    }
+    size_t e = nx + 1;
+    if (opened) {
+      while (e < n && !comma(e)) ++e;
+    } else {
+      while (e < n && !comma(e) && !boundary(e) && !verb_at(e)) {
+        const CueEntry* ce = CueAt(*v, lex, e);
+        if (ce && ce->kind == CueKind::kPassiveAux && verb_at(e + 1)) break;
+        ++e;
+      }
+    }
+    regions.push_back({r, e, static_cast<int>(pi)});
+  }
+  if (regions.empty()) return;
+  int id = 0, cur = 0, saved = 0;
+  size_t ri = 0;
+  const Region* open = nullptr;
+  std::vector<int> ante(1, -1);
+  for (size_t i = 0; i < n; ++i) {
+    if (open && i == open->end) { cur = saved; open = nullptr; }
+    if (ri < regions.size() && i == regions[ri].begin) {
+      open = &regions[ri++];
+      saved = cur;
+      cur = ++id;
+      ante.resize(id + 1, -1);
+      ante[id] = open->phrase;
+    } else if (i > 0 && boundary(i)) {
+      cur = ++id;
+      ante.resize(id + 1, -1);
+    }
+    v->clause[i] = cur;
+  }
+  *antecedent = std::move(ante);
+}
+
 }  // namespace
 
 void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
@@ -189,11 +300,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
       return "";
     };
+    // English: words after the first of a multiword trigger are not role nouns.
+    std::vector<bool> in_trigger_tail(en ? n : 0, false);
+    if (en)
+      for (const PhraseMatch& tm : v.trigs)
+        for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
     size_t i = 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      if (en && ag && in_trigger_tail[i]) ag = nullptr;   // English: "promised military aid", "deployed troops"
       // English: a country, demonym or organisation before a role noun modifies it
       // ("Iranian officials", "Russia's foreign ministry", "Hamas official").
       const PhraseMatch* premod = nullptr;
@@ -344,6 +461,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(ac->end);
             keep = v.trig_at[ac->end] >= 0 || (c && c->kind == CueKind::kPassiveAux);
           }
+          if (en && !keep) keep = EnglishDemonymPhrase(v, lex, det_start, *ac, &p.end);
+          p.head_end = p.end;
         }
         if (!keep) { i = ac->end; continue; }
         p.country = CountryOf(code);
@@ -392,6 +511,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       phrases.push_back(std::move(p));
     }
 
+    std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
+    if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
+
     SentenceTrace* st = nullptr;
     if (trace) {
       trace->emplace_back();
@@ -416,9 +538,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (lex.triggers[tm.payload].type != "verb") return false;
       if (en) {
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
-        // word ("a deadly attack"), or a preposition other than "to" ("after meeting"), a
-        // verb form is a noun.
-        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && v.actor_at[tm.begin - 1] < 0))
+        // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
+        // preposition other than "to" ("after meeting"), a verb form is a noun.
+        const std::string& w = toks[tm.begin].norm;
+        const bool past = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && v.actor_at[tm.begin - 1] < 0 &&
+                                         v.agent_at[tm.begin - 1] < 0 && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -601,6 +726,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+        // English: a relative clause's verb with no subject of its own ("troops that crossed …").
+        if (!src && en && cl < static_cast<int>(rel_antecedent.size()) && rel_antecedent[cl] >= 0)
+          src = &phrases[rel_antecedent[cl]];
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
