@@ -135,6 +135,56 @@ bool EnglishDemonymPhrase(const SentenceView& v, const Lexicon& lex, const std::
   return det == "a" || det == "an";
 }
 
+// English: the end of a news dateline at the start of a sentence ("SANAA (Agency) —",
+// "AKCAKALE, Turkey (Agency) —", "WASHINGTON —"), else 0: a city in capitals, optionally a
+// comma and up to three capitalised words, optionally an agency in parentheses, then a dash.
+// Its place names are where the reporter is, not actors.
+size_t EnglishDateline(const std::string& text, const std::vector<Token>& toks) {
+  const size_t n = toks.size();
+  auto surface = [&](size_t j) { return std::string_view(text).substr(toks[j].begin, toks[j].end - toks[j].begin); };
+  auto caps = [&](size_t j) {
+    if (toks[j].kind != TokenKind::kWord) return false;
+    size_t letters = 0;
+    for (char ch : surface(j)) {
+      if (ch >= 'a' && ch <= 'z') return false;
+      letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters >= 2;
+  };
+  size_t j = 0;
+  while (j < n && j < 4 && caps(j)) ++j;
+  if (j == 0 || j >= n) return 0;
+  if (toks[j].norm == ",") {
+    ++j;
+    for (size_t k = 0; k < 3 && j < n && toks[j].kind == TokenKind::kWord && surface(j)[0] >= 'A' && surface(j)[0] <= 'Z'; ++k) ++j;
+  }
+  if (j < n && toks[j].norm == "(") {
+    size_t k = j + 1;
+    while (k < n && k < j + 8 && toks[k].norm != ")") ++k;
+    if (k >= n || toks[k].norm != ")") return 0;
+    j = k + 1;
+  }
+  if (j >= n) return 0;
+  const std::string_view d = surface(j);
+  return (d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "-" || d == "--") ? j + 1 : 0;
+}
+
+// English: whether the list of actors going on at `j` (a comma) ends with "and"/"or": only
+// commas, determiners and actor or role-noun names before the coordinator ("…, the United
+// Arab Emirates, Bahrain and Egypt").
+bool EnglishListGoesOn(const SentenceView& v, const Lexicon& lex, size_t j) {
+  const std::vector<Token>& toks = *v.toks;
+  for (size_t steps = 0; j < toks.size() && steps < 12; ++steps) {
+    const CueEntry* c = CueAt(v, lex, j);
+    if (c && c->kind == CueKind::kCoordinator) return true;
+    if (v.actor_at[j] >= 0) j = v.actors[v.actor_at[j]].end;
+    else if (v.agent_at[j] >= 0) j = v.agents[v.agent_at[j]].end;
+    else if ((toks[j].kind == TokenKind::kPunct && toks[j].norm == ",") || (c && c->kind == CueKind::kDeterminer)) j = c ? v.cues[v.cue_at[j]].end : j + 1;
+    else return false;
+  }
+  return false;
+}
+
 // English relative clauses after an actor phrase: "Egypt's foreign minister, who arrived on
 // Monday, met …", "troops that crossed the border shelled …". The relative clause gets clause
 // ids of its own and the main clause resumes after it — at the closing comma when it opened
@@ -305,7 +355,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (en)
       for (const PhraseMatch& tm : v.trigs)
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
-    size_t i = 0;
+    size_t i = en ? EnglishDateline(text, toks) : 0;  // (a dateline names no actor)
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
@@ -461,6 +511,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(ac->end);
             keep = v.trig_at[ac->end] >= 0 || (c && c->kind == CueKind::kPassiveAux);
           }
+          // English: "American and British warships": the first demonym shares the role noun.
+          if (en && !keep && cue_kind(ac->end) && cue_kind(ac->end)->kind == CueKind::kCoordinator) {
+            const size_t j = v.cues[v.cue_at[ac->end]].end;
+            const PhraseMatch* d2 = j < n && v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : nullptr;
+            if (d2 && lex.actors[d2->payload].kind == ActorEntry::Kind::kDemonym && d2->end < n && v.agent_at[d2->end] >= 0) {
+              keep = true;
+              p.sector = lex.agents[v.agents[v.agent_at[d2->end]].payload].sector;
+            }
+          }
           if (en && !keep) keep = EnglishDemonymPhrase(v, lex, det_start, *ac, &p.end);
           p.head_end = p.end;
         }
@@ -474,7 +533,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         ++i;
         continue;
       }
-      if (pending && pending->end + 1 == p.begin) {
+      if (pending && (pending->end + 1 == p.begin || (en && pending->end + 1 == skip_det(p.begin)))) {  // (English: "warplanes of the …")
         p.begin = p.head_begin = pending->begin;
         first_prefix = pending->prefix;
         if (p.sector.empty()) p.sector = pending->sector;
@@ -499,6 +558,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         const CueEntry* after_p = cue_kind(p.end);
         if (!has_and) has_and = after_p && after_p->kind == CueKind::kCoordinator;  // "Iran, Russia and …"
+        if (!has_and && is_comma(p.end)) has_and = EnglishListGoesOn(v, lex, p.end);  // "A, the B, C and D"
         bool subject_next = p.end < n && v.trig_at[p.end] >= 0;
         bool verb_before = false;  // the previous phrase is an object: a verb precedes it in the clause
         for (size_t q = phrases.back().begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && !verb_before;)
@@ -729,6 +789,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // English: a relative clause's verb with no subject of its own ("troops that crossed …").
         if (!src && en && cl < static_cast<int>(rel_antecedent.size()) && rel_antecedent[cl] >= 0)
           src = &phrases[rel_antecedent[cl]];
+        // English: a pronoun subject right after a verb of saying is the speaker ("Niger said
+        // (that) it was breaking off relations with …").
+        if (!src && en) {
+          size_t cs = tb;
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          size_t say = cs;  // the verb of saying: the clause's first word, or before "that"
+          if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          const CueEntry* sc = cue_kind(say);
+          size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
+            for (const auto& p : phrases)
+              if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+        }
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -814,9 +887,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* en_subject = nullptr;
       if (en && as_verb) {
         auto aux_at = [&](size_t j) { const CueEntry* c = cue_kind(j); return c && c->kind == CueKind::kPassiveAux; };
-        en_passive = (tb > 0 && aux_at(tb - 1)) ||
-                     (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&
-                      v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0);
+        const std::string& w = toks[tb].norm;  // a progressive ("was breaking off") is active
+        const bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+        en_passive = !ing && ((tb > 0 && aux_at(tb - 1)) ||
+                              (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&
+                               v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
       for (const PhraseMatch& cm : v.cues) {
@@ -887,11 +962,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                  trig.target_preps.end();
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
-          prep_ok = (as_verb && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+          prep_ok = (as_verb && !trig.options.count("prep_target") && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
-        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun) fallback = &p;
+        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.options.count("prep_target"))) fallback = &p;
       }
       if (!tgt) tgt = fallback;
       if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
@@ -1049,6 +1124,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.start = cp(lb);
             r.end = cp(le);
             ev.target = r;
+          }
+          // English: an event with neither a source nor a target (after the location's country)
+          // names no actor at all and is no CAMEO event ("three people were killed").
+          if (en && !s && !ev.target) {
+            if (tl) tl->decision = "no actor at all (English)";
+            continue;
           }
           ev.cameo = cc->code;
           ev.root = cc->root;
