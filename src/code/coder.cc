@@ -313,6 +313,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
 
     // ---- clauses
+    std::vector<bool> named(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
+    if (en) {
+      for (const auto* ms : {&v.actors, &v.agents})
+        for (const PhraseMatch& m : *ms)
+          for (size_t q = m.begin; q < m.end; ++q) named[q] = true;
+      for (size_t q = 0; q < n; ++q)
+        if (const CueEntry* c = cue_kind(q); c && c->kind == CueKind::kDeterminer) named[q] = true;
+    }
     v.clause.assign(n, 0);
     int clause = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -320,7 +328,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
-      if (boundary && i > 0) ++clause;
+      if (boundary && i > 0) {
+        ++clause;
+        // English: an attribution after the report (", Kuwaiti newspapers reported") starts at
+        // its comma: the speaker is not part of the reported clause.
+        if (en && c && c->kind == CueKind::kComplementizer) {
+          size_t k = i;
+          while (k > 0 && i - k < 6 && named[k - 1]) --k;
+          if (k < i && k > 0 && is_comma(k - 1))
+            for (size_t q = k; q < i; ++q) v.clause[q] = clause;
+        }
+      }
       v.clause[i] = clause;
     }
 
@@ -511,13 +529,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(ac->end);
             keep = v.trig_at[ac->end] >= 0 || (c && c->kind == CueKind::kPassiveAux);
           }
-          // English: "American and British warships": the first demonym shares the role noun.
+          // English: "American and British warships": the first demonym shares the role noun
+          // (or stands for its country: "American or Iraqi personnel").
           if (en && !keep && cue_kind(ac->end) && cue_kind(ac->end)->kind == CueKind::kCoordinator) {
             const size_t j = v.cues[v.cue_at[ac->end]].end;
             const PhraseMatch* d2 = j < n && v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : nullptr;
-            if (d2 && lex.actors[d2->payload].kind == ActorEntry::Kind::kDemonym && d2->end < n && v.agent_at[d2->end] >= 0) {
+            if (d2 && lex.actors[d2->payload].kind == ActorEntry::Kind::kDemonym) {
               keep = true;
-              p.sector = lex.agents[v.agents[v.agent_at[d2->end]].payload].sector;
+              if (d2->end < n && v.agent_at[d2->end] >= 0) p.sector = lex.agents[v.agents[v.agent_at[d2->end]].payload].sector;
             }
           }
           if (en && !keep) keep = EnglishDemonymPhrase(v, lex, det_start, *ac, &p.end);
@@ -602,7 +621,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // preposition other than "to" ("after meeting"), a verb form is a noun.
         const std::string& w = toks[tm.begin].norm;
         const bool past = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
-        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && v.actor_at[tm.begin - 1] < 0 &&
+        const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
+                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
                                          v.agent_at[tm.begin - 1] < 0 && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
@@ -778,6 +799,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
+      if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // English: a participle clause after a comma (", killing 166 people", ", striking cities")
+      // tells more of the event before it, not a new one.
+      if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
+          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0) {
+        reject("a participle clause after a comma: more of the event before it (English)");
+        continue;
+      }
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
@@ -835,8 +864,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
             if (c && c->kind == CueKind::kLightVerb) {
+              // (English: the noun is the light verb's object, at most five words after it, and
+              // the subject stands before the light verb: "carried out their first air strikes")
+              if (en && tb - v.cues[v.cue_at[j]].end > 5) break;
               for (const auto& p : phrases)
-                if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (src) rules.push_back(c->rule);
               break;
             }
@@ -860,6 +892,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // Passive voice: «اغتيل القائد على يد مسلحين», «اعتقل الناشط من قبل الشرطة» — the actor
       // after the agent marker is the source; the subject slot after the verb holds the target.
       const Phrase* passive_target = nullptr;
+      bool src_after_by = false;  // the source was named after "by" («على يد»)
       // Passive reading of a verb: with the option `passive` (a passive form: «أصيب», «اغتيل»)
       // its subject is the victim; with `counted=X|Y` a subject right after the verb that
       // starts with a number or a word of cue topic X («قتل 5 جنود», «قتل ثلاثة جنود») is read
@@ -902,6 +935,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               (en && skip_det(p.begin) == cm.end)) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
             src = &p;
+            src_after_by = true;
             rules.push_back(lex.cues[cm.payload].rule);
             break;
           }
@@ -909,6 +943,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         break;
       }
       if (en_passive) passive_target = en_subject;
+      // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
+      if (en) {
+        const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
+        if (subj) {
+          size_t first = subj->begin;
+          for (const auto& p : phrases)
+            if (p.group == subj->group) first = std::min(first, p.begin);
+          first = skip_det(first);
+          const CueEntry* c = first > 0 ? cue_kind(first - 1) : nullptr;
+          if (c && c->kind == CueKind::kNegation) {
+            rules.push_back(c->rule);
+            if (!keep_negated_) { reject("negated (a subject with \"no\")"); continue; }
+            drop = true;
+          }
+        }
+      }
       // Violence and protest stand without a known perpetrator (trigger option `actorless`),
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
@@ -970,6 +1020,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       if (!tgt) tgt = fallback;
       if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // English: a definite noun ("the American strike", "the attack") with no target of its
+      // own refers back to an event already told (unless "by" names who did it).
+      const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
+      if (en && !as_verb && !tgt && !src_after_by && det_start[np_begin] >= 0 &&
+          toks[det_start[np_begin]].norm != "a" && toks[det_start[np_begin]].norm != "an") {
+        reject("a definite noun with no target: a back-reference (English)");
+        continue;
+      }
 
       // location: a place after «في» or «بـ», in the trigger's clause, nearest to the trigger
       const PhraseMatch* loc = nullptr;
