@@ -328,6 +328,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
+      // joins two clauses, not two actors.
+      if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
+        size_t k = v.cues[v.cue_at[i]].end;
+        if (k < n && cue_kind(k) && cue_kind(k)->kind == CueKind::kDeterminer) k = v.cues[v.cue_at[k]].end;
+        size_t e = k;
+        while (e < n && named[e] && e < k + 6) ++e;
+        const CueEntry* ce = cue_kind(e);
+        boundary |= e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
+      }
       if (boundary && i > 0) {
         ++clause;
         // English: an attribution after the report (", Kuwaiti newspapers reported") starts at
@@ -552,7 +562,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         ++i;
         continue;
       }
-      if (pending && (pending->end + 1 == p.begin || (en && pending->end + 1 == skip_det(p.begin)))) {  // (English: "warplanes of the …")
+      if (pending && (pending->end + 1 == p.begin ||
+                      (en && pending->end + 1 == skip_det(p.begin) &&  // English: "warplanes of the …", not "missiles at a …"
+                       (toks[pending->end].norm == "of" || toks[pending->end].norm == "from")))) {
         p.begin = p.head_begin = pending->begin;
         first_prefix = pending->prefix;
         if (p.sector.empty()) p.sector = pending->sector;
@@ -582,7 +594,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool verb_before = false;  // the previous phrase is an object: a verb precedes it in the clause
         for (size_t q = phrases.back().begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && !verb_before;)
           verb_before = v.trig_at[q] >= 0;
-        coord = joined && has_and && !(subject_next && verb_before);
+        coord = joined && has_and && !(subject_next && verb_before) && v.clause[phrases.back().begin] == v.clause[p.begin];
       }
       p.group = coord ? phrases.back().group : static_cast<int>(phrases.size());
       if (coord) p.prep = phrases.back().prep;
