@@ -169,6 +169,57 @@ size_t EnglishDateline(const std::string& text, const std::vector<Token>& toks) 
   return (d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "-" || d == "--") ? j + 1 : 0;
 }
 
+// English: a role noun ("people", "police", "soldiers") that no actor phrase holds.
+bool BareRoleAt(const SentenceView& v, const std::vector<Phrase>& phrases, size_t j) {
+  if (v.agent_at[j] < 0) return false;
+  for (const Phrase& p : phrases)
+    if (j >= p.begin && j < p.end) return false;
+  return true;
+}
+
+// English: the role noun right before `tb` (at most four plain words between: "people
+// marched", "police fired"), in its clause, else null.
+const PhraseMatch* EnglishBareRoleBefore(const SentenceView& v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                                         size_t tb) {
+  size_t j = tb;
+  for (size_t gap = 0; j > 0 && gap <= 4; ++gap) {
+    --j;
+    if (v.agent_at[j] >= 0 && v.agents[v.agent_at[j]].end <= tb && BareRoleAt(v, phrases, j))
+      return v.clause[j] == v.clause[tb] ? &v.agents[v.agent_at[j]] : nullptr;
+    if (!PlainEnglishWord(v, lex, j)) return nullptr;
+  }
+  return nullptr;
+}
+
+// English: the role noun that is the object after `te` (determiners, numbers, plain words and
+// "of" before it: "more than 2,800 soldiers", "dozens of protesters"), before `stop`, else null.
+const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                                        size_t te, size_t stop) {
+  const std::vector<Token>& toks = *v.toks;
+  for (size_t j = te; j < stop && j < te + 6; ++j) {
+    if (BareRoleAt(v, phrases, j)) return &v.agents[v.agent_at[j]];
+    const CueEntry* c = CueAt(v, lex, j);
+    const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
+                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of")));
+    if (!skip) return nullptr;
+  }
+  return nullptr;
+}
+
+// A phrase for the role noun `m` of country `country` ("people" in France: FRACVL).
+Phrase EnglishRolePhrase(const Lexicon& lex, const PhraseMatch& m, const std::string& country) {
+  const AgentEntry& a = lex.agents[m.payload];
+  Phrase p;
+  p.begin = p.head_begin = m.begin;
+  p.end = p.head_end = m.end;
+  p.country = country;
+  p.sector = a.sector;
+  p.code = country + a.sector;
+  p.rules.push_back(a.rule);
+  p.group = -1;
+  return p;
+}
+
 // English: whether the list of actors going on at `j` (a comma) ends with "and"/"or": only
 // commas, determiners and actor or role-noun names before the coordinator ("…, the United
 // Arab Emirates, Bahrain and Egypt").
@@ -328,6 +379,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
+        boundary = false;
       // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
       // joins two clauses, not two actors.
       if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
@@ -632,7 +686,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
         // preposition other than "to" ("after meeting"), a verb form is a noun.
         const std::string& w = toks[tm.begin].norm;
-        const bool past = w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0;
+        const bool past = w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
+                                           w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
                                     lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
@@ -975,6 +1030,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
       // names a purpose: neither reports a new event.
+      // English: a role noun with no country of its own as the subject of a protest or an
+      // attack ("thousands of people marched in Caracas", "police fired tear gas in Paris")
+      // is of the country of the place the clause names.
+      std::optional<Phrase> placed_src, domestic_tgt;
+      if (en && !src && trig.actorless)
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role) {
+          const PlaceEntry* pl = nullptr;
+          for (const PhraseMatch& pm : v.places)
+            if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
+              pl = &lex.places[pm.payload];
+              break;
+            }
+          if (pl) {
+            placed_src = EnglishRolePhrase(lex, *role, pl->country);
+            placed_src->rules.push_back(pl->rule);
+            src = &*placed_src;
+          }
+        }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -1031,6 +1104,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.options.count("prep_target"))) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // English: the object of an arrest or another coercive act (root 17) that is a role noun
+      // with no country of its own is of the source's country ("Turkish authorities detained
+      // 2,800 soldiers").
+      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0)
+        if (const PhraseMatch* role = EnglishBareRoleAfter(v, lex, phrases, te, stop); role) {
+          domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
+          tgt = &*domestic_tgt;
+        }
+      // Option `self_target`: an act on the source's own country ("declared martial law").
+      if (!tgt && src && !src->country.empty() && trig.options.count("self_target")) {
+        domestic_tgt = Phrase();
+        domestic_tgt->begin = domestic_tgt->head_begin = src->begin;
+        domestic_tgt->end = domestic_tgt->head_end = src->end;
+        domestic_tgt->code = domestic_tgt->country = src->country;
+        domestic_tgt->group = -1;
+        tgt = &*domestic_tgt;
+      }
       if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" names who did it).
@@ -1134,10 +1224,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
+        if (placed_src && src == &*placed_src) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
+      if (domestic_tgt && tgt == &*domestic_tgt) tgts = {tgt};
       if (tgts.empty()) tgts.push_back(nullptr);
 
       auto make_ref = [&](const Phrase& p) {
@@ -1154,7 +1246,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       for (const Phrase* s : srcs) {
         for (const Phrase* t : tgts) {
-          if (t && s && t->code == s->code) continue;
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) continue;
           std::string code = cameo;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
