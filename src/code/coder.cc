@@ -290,6 +290,24 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
     }
     regions.push_back({r, e, static_cast<int>(pi)});
   }
+  // A relative clause between commas after a noun no dictionary knows ("The Kurdish-led
+  // forces, which fought …, fired …") is set off too, with no antecedent.
+  for (size_t r = 1; r < n; ++r) {
+    const CueEntry* c = CueAt(*v, lex, r);
+    if (!c || c->kind != CueKind::kRelative || !comma(r - 1)) continue;
+    bool covered = false;
+    for (const Region& g : regions) covered |= r >= g.begin && r < g.end;
+    if (covered) continue;
+    size_t e = r + 1;
+    while (e < n && !comma(e)) ++e;
+    if (e >= n) continue;  // no closing comma: an ordinary clause boundary
+    regions.push_back({r, e, -1});
+  }
+  std::sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.begin < b.begin; });
+  std::vector<Region> kept;
+  for (const Region& g : regions)
+    if (kept.empty() || g.begin >= kept.back().end) kept.push_back(g);
+  regions.swap(kept);
   if (regions.empty()) return;
   int id = 0, cur = 0, saved = 0;
   size_t ri = 0;
@@ -863,6 +881,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // source
       const Phrase* src = nullptr;
       const Phrase* genitive_target = nullptr;
+      bool src_by_light_verb = false;  // "X held talks", "X pressed its offensive"
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
@@ -937,6 +956,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (src) rules.push_back(c->rule);
+              src_by_light_verb = src != nullptr;
               break;
             }
           }
@@ -1072,6 +1092,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
+      // English: the frame may stand before the noun's determiner and premodifier ("in
+      // retaliation for the U.S. drone strike").
+      if (en && !as_verb && src && src->end == tb) {
+        const size_t b = skip_det(src->begin);
+        bool framed = false;
+        for (const PhraseMatch& cm : v.cues) framed |= cm.end == b && lex.cues[cm.payload].kind == CueKind::kBackground;
+        if (framed) {
+          reject("framed as background (a frame before the noun phrase)");
+          continue;
+        }
+      }
 
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
@@ -1121,11 +1152,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         domestic_tgt->group = -1;
         tgt = &*domestic_tgt;
       }
-      if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // English: a coordinated subject of a "with" act of cooperation (roots 05, 06: "Colombia
+      // and FARC rebels signed a peace accord") and no target acts on each other. (Not 04:
+      // "the two sides discussed …" mostly retells a meeting already reported.)
+      bool reciprocal = false;
+      if (en && src && !tgt && (trig.cameo.compare(0, 2, "05") == 0 || trig.cameo.compare(0, 2, "06") == 0) &&
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), "with") != trig.target_preps.end()) {
+        size_t members = 0;
+        for (const auto& p : phrases) members += p.group == src->group;
+        reciprocal = members >= 2;
+      }
+      if (!tgt && !reciprocal && trig.needs_target) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
-      // own refers back to an event already told (unless "by" names who did it).
+      // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
-      if (en && !as_verb && !tgt && !src_after_by && det_start[np_begin] >= 0 &&
+      if (en && !as_verb && !tgt && !src_after_by && !src_by_light_verb && det_start[np_begin] >= 0 &&
           toks[det_start[np_begin]].norm != "a" && toks[det_start[np_begin]].norm != "an") {
         reject("a definite noun with no target: a back-reference (English)");
         continue;
@@ -1230,6 +1271,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
       if (domestic_tgt && tgt == &*domestic_tgt) tgts = {tgt};
+      if (reciprocal) tgts = srcs;
       if (tgts.empty()) tgts.push_back(nullptr);
 
       auto make_ref = [&](const Phrase& p) {
@@ -1247,6 +1289,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const Phrase* s : srcs) {
         for (const Phrase* t : tgts) {
           if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) continue;
+          if (reciprocal && t == s) continue;
           std::string code = cameo;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
