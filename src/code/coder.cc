@@ -397,6 +397,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      // English: "that" after a preposition is a determiner ("in that interval"), and "which"
+      // after one ("the town in which …") keeps the clause: no boundary.
+      if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
+          (cue_kind(i - 1)->kind == CueKind::kPreposition || cue_kind(i - 1)->kind == CueKind::kLocationPrep))
+        boundary = false;
       // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
       if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
         boundary = false;
@@ -416,7 +421,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // its comma: the speaker is not part of the reported clause.
         if (en && c && c->kind == CueKind::kComplementizer) {
           size_t k = i;
-          while (k > 0 && i - k < 6 && named[k - 1]) --k;
+          while (k > 0 && i - k < 6 && (named[k - 1] || (toks[k - 1].kind == TokenKind::kWord && !cue_kind(k - 1) &&
+                                                          v.trig_at[k - 1] < 0))) --k;
           if (k < i && k > 0 && is_comma(k - 1))
             for (size_t q = k; q < i; ++q) v.clause[q] = clause;
         }
@@ -564,7 +570,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
           if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
-              (p.country.empty() || CountryOf(code) == p.country)) {
+              (p.country.empty() || CountryOf(code) == p.country) &&
+              !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
             p.head_begin = k;
             p.head_end = p.end = m.end;
@@ -708,6 +715,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                            w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
                                     lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+        // ... and so is one right after a demonym adjective ("Israeli strikes", "a Russian attack";
+        // not after a nationality noun: "Palestinians protested").
+        for (const PhraseMatch& m : v.actors)
+          if (m.end == tm.begin && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) {
+            const std::string& last = toks[m.end - 1].norm;
+            if (!(last.size() > 3 && last.back() == 's')) return false;
+          }
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
                                          v.agent_at[tm.begin - 1] < 0 && !past))
           return false;
