@@ -544,6 +544,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 continue;
               }
             }
+            // English: "police in Cairo", "protesters in Lima": a role noun takes the country of
+            // the place right after "in"/"at".
+            if (en && c && c->kind == CueKind::kLocationPrep && p.country.empty() && j1 < n && v.place_at[j1] >= 0 &&
+                !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
+              const PhraseMatch& pm = v.places[v.place_at[j1]];
+              p.country = lex.places[pm.payload].country;
+              p.rules.push_back(lex.places[pm.payload].rule);
+              p.end = j = pm.end;
+              continue;
+            }
             bool plain_word = toks[j].kind == TokenKind::kWord && !c && v.trig_at[j] < 0 && v.agent_at[j] < 0 &&
                               v.place_at[j] < 0;
             if (plain_word && !skipped) {
@@ -900,6 +910,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool as_verb = used_as_verb(tm);
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // English: a verb of the same root right after a noun trigger tells that noun's event
+      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
+      if (en && as_verb && tb > 0) {
+        bool same = false;
+        for (const PhraseMatch& o : v.trigs)
+          same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
+                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
+        if (same) { reject("tells the event of the noun right before it (English)"); continue; }
+      }
       // English: a participle clause after a comma (", killing 166 people", ", striking cities")
       // tells more of the event before it, not a new one.
       if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
@@ -1082,6 +1101,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             src = &*placed_src;
           }
         }
+      // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
+      if (en && !src && !as_verb && trig.options.count("reciprocal") && te + 1 < n && toks[te].norm == "between")
+        for (const auto& p : phrases)
+          if (p.prep == "between" && skip_det(p.begin) == te + 1) {
+            size_t members = 0;
+            for (const auto& q : phrases) members += q.group == p.group;
+            if (members >= 2) src = &p;
+            break;
+          }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -1121,6 +1149,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
+      // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
+      // verb's object as its target; the verb itself is no second event (below).
+      bool noun_via_verb = false;
+      if (en && !as_verb && te < n && v.trig_at[te] >= 0 && used_as_verb(v.trigs[v.trig_at[te]])) {
+        after = v.trigs[v.trig_at[te]].end;
+        noun_via_verb = true;
+      }
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
       size_t stop = n;
@@ -1142,7 +1177,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                  trig.target_preps.end();
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
-          prep_ok = (as_verb && !trig.options.count("prep_target") && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+          prep_ok = (noun_via_verb && p.prep.empty()) ||
+                    (as_verb && !trig.options.count("prep_target") && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
@@ -1166,12 +1202,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         domestic_tgt->group = -1;
         tgt = &*domestic_tgt;
       }
-      // English: a coordinated subject of a "with" act of cooperation (roots 05, 06: "Colombia
-      // and FARC rebels signed a peace accord") and no target acts on each other. (Not 04:
-      // "the two sides discussed …" mostly retells a meeting already reported.)
+      // English: the coordinated subject of a symmetric act (trigger option `reciprocal`: meet,
+      // sign an agreement, clash) with no target acts on each other ("Colombia and FARC rebels
+      // signed a peace accord", "Putin and Xi met"), as do the actors of "talks between A and B".
       bool reciprocal = false;
-      if (en && src && !tgt && (trig.cameo.compare(0, 2, "05") == 0 || trig.cameo.compare(0, 2, "06") == 0) &&
-          std::find(trig.target_preps.begin(), trig.target_preps.end(), "with") != trig.target_preps.end()) {
+      if (en && src && !tgt && trig.options.count("reciprocal")) {
         size_t members = 0;
         for (const auto& p : phrases) members += p.group == src->group;
         reciprocal = members >= 2;
