@@ -220,6 +220,39 @@ Phrase EnglishRolePhrase(const Lexicon& lex, const PhraseMatch& m, const std::st
   return p;
 }
 
+// English: whether the trigger `tm`, listed as a verb and a noun, stands inside a
+// prepositional phrase after adjectives and demonyms only ("killed in Israeli air and ground
+// attacks"): a noun. Not after a country ("militants in Iraq attacked"), nor right after "and"
+// ("crossed into its territory and arrested").
+bool EnglishNounInPrepPhrase(const SentenceView& v, const Lexicon& lex, const PhraseMatch& tm) {
+  const std::vector<Token>& toks = *v.toks;
+  bool noun_too = false;
+  for (const PhraseMatch& o : v.trigs)
+    noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
+  const CueEntry* before = tm.begin > 0 ? CueAt(v, lex, tm.begin - 1) : nullptr;
+  if (!noun_too || (before && before->kind == CueKind::kCoordinator)) return false;
+  for (size_t j = tm.begin, steps = 0; j > 0 && steps < 6; ++steps) {
+    const size_t q = j - 1;
+    const CueEntry* cq = CueAt(v, lex, q);
+    if (cq && (cq->kind == CueKind::kPreposition || cq->kind == CueKind::kLocationPrep))
+      return q + 1 < tm.begin;  // (right after the preposition: the caller's rule)
+    const PhraseMatch* demonym = nullptr;
+    for (const PhraseMatch& m : v.actors)
+      if (m.end == j && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) demonym = &m;
+    if (demonym) {
+      j = demonym->begin;
+      continue;
+    }
+    if (toks[q].kind == TokenKind::kWord &&
+        (PlainEnglishWord(v, lex, q) || (cq && (cq->kind == CueKind::kCoordinator || cq->kind == CueKind::kDeterminer)))) {
+      j = q;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
 // English: whether the list of actors going on at `j` (a comma) ends with "and"/"or": only
 // commas, determiners and actor or role-noun names before the coordinator ("…, the United
 // Arab Emirates, Bahrain and Egypt").
@@ -725,6 +758,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                            w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
                                     lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+        // ... and so is a form that is also a noun trigger inside a prepositional phrase
+        // ("killed in Israeli air and ground attacks").
+        if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
         // ... and so is one right after a demonym adjective ("Israeli strikes", "a Russian attack";
         // not after a nationality noun: "Palestinians protested").
         for (const PhraseMatch& m : v.actors)
