@@ -494,7 +494,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (en)
       for (const PhraseMatch& tm : v.trigs)
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
-    size_t i = en ? EnglishDateline(text, toks) : 0;  // (a dateline names no actor)
+    // (a dateline, at the start of a line, names no actor)
+    const bool line_start = sent.begin == 0 || text[sent.begin - 1] == '\n';
+    size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
