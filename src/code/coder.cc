@@ -381,8 +381,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
+  // English: the date a sentence with none of its own takes — the last date named earlier in
+  // its paragraph ("… on Monday. Britain also expelled …": Monday too).
+  std::optional<DateMention> paragraph_date;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
+    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
     const std::vector<Token>& toks = sent.tokens;
     const size_t n = toks.size();
     SentenceView v;
@@ -1279,6 +1283,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (dist < best_dist) { best_dist = dist; dm = &d; }
       }
 
+      // English: a sentence with no date of its own takes the paragraph's (for the event's date
+      // only: history is judged on its own clause). Another clause's date in the same sentence
+      // is that clause's ("…, who arrived on Monday, met …").
+      const DateMention* event_dm = dm;
+      if (!dm && en && dates.empty() && paragraph_date) event_dm = &*paragraph_date;
+
       // code
       std::string cameo = trig.cameo;
       for (const auto& q : trig.qualifiers) {
@@ -1391,9 +1401,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           ev.doc_date = doc_date.ToString();
           ev.sentence_index = si;
           ev.sentence = text.substr(sent.begin, sent.end - sent.begin);
-          if (dm) {
-            ev.date = dm->date.ToString();
-            ev.date_basis = dm->basis;
+          if (event_dm) {
+            ev.date = event_dm->date.ToString();
+            ev.date_basis = event_dm->basis;
           } else if (doc_date.valid()) {
             ev.date = doc_date.ToString();
             ev.date_basis = "document";
@@ -1450,7 +1460,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!t && ev.target) ev.rules.push_back("ar/settings.tsv:location_target_roots");
-          if (dm) ev.rules.push_back(dm->rule);
+          if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
           if (tl) {
             tl->decision = "event";
@@ -1467,6 +1477,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       last_source = src;
     }
+    if (en && !dates.empty()) paragraph_date = dates.back();
   }
 }
 
