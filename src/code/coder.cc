@@ -102,6 +102,269 @@ std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
   return at;
 }
 
+const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
+  if (i >= v.toks->size() || v.cue_at[i] < 0) return nullptr;
+  return &lex.cues[v.cues[v.cue_at[i]].payload];
+}
+
+bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+
+// English: a word no dictionary claims (a topic word counts as one: "drones").
+bool PlainEnglishWord(const SentenceView& v, const Lexicon& lex, size_t j) {
+  const CueEntry* c = CueAt(v, lex, j);
+  return j < v.toks->size() && (*v.toks)[j].kind == TokenKind::kWord && (!c || c->kind == CueKind::kTopic) &&
+         v.trig_at[j] < 0 && v.agent_at[j] < 0 && v.place_at[j] < 0 && v.actor_at[j] < 0;
+}
+
+// English: whether the demonym `m` is an actor by itself. Before one or two plain words it
+// heads a noun phrase that stands for its country ("Iranian drones", "Ukrainian cities";
+// `*end` moves past them); a plural form ("Palestinians", "two Britons") or one after "a"/"an"
+// ("an Australian") is a nationality noun.
+bool EnglishDemonymPhrase(const SentenceView& v, const Lexicon& lex, const std::vector<int>& det_start,
+                          const PhraseMatch& m, size_t* end) {
+  const std::vector<Token>& toks = *v.toks;
+  const std::string& last = toks[m.end - 1].norm;
+  const bool plural = last.size() > 3 && last.back() == 's';
+  if (plural) return true;
+  size_t j = m.end;
+  while (j < toks.size() && j < m.end + 2 && PlainEnglishWord(v, lex, j)) ++j;
+  if (j > m.end) {
+    *end = j;
+    return true;
+  }
+  if (det_start[m.begin] < 0) return false;
+  const std::string& det = toks[static_cast<size_t>(det_start[m.begin])].norm;
+  return det == "a" || det == "an";
+}
+
+// English: the end of a news dateline at the start of a sentence ("SANAA (Agency) —",
+// "AKCAKALE, Turkey (Agency) —", "WASHINGTON —"), else 0: a city in capitals, optionally a
+// comma and up to three capitalised words, optionally an agency in parentheses, then a dash.
+// Its place names are where the reporter is, not actors.
+size_t EnglishDateline(const std::string& text, const std::vector<Token>& toks) {
+  const size_t n = toks.size();
+  auto surface = [&](size_t j) { return std::string_view(text).substr(toks[j].begin, toks[j].end - toks[j].begin); };
+  auto caps = [&](size_t j) {
+    if (toks[j].kind != TokenKind::kWord) return false;
+    size_t letters = 0;
+    for (char ch : surface(j)) {
+      if (ch >= 'a' && ch <= 'z') return false;
+      letters += ch >= 'A' && ch <= 'Z';
+    }
+    return letters >= 2;
+  };
+  size_t j = 0;
+  while (j < n && j < 4 && caps(j)) ++j;
+  if (j == 0 || j >= n) return 0;
+  if (toks[j].norm == ",") {
+    ++j;
+    for (size_t k = 0; k < 3 && j < n && toks[j].kind == TokenKind::kWord && surface(j)[0] >= 'A' && surface(j)[0] <= 'Z'; ++k) ++j;
+  }
+  if (j < n && toks[j].norm == "(") {
+    size_t k = j + 1;
+    while (k < n && k < j + 8 && toks[k].norm != ")") ++k;
+    if (k >= n || toks[k].norm != ")") return 0;
+    j = k + 1;
+  }
+  if (j >= n) return 0;
+  const std::string_view d = surface(j);
+  return (d == "\xE2\x80\x94" || d == "\xE2\x80\x93" || d == "-" || d == "--") ? j + 1 : 0;
+}
+
+// English: a role noun ("people", "police", "soldiers") that no actor phrase holds.
+bool BareRoleAt(const SentenceView& v, const std::vector<Phrase>& phrases, size_t j) {
+  if (v.agent_at[j] < 0) return false;
+  for (const Phrase& p : phrases)
+    if (j >= p.begin && j < p.end) return false;
+  return true;
+}
+
+// English: the role noun right before `tb` (at most four plain words between: "people
+// marched", "police fired"), in its clause, else null.
+const PhraseMatch* EnglishBareRoleBefore(const SentenceView& v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                                         size_t tb) {
+  size_t j = tb;
+  for (size_t gap = 0; j > 0 && gap <= 4; ++gap) {
+    --j;
+    if (v.agent_at[j] >= 0 && v.agents[v.agent_at[j]].end <= tb && BareRoleAt(v, phrases, j))
+      return v.clause[j] == v.clause[tb] ? &v.agents[v.agent_at[j]] : nullptr;
+    if (!PlainEnglishWord(v, lex, j)) return nullptr;
+  }
+  return nullptr;
+}
+
+// English: the role noun that is the object after `te` (determiners, numbers, plain words and
+// "of" before it: "more than 2,800 soldiers", "dozens of protesters"), before `stop`, else null.
+const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                                        size_t te, size_t stop) {
+  const std::vector<Token>& toks = *v.toks;
+  for (size_t j = te; j < stop && j < te + 6; ++j) {
+    if (BareRoleAt(v, phrases, j)) return &v.agents[v.agent_at[j]];
+    const CueEntry* c = CueAt(v, lex, j);
+    const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
+                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of")));
+    if (!skip) return nullptr;
+  }
+  return nullptr;
+}
+
+// A phrase for the role noun `m` of country `country` ("people" in France: FRACVL).
+Phrase EnglishRolePhrase(const Lexicon& lex, const PhraseMatch& m, const std::string& country) {
+  const AgentEntry& a = lex.agents[m.payload];
+  Phrase p;
+  p.begin = p.head_begin = m.begin;
+  p.end = p.head_end = m.end;
+  p.country = country;
+  p.sector = a.sector;
+  p.code = country + a.sector;
+  p.rules.push_back(a.rule);
+  p.group = -1;
+  return p;
+}
+
+// English: whether the trigger `tm`, listed as a verb and a noun, stands inside a
+// prepositional phrase after adjectives and demonyms only ("killed in Israeli air and ground
+// attacks"): a noun. Not after a country ("militants in Iraq attacked"), nor right after "and"
+// ("crossed into its territory and arrested").
+bool EnglishNounInPrepPhrase(const SentenceView& v, const Lexicon& lex, const PhraseMatch& tm) {
+  const std::vector<Token>& toks = *v.toks;
+  bool noun_too = false;
+  for (const PhraseMatch& o : v.trigs)
+    noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
+  const CueEntry* before = tm.begin > 0 ? CueAt(v, lex, tm.begin - 1) : nullptr;
+  if (!noun_too || (before && before->kind == CueKind::kCoordinator)) return false;
+  for (size_t j = tm.begin, steps = 0; j > 0 && steps < 6; ++steps) {
+    const size_t q = j - 1;
+    const CueEntry* cq = CueAt(v, lex, q);
+    if (cq && (cq->kind == CueKind::kPreposition || cq->kind == CueKind::kLocationPrep))
+      return q + 1 < tm.begin;  // (right after the preposition: the caller's rule)
+    const PhraseMatch* demonym = nullptr;
+    for (const PhraseMatch& m : v.actors)
+      if (m.end == j && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) demonym = &m;
+    if (demonym) {
+      j = demonym->begin;
+      continue;
+    }
+    if (toks[q].kind == TokenKind::kWord &&
+        (PlainEnglishWord(v, lex, q) || (cq && (cq->kind == CueKind::kCoordinator || cq->kind == CueKind::kDeterminer)))) {
+      j = q;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+// English: whether the list of actors going on at `j` (a comma) ends with "and"/"or": only
+// commas, determiners and actor or role-noun names before the coordinator ("…, the United
+// Arab Emirates, Bahrain and Egypt").
+bool EnglishListGoesOn(const SentenceView& v, const Lexicon& lex, size_t j) {
+  const std::vector<Token>& toks = *v.toks;
+  for (size_t steps = 0; j < toks.size() && steps < 12; ++steps) {
+    const CueEntry* c = CueAt(v, lex, j);
+    if (c && c->kind == CueKind::kCoordinator) return true;
+    if (v.actor_at[j] >= 0) j = v.actors[v.actor_at[j]].end;
+    else if (v.agent_at[j] >= 0) j = v.agents[v.agent_at[j]].end;
+    else if ((toks[j].kind == TokenKind::kPunct && toks[j].norm == ",") || (c && c->kind == CueKind::kDeterminer)) j = c ? v.cues[v.cue_at[j]].end : j + 1;
+    else return false;
+  }
+  return false;
+}
+
+// English relative clauses after an actor phrase: "Egypt's foreign minister, who arrived on
+// Monday, met …", "troops that crossed the border shelled …". The relative clause gets clause
+// ids of its own and the main clause resumes after it — at the closing comma when it opened
+// with one, else before the next verb trigger (or passive auxiliary) after its first word.
+// Without a comma, a relative word followed by an actor, a role noun, a determiner, a number or
+// a pronoun (`topic:pronoun`) is not a subject relative and is left alone ("told Russia that
+// Ukraine …"). `antecedent[clause id]` is the index of the phrase the relative clause is about
+// (-1 elsewhere): the subject of its verb when it has none of its own.
+void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vector<Phrase>& phrases,
+                            const std::vector<int>& det_start, std::vector<int>* antecedent) {
+  const std::vector<Token>& toks = *v->toks;
+  const size_t n = toks.size();
+  auto comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+  auto boundary = [&](size_t i) {
+    const CueEntry* c = CueAt(*v, lex, i);
+    return (c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
+                  c->kind == CueKind::kConjunction)) ||
+           (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";"));
+  };
+  auto verb_at = [&](size_t j) {
+    if (j >= n || v->trig_at[j] < 0 || det_start[j] >= 0) return false;
+    bool verb = false;
+    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.triggers[tm.payload].type == "verb";
+    const CueEntry* p = CueAt(*v, lex, j - 1);
+    return verb && !(p && (p->kind == CueKind::kPreposition || p->kind == CueKind::kLocationPrep) && toks[j - 1].norm != "to");
+  };
+  struct Region { size_t begin, end; int phrase; };
+  std::vector<Region> regions;
+  for (size_t pi = 0; pi < phrases.size(); ++pi) {
+    size_t r = phrases[pi].end;
+    const bool opened = comma(r);
+    if (opened) ++r;
+    const CueEntry* c = CueAt(*v, lex, r);
+    if (!c || c->kind != CueKind::kRelative || (!regions.empty() && r < regions.back().end)) continue;
+    const size_t nx = v->cues[v->cue_at[r]].end;
+    if (nx >= n) continue;
+    if (!opened) {
+      const CueEntry* cn = CueAt(*v, lex, nx);
+      if (v->actor_at[nx] >= 0 || v->agent_at[nx] >= 0 || toks[nx].kind != TokenKind::kWord ||
+          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, "pronoun"))
+        continue;
+    }
+    size_t e = nx + 1;
+    if (opened) {
+      while (e < n && !comma(e)) ++e;
+    } else {
+      while (e < n && !comma(e) && !boundary(e) && !verb_at(e)) {
+        const CueEntry* ce = CueAt(*v, lex, e);
+        if (ce && ce->kind == CueKind::kPassiveAux && verb_at(e + 1)) break;
+        ++e;
+      }
+    }
+    regions.push_back({r, e, static_cast<int>(pi)});
+  }
+  // A relative clause between commas after a noun no dictionary knows ("The Kurdish-led
+  // forces, which fought …, fired …") is set off too, with no antecedent.
+  for (size_t r = 1; r < n; ++r) {
+    const CueEntry* c = CueAt(*v, lex, r);
+    if (!c || c->kind != CueKind::kRelative || !comma(r - 1)) continue;
+    bool covered = false;
+    for (const Region& g : regions) covered |= r >= g.begin && r < g.end;
+    if (covered) continue;
+    size_t e = r + 1;
+    while (e < n && !comma(e)) ++e;
+    if (e >= n) continue;  // no closing comma: an ordinary clause boundary
+    regions.push_back({r, e, -1});
+  }
+  std::sort(regions.begin(), regions.end(), [](const Region& a, const Region& b) { return a.begin < b.begin; });
+  std::vector<Region> kept;
+  for (const Region& g : regions)
+    if (kept.empty() || g.begin >= kept.back().end) kept.push_back(g);
+  regions.swap(kept);
+  if (regions.empty()) return;
+  int id = 0, cur = 0, saved = 0;
+  size_t ri = 0;
+  const Region* open = nullptr;
+  std::vector<int> ante(1, -1);
+  for (size_t i = 0; i < n; ++i) {
+    if (open && i == open->end) { cur = saved; open = nullptr; }
+    if (ri < regions.size() && i == regions[ri].begin) {
+      open = &regions[ri++];
+      saved = cur;
+      cur = ++id;
+      ante.resize(id + 1, -1);
+      ante[id] = open->phrase;
+    } else if (i > 0 && boundary(i)) {
+      cur = ++id;
+      ante.resize(id + 1, -1);
+    }
+    v->clause[i] = cur;
+  }
+  *antecedent = std::move(ante);
+}
+
 }  // namespace
 
 void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
@@ -120,8 +383,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
+  // English: the date a sentence with none of its own takes — the last date named earlier in
+  // its paragraph ("… on Monday. Britain also expelled …": Monday too).
+  std::optional<DateMention> paragraph_date;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
+    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
     const std::vector<Token>& toks = sent.tokens;
     const size_t n = toks.size();
     SentenceView v;
@@ -163,6 +430,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
 
     // ---- clauses
+    std::vector<bool> named(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
+    if (en) {
+      for (const auto* ms : {&v.actors, &v.agents})
+        for (const PhraseMatch& m : *ms)
+          for (size_t q = m.begin; q < m.end; ++q) named[q] = true;
+      for (size_t q = 0; q < n; ++q)
+        if (const CueEntry* c = cue_kind(q); c && c->kind == CueKind::kDeterminer) named[q] = true;
+    }
     v.clause.assign(n, 0);
     int clause = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -170,7 +445,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
-      if (boundary && i > 0) ++clause;
+      // English: "that" after a preposition is a determiner ("in that interval"), and "which"
+      // after one ("the town in which …") keeps the clause: no boundary.
+      if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
+          (cue_kind(i - 1)->kind == CueKind::kPreposition || cue_kind(i - 1)->kind == CueKind::kLocationPrep))
+        boundary = false;
+      // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
+        boundary = false;
+      // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
+      // joins two clauses, not two actors.
+      if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
+        size_t k = v.cues[v.cue_at[i]].end;
+        if (k < n && cue_kind(k) && cue_kind(k)->kind == CueKind::kDeterminer) k = v.cues[v.cue_at[k]].end;
+        size_t e = k;
+        while (e < n && named[e] && e < k + 6) ++e;
+        const CueEntry* ce = cue_kind(e);
+        boundary |= e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
+      }
+      if (boundary && i > 0) {
+        ++clause;
+        // English: an attribution after the report (", Kuwaiti newspapers reported") starts at
+        // its comma: the speaker is not part of the reported clause.
+        if (en && c && c->kind == CueKind::kComplementizer) {
+          size_t k = i;
+          while (k > 0 && i - k < 6 && (named[k - 1] || (toks[k - 1].kind == TokenKind::kWord && !cue_kind(k - 1) &&
+                                                          v.trig_at[k - 1] < 0))) --k;
+          if (k < i && k > 0 && is_comma(k - 1))
+            for (size_t q = k; q < i; ++q) v.clause[q] = clause;
+        }
+      }
       v.clause[i] = clause;
     }
 
@@ -222,11 +526,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       return i;
     };
-    size_t i = 0;
+    // English: words after the first of a multiword trigger are not role nouns.
+    std::vector<bool> in_trigger_tail(en ? n : 0, false);
+    if (en)
+      for (const PhraseMatch& tm : v.trigs)
+        for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
+    // (a dateline, at the start of a line, names no actor)
+    const bool line_start = sent.begin == 0 || text[sent.begin - 1] == '\n';
+    size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
+      if (en && ag && in_trigger_tail[i]) ag = nullptr;   // English: "promised military aid", "deployed troops"
       if (ag && lex.agents[ag->payload].sector == "NON") {
         not_actor_end = ag->end;
         i = ag->end;
@@ -310,6 +622,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 continue;
               }
             }
+            // English: "police in Cairo", "protesters in Lima": a role noun takes the country of
+            // the place right after "in"/"at".
+            if (en && c && c->kind == CueKind::kLocationPrep && p.country.empty() && j1 < n && v.place_at[j1] >= 0 &&
+                !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
+              const PhraseMatch& pm = v.places[v.place_at[j1]];
+              p.country = lex.places[pm.payload].country;
+              p.rules.push_back(lex.places[pm.payload].rule);
+              p.end = j = pm.end;
+              continue;
+            }
             bool plain_word = toks[j].kind == TokenKind::kWord && !c && v.trig_at[j] < 0 && v.agent_at[j] < 0 &&
                               v.place_at[j] < 0;
             if (plain_word && !skipped) {
@@ -347,7 +669,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
           if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
-              (p.country.empty() || CountryOf(code) == p.country)) {
+              (p.country.empty() || CountryOf(code) == p.country) &&
+              !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
             p.head_begin = k;
             p.head_end = p.end = m.end;
@@ -402,6 +725,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(ac->end);
             keep = v.trig_at[ac->end] >= 0 || (c && c->kind == CueKind::kPassiveAux);
           }
+          // English: "American and British warships": the first demonym shares the role noun
+          // (or stands for its country: "American or Iraqi personnel").
+          if (en && !keep && cue_kind(ac->end) && cue_kind(ac->end)->kind == CueKind::kCoordinator) {
+            const size_t j = v.cues[v.cue_at[ac->end]].end;
+            const PhraseMatch* d2 = j < n && v.actor_at[j] >= 0 ? &v.actors[v.actor_at[j]] : nullptr;
+            if (d2 && lex.actors[d2->payload].kind == ActorEntry::Kind::kDemonym) {
+              keep = true;
+              if (d2->end < n && v.agent_at[d2->end] >= 0) p.sector = lex.agents[v.agents[v.agent_at[d2->end]].payload].sector;
+            }
+          }
+          if (en && !keep) keep = EnglishDemonymPhrase(v, lex, det_start, *ac, &p.end);
+          p.head_end = p.end;
         }
         if (!keep) { i = ac->end; continue; }
         p.country = CountryOf(code);
@@ -425,7 +760,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         ++i;
         continue;
       }
-      if (pending && pending->end + 1 == p.begin) {
+      if (pending && (pending->end + 1 == p.begin ||
+                      (en && pending->end + 1 == skip_det(p.begin) &&  // English: "warplanes of the …", not "missiles at a …"
+                       (toks[pending->end].norm == "of" || toks[pending->end].norm == "from")))) {
         p.begin = p.head_begin = pending->begin;
         first_prefix = pending->prefix;
         if (p.sector.empty()) p.sector = pending->sector;
@@ -451,17 +788,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         const CueEntry* after_p = cue_kind(p.end);
         if (!has_and) has_and = after_p && after_p->kind == CueKind::kCoordinator;  // "Iran, Russia and …"
+        if (!has_and && is_comma(p.end)) has_and = EnglishListGoesOn(v, lex, p.end);  // "A, the B, C and D"
         bool subject_next = p.end < n && v.trig_at[p.end] >= 0;
         bool verb_before = false;  // the previous phrase is an object: a verb precedes it in the clause
         for (size_t q = phrases.back().begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && !verb_before;)
           verb_before = v.trig_at[q] >= 0;
-        coord = joined && has_and && !(subject_next && verb_before);
+        coord = joined && has_and && !(subject_next && verb_before) && v.clause[phrases.back().begin] == v.clause[p.begin];
       }
       p.group = coord ? phrases.back().group : static_cast<int>(phrases.size());
       if (coord) p.prep = phrases.back().prep;
       i = std::max(p.end, i + 1);
       phrases.push_back(std::move(p));
     }
+
+    std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
+    if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
 
     SentenceTrace* st = nullptr;
     if (trace) {
@@ -487,9 +828,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (lex.triggers[tm.payload].type != "verb") return false;
       if (en) {
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
-        // word ("a deadly attack"), or a preposition other than "to" ("after meeting"), a
-        // verb form is a noun.
-        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && v.actor_at[tm.begin - 1] < 0))
+        // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
+        // preposition other than "to" ("after meeting"), a verb form is a noun.
+        const std::string& w = toks[tm.begin].norm;
+        const bool past = w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
+                                           w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
+        const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
+                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+        // ... and so is a form that is also a noun trigger inside a prepositional phrase
+        // ("killed in Israeli air and ground attacks").
+        if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
+        // ... and so is one right after a demonym adjective ("Israeli strikes", "a Russian attack";
+        // not after a nationality noun: "Palestinians protested").
+        for (const PhraseMatch& m : v.actors)
+          if (m.end == tm.begin && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) {
+            const std::string& last = toks[m.end - 1].norm;
+            if (!(last.size() > 3 && last.back() == 's')) return false;
+          }
+        if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
+                                         v.agent_at[tm.begin - 1] < 0 && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -710,11 +1067,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // source
       const Phrase* src = nullptr;
       const Phrase* genitive_target = nullptr;
+      bool src_by_light_verb = false;  // "X held talks", "X pressed its offensive"
       auto in_clause = [&](const Phrase& p) { return v.clause[p.begin] == cl; };
       const bool as_verb = used_as_verb(tm);
       bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
       bool reciprocal = false;       // a noun's sides after «بين»: source and target group
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
+      if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // English: a verb of the same root right after a noun trigger tells that noun's event
+      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
+      if (en && as_verb && tb > 0) {
+        bool same = false;
+        for (const PhraseMatch& o : v.trigs)
+          same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
+                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
+        if (same) { reject("tells the event of the noun right before it (English)"); continue; }
+      }
+      // English: a participle clause after a comma (", killing 166 people", ", striking cities")
+      // tells more of the event before it, not a new one.
+      if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
+          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0) {
+        reject("a participle clause after a comma: more of the event before it (English)");
+        continue;
+      }
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
@@ -739,6 +1114,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool loose_object = object || (te < n && toks[te].kind == TokenKind::kWord && !cue_kind(te) && v.place_at[te] < 0);
         for (const auto& d : dates) loose_object &= d.tok_begin != te;
         if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
+        // English: a relative clause's verb with no subject of its own ("troops that crossed …").
+        if (!src && en && cl < static_cast<int>(rel_antecedent.size()) && rel_antecedent[cl] >= 0)
+          src = &phrases[rel_antecedent[cl]];
+        // English: a pronoun subject right after a verb of saying is the speaker ("Niger said
+        // (that) it was breaking off relations with …").
+        if (!src && en) {
+          size_t cs = tb;
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          size_t say = cs;  // the verb of saying: the clause's first word, or before "that"
+          if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          const CueEntry* sc = cue_kind(say);
+          size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
+            for (const auto& p : phrases)
+              if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+        }
         if (!src && !en) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -784,10 +1175,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
             if (c && c->kind == CueKind::kLightVerb) {
+              // (English: the noun is the light verb's object, at most five words after it, and
+              // the subject stands before the light verb: "carried out their first air strikes")
+              if (en && tb - v.cues[v.cue_at[j]].end > 5) break;
               for (const auto& p : phrases)
-                if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               if (src) rules.push_back(c->rule);
+              src_by_light_verb = src != nullptr;
               break;
             }
           }
@@ -822,6 +1217,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // Passive voice: «اغتيل القائد على يد مسلحين», «اعتقل الناشط من قبل الشرطة» — the actor
       // after the agent marker is the source; the subject slot after the verb holds the target.
       const Phrase* passive_target = nullptr;
+      bool src_after_by = false;  // the source was named after "by" («على يد»)
       // Passive reading of a verb: with the option `passive` (a passive form: «أصيب», «اغتيل»)
       // its subject is the victim; with `counted=X|Y` a subject right after the verb that
       // starts with a number or a word of cue topic X («قتل 5 جنود», «قتل ثلاثة جنود») is read
@@ -859,9 +1255,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* en_subject = nullptr;
       if (en && as_verb) {
         auto aux_at = [&](size_t j) { const CueEntry* c = cue_kind(j); return c && c->kind == CueKind::kPassiveAux; };
-        en_passive = (tb > 0 && aux_at(tb - 1)) ||
-                     (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&
-                      v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0);
+        const std::string& w = toks[tb].norm;  // a progressive ("was breaking off") is active
+        const bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
+        en_passive = !ing && ((tb > 0 && aux_at(tb - 1)) ||
+                              (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&
+                               v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
       for (const PhraseMatch& cm : v.cues) {
@@ -878,6 +1276,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               (en && skip_det(p.begin) == cm.end)) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
             src = agent = &p;
+            src_after_by = true;
             rules.push_back(lex.cues[cm.payload].rule);
             break;
           }
@@ -892,10 +1291,53 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         break;
       }
       if (en_passive) passive_target = en_subject;
+      // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
+      if (en) {
+        const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
+        if (subj) {
+          size_t first = subj->begin;
+          for (const auto& p : phrases)
+            if (p.group == subj->group) first = std::min(first, p.begin);
+          first = skip_det(first);
+          const CueEntry* c = first > 0 ? cue_kind(first - 1) : nullptr;
+          if (c && c->kind == CueKind::kNegation) {
+            rules.push_back(c->rule);
+            if (!keep_negated_) { reject("negated (a subject with \"no\")"); continue; }
+            drop = true;
+          }
+        }
+      }
       // Violence and protest stand without a known perpetrator (trigger option `actorless`),
       // but a definite verbal noun with no perpetrator («الاغتيال», «المظاهرات») refers back
       // to an event already told or speaks of it in general, and one after «لـ» («للتعذيب»)
       // names a purpose: neither reports a new event.
+      // English: a role noun with no country of its own as the subject of a protest or an
+      // attack ("thousands of people marched in Caracas", "police fired tear gas in Paris")
+      // is of the country of the place the clause names.
+      std::optional<Phrase> placed_src, domestic_tgt;
+      if (en && !src && trig.actorless)
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role) {
+          const PlaceEntry* pl = nullptr;
+          for (const PhraseMatch& pm : v.places)
+            if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
+              pl = &lex.places[pm.payload];
+              break;
+            }
+          if (pl) {
+            placed_src = EnglishRolePhrase(lex, *role, pl->country);
+            placed_src->rules.push_back(pl->rule);
+            src = &*placed_src;
+          }
+        }
+      // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
+      if (en && !src && !as_verb && trig.options.count("reciprocal") && te + 1 < n && toks[te].norm == "between")
+        for (const auto& p : phrases)
+          if (p.prep == "between" && skip_det(p.begin) == te + 1) {
+            size_t members = 0;
+            for (const auto& q : phrases) members += q.group == p.group;
+            if (members >= 2) src = &p;
+            break;
+          }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -920,11 +1362,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
+      // English: the frame may stand before the noun's determiner and premodifier ("in
+      // retaliation for the U.S. drone strike").
+      if (en && !as_verb && src && src->end == tb) {
+        const size_t b = skip_det(src->begin);
+        bool framed = false;
+        for (const PhraseMatch& cm : v.cues) framed |= cm.end == b && lex.cues[cm.payload].kind == CueKind::kBackground;
+        if (framed) {
+          reject("framed as background (a frame before the noun phrase)");
+          continue;
+        }
+      }
 
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       if (reciprocal) tgt = src;
       size_t after = std::max(te, src && src->begin >= te ? src->end : te);
+      // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
+      // verb's object as its target; the verb itself is no second event (below).
+      bool noun_via_verb = false;
+      if (en && !as_verb && te < n && v.trig_at[te] >= 0 && used_as_verb(v.trigs[v.trig_at[te]])) {
+        after = v.trigs[v.trig_at[te]].end;
+        noun_via_verb = true;
+      }
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
       size_t stop = n;
@@ -950,14 +1410,49 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                  trig.target_preps.end();
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
-          prep_ok = (as_verb && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+          prep_ok = (noun_via_verb && p.prep.empty()) ||
+                    (as_verb && !trig.options.count("prep_target") && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
-        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun) fallback = &p;
+        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.options.count("prep_target"))) fallback = &p;
       }
       if (!tgt) tgt = fallback;
-      if (!tgt && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // English: the object of an arrest or another coercive act (root 17) that is a role noun
+      // with no country of its own is of the source's country ("Turkish authorities detained
+      // 2,800 soldiers").
+      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0)
+        if (const PhraseMatch* role = EnglishBareRoleAfter(v, lex, phrases, te, stop); role) {
+          domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
+          tgt = &*domestic_tgt;
+        }
+      // Option `self_target`: an act on the source's own country ("declared martial law").
+      if (!tgt && src && !src->country.empty() && trig.options.count("self_target")) {
+        domestic_tgt = Phrase();
+        domestic_tgt->begin = domestic_tgt->head_begin = src->begin;
+        domestic_tgt->end = domestic_tgt->head_end = src->end;
+        domestic_tgt->code = domestic_tgt->country = src->country;
+        domestic_tgt->group = -1;
+        tgt = &*domestic_tgt;
+      }
+      // English: the coordinated subject of a symmetric act (trigger option `reciprocal`: meet,
+      // sign an agreement, clash) with no target acts on each other ("Colombia and FARC rebels
+      // signed a peace accord", "Putin and Xi met"), as do the actors of "talks between A and B".
+      // (`reciprocal` may already be set above: the Arabic sides after «بين»)
+      if (en && src && !tgt && trig.options.count("reciprocal")) {
+        size_t members = 0;
+        for (const auto& p : phrases) members += p.group == src->group;
+        reciprocal = members >= 2;
+      }
+      if (!tgt && !reciprocal && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // English: a definite noun ("the American strike", "the attack") with no target of its
+      // own refers back to an event already told (unless "by" or a light verb names who did it).
+      const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
+      if (en && !as_verb && !tgt && !src_after_by && !src_by_light_verb && det_start[np_begin] >= 0 &&
+          toks[det_start[np_begin]].norm != "a" && toks[det_start[np_begin]].norm != "an") {
+        reject("a definite noun with no target: a back-reference (English)");
+        continue;
+      }
 
       // location: a place after «في» or «بـ», in the trigger's clause, nearest to the trigger
       const PhraseMatch* loc = nullptr;
@@ -978,6 +1473,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
         if (dist < best_dist) { best_dist = dist; dm = &d; }
       }
+
+      // English: a sentence with no date of its own takes the paragraph's (for the event's date
+      // only: history is judged on its own clause). Another clause's date in the same sentence
+      // is that clause's ("…, who arrived on Monday, met …").
+      const DateMention* event_dm = dm;
+      if (!dm && en && dates.empty() && paragraph_date) event_dm = &*paragraph_date;
 
       // code
       std::string cameo = trig.cameo;
@@ -1052,10 +1553,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
+        if (placed_src && src == &*placed_src) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
+      if (domestic_tgt && tgt == &*domestic_tgt) tgts = {tgt};
+      if (reciprocal) tgts = srcs;
       if (tgts.empty()) tgts.push_back(nullptr);
 
       auto make_ref = [&](const Phrase& p) {
@@ -1072,7 +1576,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       for (const Phrase* s : srcs) {
         for (const Phrase* t : tgts) {
-          if (t && s && t->code == s->code) continue;
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) continue;
+          if (reciprocal && t == s) continue;
           std::string code = cameo;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
@@ -1087,9 +1592,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           ev.doc_date = doc_date.ToString();
           ev.sentence_index = si;
           ev.sentence = text.substr(sent.begin, sent.end - sent.begin);
-          if (dm) {
-            ev.date = dm->date.ToString();
-            ev.date_basis = dm->basis;
+          if (event_dm) {
+            ev.date = event_dm->date.ToString();
+            ev.date_basis = event_dm->basis;
           } else if (doc_date.valid()) {
             ev.date = doc_date.ToString();
             ev.date_basis = "document";
@@ -1112,6 +1617,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.start = cp(lb);
             r.end = cp(le);
             ev.target = r;
+          }
+          // English: an event with neither a source nor a target (after the location's country)
+          // names no actor at all and is no CAMEO event ("three people were killed").
+          if (en && !s && !ev.target) {
+            if (tl) tl->decision = "no actor at all (English)";
+            continue;
           }
           ev.cameo = cc->code;
           ev.root = cc->root;
@@ -1140,7 +1651,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!t && ev.target) ev.rules.push_back("ar/settings.tsv:location_target_roots");
-          if (dm) ev.rules.push_back(dm->rule);
+          if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
           if (tl) {
             tl->decision = "event";
@@ -1157,6 +1668,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       last_source = src;
     }
+    if (en && !dates.empty()) paragraph_date = dates.back();
   }
 }
 

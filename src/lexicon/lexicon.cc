@@ -435,7 +435,8 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
       } else if (key == "actorless") {
         t.actorless = true;
       } else if (key == "genitive" || key == "unless_next" || key == "unless_near" || key == "unarmed" ||
-                 key == "refers" || key == "passive" || key == "counted" || key == "only_near") {
+                 key == "refers" || key == "passive" || key == "counted" || key == "only_near" || key == "prep_target" ||
+                 key == "self_target" || key == "reciprocal") {
         t.options[key] = val;  // read by the coder (src/code/coder.cc)
       } else {
         return Status::Corrupt(row.rule + ": unknown option '" + key + "'");

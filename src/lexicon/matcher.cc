@@ -9,7 +9,7 @@
 namespace hadath {
 
 namespace {
-constexpr uint32_t kMagic = 0x314D4850;  // "PHM1"
+constexpr uint32_t kMagic = 0x324D4850;  // "PHM2": phrases of a first form sorted by their second form
 constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
 }  // namespace
 
@@ -75,7 +75,17 @@ void PhraseMatcher::Build() {
   const uint32_t n_phrases = static_cast<uint32_t>(pending_.size());
   std::vector<uint32_t> order(n_phrases);
   for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return first_of[a] < first_of[b]; });
+  // Inside a group, by second form ("" for one-word phrases), then in Add order: MatchAt
+  // looks up the phrases whose second word is the next token's instead of trying them all
+  // (English verbs start thousands of CAMEO patterns: "send", "provide", "open").
+  auto second = [&](uint32_t k) -> std::string_view {
+    return phrases[3 * k + 1] > 1 ? std::string_view(*forms[pforms[phrases[3 * k] + 1]]) : std::string_view();
+  };
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (first_of[a] != first_of[b]) return first_of[a] < first_of[b];
+    const std::string_view sa = second(a), sb = second(b);
+    return sa != sb ? sa < sb : a < b;
+  });
   size_t n_first_forms = 0;
   for (size_t k = 0; k < order.size(); ++k) n_first_forms += (k == 0 || first_of[order[k]] != first_of[order[k - 1]]);
   uint32_t table_size = 16;
@@ -194,39 +204,75 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
   std::vector<PhraseMatch> out;
   if (i >= toks.size()) return out;
   const Token& first = toks[i];
-  for (const Segment& seg : first.segs) {
+  // Candidates in the order of the plain scan (reading, then Add order), so that duplicates
+  // and ties resolve as before.
+  struct Cand { size_t seg; uint32_t pi; PhraseMatch m; };
+  thread_local std::vector<Cand> cands;  // scratch, reused: MatchAt runs for most tokens
+  cands.clear();
+  // The second words a phrase may have here: none, the next token, or a reading of it with a
+  // suffix (the last word of a two-word phrase).
+  std::string_view keys[8];
+  size_t n_keys = 0;
+  keys[n_keys++] = std::string_view();
+  if (i + 1 < toks.size()) {
+    keys[n_keys++] = toks[i + 1].norm;
+    for (const Segment& s : toks[i + 1].segs)
+      if (s.prefix.empty() && !s.suffix.empty() && n_keys < 8 && std::find(keys, keys + n_keys, s.stem) == keys + n_keys)
+        keys[n_keys++] = s.stem;
+  }
+  auto second = [&](uint32_t q) -> std::string_view {
+    const uint32_t* ph = phrases_ + 3 * first_[q];
+    return ph[1] > 1 ? Form(pforms_[ph[0] + 1]) : std::string_view();
+  };
+  for (size_t si = 0; si < first.segs.size(); ++si) {
+    const Segment& seg = first.segs[si];
     const uint32_t* slot = Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
-    for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
-      const uint32_t pi = first_[q];
-      const uint32_t* ph = phrases_ + 3 * pi;
-      const uint32_t* fids = pforms_ + ph[0];
-      size_t n = ph[1];
-      if (i + n > toks.size()) continue;
-      // A multiword phrase may not have a suffix on its first word.
-      if (n > 1 && !seg.suffix.empty()) continue;
-      bool ok = true;
-      const std::string* last_suffix = n == 1 ? &seg.suffix : nullptr;
-      for (size_t k = 1; k < n && ok; ++k) {
-        const Token& t = toks[i + k];
-        const std::string_view want = Form(fids[k]);
-        if (t.norm == want) continue;
-        ok = false;
-        if (k == n - 1) {
-          for (const Segment& s : t.segs) {
-            if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
-              ok = true;
-              last_suffix = &s.suffix;
-              break;
+    // (one-word phrases sort first; a group of only one-word phrases needs no other key)
+    const size_t keys_here = second(slot[2] + slot[3] - 1).empty() ? 1 : n_keys;
+    for (size_t ki = 0; ki < keys_here; ++ki) {
+      // the range of phrases whose second form is keys[ki]
+      uint32_t lo = slot[2], hi = ki == 0 ? slot[2] : slot[2] + slot[3];
+      while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (second(mid) < keys[ki]) lo = mid + 1; else hi = mid;
+      }
+      for (uint32_t q = lo; q < slot[2] + slot[3] && second(q) == keys[ki]; ++q) {
+        const uint32_t pi = first_[q];
+        const uint32_t* ph = phrases_ + 3 * pi;
+        const uint32_t* fids = pforms_ + ph[0];
+        size_t n = ph[1];
+        if (i + n > toks.size()) continue;
+        // A multiword phrase may not have a suffix on its first word.
+        if (n > 1 && !seg.suffix.empty()) continue;
+        bool ok = true;
+        const std::string* last_suffix = n == 1 ? &seg.suffix : nullptr;
+        for (size_t k = 1; k < n && ok; ++k) {
+          const Token& t = toks[i + k];
+          const std::string_view want = Form(fids[k]);
+          if (t.norm == want) continue;
+          ok = false;
+          if (k == n - 1) {
+            for (const Segment& s : t.segs) {
+              if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
+                ok = true;
+                last_suffix = &s.suffix;
+                break;
+              }
             }
           }
         }
+        if (!ok) continue;
+        cands.push_back({si, pi, {i, i + n, ph[2], seg.prefix, last_suffix ? *last_suffix : std::string()}});
       }
-      if (!ok) continue;
-      bool dup = false;
-      for (const auto& m : out) dup |= (m.payload == ph[2] && m.end == i + n);
-      if (!dup) out.push_back({i, i + n, ph[2], seg.prefix, last_suffix ? *last_suffix : std::string()});
     }
+  }
+  if (cands.size() > 1)
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.seg != b.seg ? a.seg < b.seg : a.pi < b.pi; });
+  for (auto& c : cands) {
+    bool dup = false;
+    for (const auto& m : out) dup |= (m.payload == c.m.payload && m.end == c.m.end);
+    if (!dup) out.push_back(std::move(c.m));
   }
   if (out.size() > 1)
     std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
