@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   const double mbytes = total / 1048576.0;
   Lexicon lex;
   if (!lex.LoadImage(dir, path, 0).ok()) return 2;  // matchers read in place from the mapping
-  std::vector<std::vector<Sentence>> toks;
+  std::vector<TokenizedText> toks;
   auto tok = TimeRuns(runs, [&] {
     toks.clear();
     for (const auto& t : texts) toks.push_back(lex.tokenizer().Split(t));

@@ -114,7 +114,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexHash(doc.id + "\n" + text, 12);
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
-  std::vector<Sentence> sentences = lex.tokenizer().Split(text);
+  const TokenizedText sentences = lex.tokenizer().Split(text);
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
@@ -186,7 +186,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_det(i);
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
-      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return toks[i - 1].norm;
+      if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) return std::string(toks[i - 1].norm);
       return "";
     };
     size_t i = 0;

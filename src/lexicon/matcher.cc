@@ -206,7 +206,7 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
       // A multiword phrase may not have a suffix on its first word.
       if (n > 1 && !seg.suffix.empty()) continue;
       bool ok = true;
-      const std::string* last_suffix = n == 1 ? &seg.suffix : nullptr;
+      std::string_view last_suffix = n == 1 ? seg.suffix : std::string_view();
       for (size_t k = 1; k < n && ok; ++k) {
         const Token& t = toks[i + k];
         const std::string_view want = Form(fids[k]);
@@ -216,7 +216,7 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
           for (const Segment& s : t.segs) {
             if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
               ok = true;
-              last_suffix = &s.suffix;
+              last_suffix = s.suffix;
               break;
             }
           }
@@ -225,7 +225,7 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
       if (!ok) continue;
       bool dup = false;
       for (const auto& m : out) dup |= (m.payload == ph[2] && m.end == i + n);
-      if (!dup) out.push_back({i, i + n, ph[2], seg.prefix, last_suffix ? *last_suffix : std::string()});
+      if (!dup) out.push_back({i, i + n, ph[2], std::string(seg.prefix), std::string(last_suffix)});
     }
   }
   if (out.size() > 1)

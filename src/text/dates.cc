@@ -110,7 +110,7 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
                               const Word** out) const {
   if (i >= toks.size()) return 0;
   size_t best = 0;
-  auto try_bucket = [&](const std::string& first) {
+  auto try_bucket = [&](std::string_view first) {
     auto it = by_first_.find(first);
     if (it == by_first_.end()) return;
     for (uint32_t idx : it->second) {
@@ -147,9 +147,13 @@ bool HijriToGregorian(int y, int m, int d, Ymd* out) {
 
 static bool AsInt(const Token& t, int* v) {
   if (t.kind != TokenKind::kNumber) return false;
-  for (char c : t.norm) if (c < '0' || c > '9') return false;
   if (t.norm.empty() || t.norm.size() > 4) return false;
-  *v = std::atoi(t.norm.c_str());
+  int n = 0;
+  for (char c : t.norm) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  *v = n;
   return true;
 }
 
@@ -232,16 +236,16 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     // numeric shapes
     if (t.kind == TokenKind::kNumber) {
       Ymd r;
-      if (size_t h = marker(i + 1, 2); h && NumericDate(t.norm, &r, true)) {
+      if (size_t h = marker(i + 1, 2); h && NumericDate(std::string(t.norm), &r, true)) {
         out.push_back({i, i + 1 + h, r, "explicit", "date:hijri-numeric"});
         i += 1 + h;
         continue;
       }
-      if (NumericDate(t.norm, &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
+      if (NumericDate(std::string(t.norm), &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
       // 2023-10-27 split by the tokenizer into number - number - number
       if (i + 4 < toks.size() && toks[i + 1].norm == "-" && toks[i + 3].norm == "-" &&
           toks[i + 2].kind == TokenKind::kNumber && toks[i + 4].kind == TokenKind::kNumber &&
-          NumericDate(t.norm + "-" + toks[i + 2].norm + "-" + toks[i + 4].norm, &r)) {
+          NumericDate(std::string(t.norm) + "-" + std::string(toks[i + 2].norm) + "-" + std::string(toks[i + 4].norm), &r)) {
         out.push_back({i, i + 5, r, "explicit", "date:numeric"});
         i += 5;
         continue;
@@ -322,25 +326,31 @@ bool DateGrammar::ParseString(std::string_view s, Ymd* out) const {
   if (p != std::string::npos && Ymd::Parse(std::string_view(str).substr(p), out)) return true;
   // Tokenize crudely: normalize, then split into number and word tokens.
   std::vector<Token> toks;
-  std::string norm = norm_->Normalize(s);
+  const std::string norm = norm_->Normalize(s);
+  const std::string_view nv = norm;
+  // Tokens view `norm`; their readings live here (at most two per token and
+  // one token per byte: reserved, so that the spans never move).
+  std::vector<Segment> readings;
+  readings.reserve(2 * norm.size() + 2);
   size_t i = 0;
   while (i < norm.size()) {
     unsigned char c = norm[i];
     Token t;
+    const size_t first = readings.size();
     if (c >= '0' && c <= '9') {
       size_t j = i;
       while (j < norm.size() && ((norm[j] >= '0' && norm[j] <= '9') ||
              ((norm[j] == '/' || norm[j] == '-' || norm[j] == '.') && j + 1 < norm.size() && norm[j + 1] >= '0' && norm[j + 1] <= '9')))
         ++j;
       t.kind = TokenKind::kNumber;
-      t.norm = norm.substr(i, j - i);
+      t.norm = nv.substr(i, j - i);
       i = j;
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
       continue;
     } else if (c < 0x80 && !std::isalpha(c)) {
       t.kind = TokenKind::kPunct;
-      t.norm = std::string(1, static_cast<char>(c));
+      t.norm = nv.substr(i, 1);
       ++i;
     } else {
       size_t j = i;
@@ -350,14 +360,15 @@ bool DateGrammar::ParseString(std::string_view s, Ymd* out) const {
         ++j;
       }
       t.kind = TokenKind::kWord;
-      t.norm = norm.substr(i, j - i);
-      t.segs.push_back({"", t.norm, ""});
+      t.norm = nv.substr(i, j - i);
+      readings.push_back({{}, t.norm, {}});
       if (t.norm.rfind("\xD8\xA7\xD9\x84", 0) == 0 && t.norm.size() > 4)  // «ال»
-        t.segs.push_back({"\xD8\xA7\xD9\x84", t.norm.substr(4), ""});
+        readings.push_back({"\xD8\xA7\xD9\x84", t.norm.substr(4), {}});
       i = j;
     }
-    if (t.segs.empty()) t.segs.push_back({"", t.norm, ""});
-    toks.push_back(std::move(t));
+    if (readings.size() == first) readings.push_back({{}, t.norm, {}});
+    t.segs = std::span<const Segment>(readings.data() + first, readings.size() - first);
+    toks.push_back(t);
   }
   for (const auto& m : Find(toks, Ymd{})) {
     if (m.basis == "explicit" && m.date.valid()) { *out = m.date; return true; }
