@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "util/hash.h"
 #include "util/tsv.h"
 
 namespace hadath {
@@ -94,6 +95,11 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       by_first_[w.forms[0]].push_back(static_cast<uint32_t>(words_.size()));
       words_.push_back(std::move(w));
     }
+  }
+  first_filter_.assign(kFilterBits / 64, 0);
+  for (const auto& [form, idx] : by_first_) {
+    const uint32_t b = Fnv1a32(form) & (kFilterBits - 1);
+    first_filter_[b >> 6] |= uint64_t{1} << (b & 63);
   }
   return Status::OK();
 }
@@ -187,9 +193,13 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
   std::vector<uint8_t> may_start(toks.size(), 0);
   for (size_t k = 0; k < toks.size(); ++k) {
     const Token& t = toks[k];
-    bool hit = by_first_.count(t.norm) > 0;
-    for (size_t r = 0; r < t.segs.size() && !hit; ++r)
-      hit = t.segs[r].suffix.empty() && t.segs[r].stem != t.norm && by_first_.count(t.segs[r].stem) > 0;
+    const uint32_t h = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);  // segs[0] is the token
+    bool hit = MayStart(h) && by_first_.count(t.norm) > 0;
+    for (size_t r = 0; r < t.segs.size() && !hit; ++r) {
+      const Segment& g = t.segs[r];
+      hit = g.suffix.empty() && g.stem != t.norm && MayStart(g.hash ? g.hash : Fnv1a32(g.stem)) &&
+            by_first_.count(g.stem) > 0;
+    }
     may_start[k] = hit;
   }
   auto match_word = [&](size_t k, std::string_view kind, const Word** w) -> size_t {

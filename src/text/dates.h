@@ -80,6 +80,15 @@ class DateGrammar {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>> by_first_;
+  // A one-hash Bloom filter of by_first_'s keys by Fnv1a32 (the hash every
+  // token reading already carries): most tokens are rejected without hashing.
+  static constexpr uint32_t kFilterBits = 1u << 14;
+  std::vector<uint64_t> first_filter_;
+  bool MayStart(uint32_t fnv) const {
+    if (first_filter_.empty()) return true;  // not loaded
+    const uint32_t b = fnv & (kFilterBits - 1);
+    return (first_filter_[b >> 6] >> (b & 63)) & 1;
+  }
   std::vector<Word> words_;
 };
 

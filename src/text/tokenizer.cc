@@ -100,7 +100,7 @@ void TextArena::Clear() {
   chunks_.resize(k);
 }
 
-void* TextArena::Allocate(size_t n, size_t align) {
+void* TextArena::AllocateSlow(size_t n, size_t align) {
   while (cur_ < chunks_.size()) {
     Chunk& c = chunks_[cur_];
     const size_t at = (used_ + align - 1) & ~(align - 1);
@@ -114,18 +114,11 @@ void* TextArena::Allocate(size_t n, size_t align) {
   }
   Chunk c;
   c.size = std::max(kChunk, n + align);
-  c.data = std::make_unique<std::byte[]>(c.size);  // operator new[]: aligned for any fundamental type
+  c.data = std::make_unique_for_overwrite<std::byte[]>(c.size);  // new[]: aligned for any fundamental type
   if (cur_ < chunks_.size()) chunks_[cur_] = std::move(c);
   else chunks_.push_back(std::move(c));
   used_ = n;
   return chunks_[cur_].data.get();
-}
-
-std::string_view TextArena::Copy(std::string_view s) {
-  if (s.empty()) return {};
-  char* p = static_cast<char*>(Allocate(s.size(), 1));
-  std::memcpy(p, s.data(), s.size());
-  return {p, s.size()};
 }
 
 std::string_view TextArena::Concat(std::string_view a, std::string_view b) {
@@ -134,14 +127,6 @@ std::string_view TextArena::Concat(std::string_view a, std::string_view b) {
   if (!a.empty()) std::memcpy(p, a.data(), a.size());
   if (!b.empty()) std::memcpy(p + a.size(), b.data(), b.size());
   return {p, a.size() + b.size()};
-}
-
-std::span<const Segment> TextArena::Copy(std::span<const Segment> segs) {
-  static_assert(std::is_trivially_copyable_v<Segment> && std::is_trivially_destructible_v<Segment>);
-  if (segs.empty()) return {};
-  auto* p = static_cast<Segment*>(Allocate(segs.size() * sizeof(Segment), alignof(Segment)));
-  std::uninitialized_copy(segs.begin(), segs.end(), p);
-  return {p, segs.size()};
 }
 
 const Sentence& TokenizedText::at(size_t i) const {
@@ -306,10 +291,20 @@ void Tokenizer::Split(std::string_view text, TokenizedText* out, bool all_altern
   std::string& scratch = out->scratch();
   std::vector<Segment>& seg_scratch = out->segment_scratch();
   std::vector<Token>* cur = &out->Current().tokens;
+  const size_t expansion = norm_->max_expansion();
   // One token: its matching form and its readings stored in the arena.
   auto add = [&](Token& tok, bool split_clitics, bool ends_in_teh_marbuta) {
-    norm_->NormalizeTo(text.substr(tok.begin, tok.end - tok.begin), &scratch);
-    tok.norm = arena.Copy(scratch);
+    const std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
+    // Straight into the arena; the rare token that needs NFKC goes through a string.
+    char* room = arena.Reserve(surface.size() * expansion);
+    size_t len = 0;
+    if (norm_->NormalizeRaw(surface, room, &len)) {
+      tok.norm = arena.Shrink(room, len);
+    } else {
+      arena.Shrink(room, 0);
+      norm_->NormalizeTo(surface, &scratch);
+      tok.norm = arena.Copy(scratch);
+    }
     if (split_clitics) {
       tok.segs = SegmentsInto(tok.norm, ends_in_teh_marbuta, all_alternatives, &arena, &seg_scratch);
     } else {

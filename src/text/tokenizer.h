@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <cstddef>
+#include <cstring>
+#include <type_traits>
 #include <functional>
 #include <memory>
 #include <span>
@@ -66,14 +68,42 @@ class TextArena {
   // Forgets every allocation (views into the arena become invalid); keeps up to
   // kKeepBytes of chunks for reuse.
   void Clear();
-  std::string_view Copy(std::string_view s);
+  std::string_view Copy(std::string_view s) {
+    if (s.empty()) return {};
+    char* p = static_cast<char*>(Allocate(s.size(), 1));
+    std::memcpy(p, s.data(), s.size());
+    return {p, s.size()};
+  }
   // Two pieces, concatenated.
   std::string_view Concat(std::string_view a, std::string_view b);
-  std::span<const Segment> Copy(std::span<const Segment> segs);
+  std::span<const Segment> Copy(std::span<const Segment> segs) {
+    static_assert(std::is_trivially_copyable_v<Segment> && std::is_trivially_destructible_v<Segment>);
+    if (segs.empty()) return {};
+    auto* p = static_cast<Segment*>(Allocate(segs.size() * sizeof(Segment), alignof(Segment)));
+    std::memcpy(static_cast<void*>(p), segs.data(), segs.size() * sizeof(Segment));
+    return {p, segs.size()};
+  }
+  // Room for at most `max` bytes, to be written and then trimmed by Shrink(p, n)
+  // to the n bytes used. REQUIRES: no allocation in between.
+  char* Reserve(size_t max) { return static_cast<char*>(Allocate(max, 1)); }
+  std::string_view Shrink(char* p, size_t n) {
+    used_ = static_cast<size_t>(p - reinterpret_cast<char*>(chunks_[cur_].data.get())) + n;
+    return n ? std::string_view(p, n) : std::string_view();
+  }
 
  private:
   static constexpr size_t kChunk = 32 << 10, kKeepBytes = 4 << 20;
-  void* Allocate(size_t n, size_t align);
+  void* Allocate(size_t n, size_t align) {
+    if (cur_ < chunks_.size()) {
+      const size_t at = (used_ + align - 1) & ~(align - 1);
+      if (at + n <= chunks_[cur_].size) {
+        used_ = at + n;
+        return chunks_[cur_].data.get() + at;
+      }
+    }
+    return AllocateSlow(n, align);
+  }
+  void* AllocateSlow(size_t n, size_t align);
   struct Chunk {
     std::unique_ptr<std::byte[]> data;
     size_t size = 0;
