@@ -24,7 +24,7 @@
 
 namespace hadath {
 
-inline constexpr uint32_t kImageVersion = 3;  // 3: per-language sections (ar, then en)
+inline constexpr uint32_t kImageVersion = 4;  // 3: per-language sections (ar, then en); 4: matchers PHM2
 inline constexpr size_t kImageHeaderSize = 64;
 
 // A fast 64-bit hash (8 bytes per step), used as the payload checksum and

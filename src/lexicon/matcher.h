@@ -74,6 +74,10 @@ class PhraseMatcher {
   // The table slot of `form` as a first word, or nullptr.
   const uint32_t* Lookup(std::string_view form) const;
   const uint32_t* Lookup(std::string_view form, uint32_t hash) const;  // hash: FormHash(form)
+  // MatchAt's work, appended to *out. Readings before `first_seg` start no
+  // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
+  void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const uint32_t* first_slot,
+                   std::vector<PhraseMatch>* out) const;
   std::string_view Form(uint32_t id) const {
     return {pool_ + forms_[2 * id], forms_[2 * id + 1]};
   }
@@ -90,6 +94,7 @@ class PhraseMatcher {
   const uint32_t* pforms_ = nullptr;   // form ids of every phrase, concatenated
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
+  const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).
