@@ -176,15 +176,6 @@ Status PhraseMatcher::Attach(std::string_view blob) {
 
 const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
 
-const uint32_t* PhraseMatcher::Lookup(std::string_view form, uint32_t h) const {
-  if (!base_) return nullptr;
-  for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
-    const uint32_t* t = table_ + 4 * slot;
-    if (!t[1]) return nullptr;
-    if (t[0] == h && Form(t[1] - 1) == form) return t;
-  }
-}
-
 std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
   std::vector<std::string_view> out;
   for (uint32_t j = 0; j < phrases_[3 * k + 1]; ++j) out.push_back(Form(pforms_[phrases_[3 * k] + j]));

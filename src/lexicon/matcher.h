@@ -73,7 +73,14 @@ class PhraseMatcher {
   void Bind(const char* base, size_t size);
   // The table slot of `form` as a first word, or nullptr.
   const uint32_t* Lookup(std::string_view form) const;
-  const uint32_t* Lookup(std::string_view form, uint32_t hash) const;  // hash: FormHash(form)
+  const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
+    if (!base_) return nullptr;
+    for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      const uint32_t* t = table_ + 4 * slot;
+      if (!t[1]) return nullptr;
+      if (t[0] == h && Form(t[1] - 1) == form) return t;
+    }
+  }
   // MatchAt's work, appended to *out. Readings before `first_seg` start no
   // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
   void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const uint32_t* first_slot,

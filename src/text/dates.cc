@@ -195,7 +195,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     const Token& t = toks[k];
     const uint32_t h = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);  // segs[0] is the token
     bool hit = MayStart(h) && by_first_.count(t.norm) > 0;
-    for (size_t r = 0; r < t.segs.size() && !hit; ++r) {
+    for (size_t r = 1; r < t.segs.size() && !hit; ++r) {  // segs[0] is the token itself
       const Segment& g = t.segs[r];
       hit = g.suffix.empty() && g.stem != t.norm && MayStart(g.hash ? g.hash : Fnv1a32(g.stem)) &&
             by_first_.count(g.stem) > 0;
@@ -232,8 +232,9 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     if (paren && j < toks.size() && toks[j].norm == ")") ++j;
     return j;
   };
+  const bool doc_valid = doc.valid();
   auto infer_year = [&](int m, int d) {
-    if (!doc.valid()) return Ymd{};
+    if (!doc_valid) return Ymd{};
     Ymd r{doc.y, m, d};
     if (!r.valid()) return Ymd{};
     if (r.ToDays() > doc.ToDays() + 31) r.y -= 1;
@@ -312,7 +313,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
         }
       }
     }
-    if (doc.valid()) {
+    if (doc_valid) {
       if (size_t n = match_word(i, "weekday", &w)) {
         int back = (doc.Weekday() - w->value + 7) % 7;
         out.push_back({i, i + n, Ymd::FromDays(doc.ToDays() - back), "weekday", w->rule});

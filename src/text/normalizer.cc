@@ -79,6 +79,16 @@ void Normalizer::BuildTable() {
   }
 }
 
+// Copies a few bytes (a code point, a short mapping) without a memcpy call.
+static inline void PutShort(char*& o, const char* p, size_t n) {
+  if (n <= 4) {
+    for (size_t k = 0; k < n; ++k) o[k] = p[k];
+  } else {
+    std::memcpy(o, p, n);
+  }
+  o += n;
+}
+
 bool Normalizer::NormalizeRaw(std::string_view src, char* out, size_t* n) const {
   char* o = out;
   size_t i = 0;
@@ -88,7 +98,7 @@ bool Normalizer::NormalizeRaw(std::string_view src, char* out, size_t* n) const 
     if (b < 0x80) {  // ASCII: the table, no decoding
       const uint16_t k = table[b];
       if (k == kIdentity) *o++ = static_cast<char>(b);
-      else { const std::string& r = outputs_[k]; std::memcpy(o, r.data(), r.size()); o += r.size(); }
+      else PutShort(o, outputs_[k].data(), outputs_[k].size());
       ++i;
       continue;
     }
@@ -97,12 +107,10 @@ bool Normalizer::NormalizeRaw(std::string_view src, char* out, size_t* n) const 
     if (cp >= 0x10000 || NfkcCandidate(cp)) return false;
     const uint16_t k = table[cp];
     if (k == kIdentity) {
-      if (cp == 0xFFFD && i - start != 3) { std::memcpy(o, "\xEF\xBF\xBD", 3); o += 3; }  // an invalid byte
-      else { std::memcpy(o, src.data() + start, i - start); o += i - start; }
+      if (cp == 0xFFFD && i - start != 3) PutShort(o, "\xEF\xBF\xBD", 3);  // an invalid byte
+      else PutShort(o, src.data() + start, i - start);
     } else {
-      const std::string& r = outputs_[k];
-      std::memcpy(o, r.data(), r.size());
-      o += r.size();
+      PutShort(o, outputs_[k].data(), outputs_[k].size());
     }
   }
   *n = static_cast<size_t>(o - out);
