@@ -114,7 +114,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexHash(doc.id + "\n" + text, 12);
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
-  const TokenizedText sentences = lex.tokenizer().Split(text);
+  thread_local TokenizedText scratch;  // this thread's tokens of its previous document, recycled
+  lex.tokenizer().Split(text, &scratch);
+  const TokenizedText& sentences = scratch;
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
