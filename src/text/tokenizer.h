@@ -6,7 +6,13 @@
 // at every line break. Tokens are maximal runs of letters/marks (words), of
 // digits with inner . , : / (numbers), or single punctuation characters.
 //
-// Thread safety: immutable after Load(); Tokenize() is const and thread-safe.
+// Memory: a Token is offsets and views. Its matching form and its readings
+// live in the TokenizedText that Split() fills (a bump arena plus sentence
+// vectors, all recycled when the same TokenizedText is split into again), so
+// tokens are valid while that TokenizedText lives and is not reused.
+//
+// Thread safety: immutable after Load(); Split() is const and thread-safe (each
+// thread splits into its own TokenizedText).
 #pragma once
 
 #include <cstdint>
