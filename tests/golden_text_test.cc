@@ -50,9 +50,9 @@ std::vector<TextCase> Load(const fs::path& path) {
 
 std::string Alt(const Segment& s) {
   std::string out;
-  if (!s.prefix.empty()) out += s.prefix + "+";
+  if (!s.prefix.empty()) out.append(s.prefix).append("+");
   out += s.stem;
-  if (!s.suffix.empty()) out += "+" + s.suffix;
+  if (!s.suffix.empty()) out.append("+").append(s.suffix);
   return out;
 }
 

@@ -215,7 +215,7 @@ void Lookup(Globals& g, const std::string& phrase, const std::string& date_str, 
   std::vector<Token> toks;
   for (auto& s : sentences) for (auto& t : s.tokens) toks.push_back(t);
   std::string forms;
-  for (const auto& t : toks) forms += (forms.empty() ? "" : " ") + t.norm;
+  for (const auto& t : toks) forms.append(forms.empty() ? "" : " ").append(t.norm);
   nlohmann::ordered_json res = nlohmann::ordered_json::array();
   if (!json) fmt::print("phrase «{}» → matching forms: {}\n", text, forms);
   int found = 0;
@@ -223,7 +223,7 @@ void Lookup(Globals& g, const std::string& phrase, const std::string& date_str, 
     for (size_t i = 0; i < toks.size(); ++i) {
       for (const PhraseMatch& pm : m.MatchAt(toks, i)) {
         std::string span;
-        for (size_t k = pm.begin; k < pm.end; ++k) span += (span.empty() ? "" : " ") + toks[k].norm;
+        for (size_t k = pm.begin; k < pm.end; ++k) span.append(span.empty() ? "" : " ").append(toks[k].norm);
         nlohmann::ordered_json j = describe(pm.payload);
         j = nlohmann::ordered_json{{"matcher", matcher}, {"tokens", std::to_string(pm.begin) + "-" + std::to_string(pm.end)},
                                    {"span", span}, {"prefix", pm.prefix}, {"suffix", pm.suffix}, {"entry", j}};

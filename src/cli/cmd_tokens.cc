@@ -30,9 +30,9 @@ const char* KindName(TokenKind k) {
 
 std::string SegmentString(const Segment& s) {
   std::string out;
-  if (!s.prefix.empty()) out += s.prefix + "+";
+  if (!s.prefix.empty()) out.append(s.prefix).append("+");
   out += s.stem;
-  if (!s.suffix.empty()) out += "+" + s.suffix;
+  if (!s.suffix.empty()) out.append("+").append(s.suffix);
   return out;
 }
 

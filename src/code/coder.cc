@@ -123,7 +123,7 @@ bool PlainEnglishWord(const SentenceView& v, const Lexicon& lex, size_t j) {
 bool EnglishDemonymPhrase(const SentenceView& v, const Lexicon& lex, const std::vector<int>& det_start,
                           const PhraseMatch& m, size_t* end) {
   const std::vector<Token>& toks = *v.toks;
-  const std::string& last = toks[m.end - 1].norm;
+  std::string_view last = toks[m.end - 1].norm;
   const bool plural = last.size() > 3 && last.back() == 's';
   if (plural) return true;
   size_t j = m.end;
@@ -133,7 +133,7 @@ bool EnglishDemonymPhrase(const SentenceView& v, const Lexicon& lex, const std::
     return true;
   }
   if (det_start[m.begin] < 0) return false;
-  const std::string& det = toks[static_cast<size_t>(det_start[m.begin])].norm;
+  std::string_view det = toks[static_cast<size_t>(det_start[m.begin])].norm;
   return det == "a" || det == "an";
 }
 
@@ -379,7 +379,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexHash(doc.id + "\n" + text, 12);
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
-  std::vector<Sentence> sentences = lex.tokenizer().Split(text);
+  thread_local TokenizedText scratch;  // this thread's tokens of its previous document, recycled
+  lex.tokenizer().Split(text, &scratch);
+  const TokenizedText& sentences = scratch;
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
@@ -502,7 +504,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
-        return toks[i - 1].norm;
+        return std::string(toks[i - 1].norm);
       return "";
     };
     // An agent of sector `NON` (ar/agents/not_actors.tsv) is a noun whose genitive names no
@@ -830,7 +832,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
         // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
         // preposition other than "to" ("after meeting"), a verb form is a noun.
-        const std::string& w = toks[tm.begin].norm;
+        std::string_view w = toks[tm.begin].norm;
         const bool past = w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
                                            w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
@@ -842,7 +844,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // not after a nationality noun: "Palestinians protested").
         for (const PhraseMatch& m : v.actors)
           if (m.end == tm.begin && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) {
-            const std::string& last = toks[m.end - 1].norm;
+            std::string_view last = toks[m.end - 1].norm;
             if (!(last.size() > 3 && last.back() == 's')) return false;
           }
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
@@ -1255,7 +1257,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* en_subject = nullptr;
       if (en && as_verb) {
         auto aux_at = [&](size_t j) { const CueEntry* c = cue_kind(j); return c && c->kind == CueKind::kPassiveAux; };
-        const std::string& w = toks[tb].norm;  // a progressive ("was breaking off") is active
+        std::string_view w = toks[tb].norm;  // a progressive ("was breaking off") is active
         const bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0;
         en_passive = !ing && ((tb > 0 && aux_at(tb - 1)) ||
                               (tb > 1 && aux_at(tb - 2) && toks[tb - 1].kind == TokenKind::kWord && !cue_kind(tb - 1) &&

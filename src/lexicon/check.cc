@@ -153,7 +153,7 @@ Status CheckDictionaries(const std::string& dir, CheckReport* rep) {
   auto key_of = [&](const std::string& phrase) {
     std::string k;
     for (const auto& s : tok.Split(phrase))
-      for (const auto& t : s.tokens) k += (k.empty() ? "" : " ") + t.norm;
+      for (const auto& t : s.tokens) k.append(k.empty() ? "" : " ").append(t.norm);
     return k;
   };
 

@@ -110,7 +110,7 @@ bool IsPersonRow(const std::string& kind, const std::string& name_en, const std:
 std::vector<std::string> Lexicon::Forms(const std::string& phrase) const {
   std::vector<std::string> forms;
   for (const auto& s : tokenizer_.Split(phrase))
-    for (const auto& t : s.tokens) forms.push_back(t.norm);
+    for (const auto& t : s.tokens) forms.emplace_back(t.norm);
   return forms;
 }
 

@@ -9,7 +9,7 @@
 namespace hadath {
 
 namespace {
-constexpr uint32_t kMagic = 0x324D4850;  // "PHM2": phrases of a first form sorted by their second form
+constexpr uint32_t kMagic = 0x324D4850;  // "PHM2" (2: second-word hashes)
 constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
 }  // namespace
 
@@ -75,17 +75,7 @@ void PhraseMatcher::Build() {
   const uint32_t n_phrases = static_cast<uint32_t>(pending_.size());
   std::vector<uint32_t> order(n_phrases);
   for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
-  // Inside a group, by second form ("" for one-word phrases), then in Add order: MatchAt
-  // looks up the phrases whose second word is the next token's instead of trying them all
-  // (English verbs start thousands of CAMEO patterns: "send", "provide", "open").
-  auto second = [&](uint32_t k) -> std::string_view {
-    return phrases[3 * k + 1] > 1 ? std::string_view(*forms[pforms[phrases[3 * k] + 1]]) : std::string_view();
-  };
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (first_of[a] != first_of[b]) return first_of[a] < first_of[b];
-    const std::string_view sa = second(a), sb = second(b);
-    return sa != sb ? sa < sb : a < b;
-  });
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return first_of[a] < first_of[b]; });
   size_t n_first_forms = 0;
   for (size_t k = 0; k < order.size(); ++k) n_first_forms += (k == 0 || first_of[order[k]] != first_of[order[k - 1]]);
   uint32_t table_size = 16;
@@ -123,6 +113,12 @@ void PhraseMatcher::Build() {
   put(pforms.data(), pforms.size() * 4);
   put(order.data(), order.size() * 4);
   put(table.data(), table.size() * 4);
+  // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
+  // rejects most phrases sharing a first word by this number alone.
+  for (uint32_t k = 0; k < n_phrases; ++k) {
+    const uint32_t h2 = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
+    put(&h2, 4);
+  }
   out += pool;
   owned_ = std::move(out);
   owns_ = true;
@@ -144,6 +140,7 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   pforms_ = p;  p += h[5];
   first_ = p;  p += h[6];
   table_ = p;  p += 4 * size_t{h[3]};
+  second_ = p;  p += h[1];
   pool_ = reinterpret_cast<const char*>(p);
 }
 
@@ -154,7 +151,7 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   std::memcpy(h, blob.data(), sizeof h);
   if (h[0] != kMagic) return Status::Corrupt("phrase matcher: bad magic");
   if (h[3] == 0 || (h[3] & (h[3] - 1))) return Status::Corrupt("phrase matcher: bad table size");
-  uint64_t words = kHeaderWords + 2ull * h[2] + 3ull * h[1] + h[5] + h[6] + 4ull * h[3];
+  uint64_t words = kHeaderWords + 2ull * h[2] + 4ull * h[1] + h[5] + h[6] + 4ull * h[3];
   if (words * 4 + h[4] != blob.size()) return Status::Corrupt("phrase matcher: sizes do not add up");
   owned_.clear();
   owns_ = false;
@@ -179,15 +176,6 @@ Status PhraseMatcher::Attach(std::string_view blob) {
 
 const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
 
-const uint32_t* PhraseMatcher::Lookup(std::string_view form, uint32_t h) const {
-  if (!base_) return nullptr;
-  for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
-    const uint32_t* t = table_ + 4 * slot;
-    if (!t[1]) return nullptr;
-    if (t[0] == h && Form(t[1] - 1) == form) return t;
-  }
-}
-
 std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
   std::vector<std::string_view> out;
   for (uint32_t j = 0; j < phrases_[3 * k + 1]; ++j) out.push_back(Form(pforms_[phrases_[3 * k] + j]));
@@ -202,100 +190,100 @@ void PhraseMatcher::FirstForms(std::unordered_set<std::string>* out) const {
 
 std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, size_t i) const {
   std::vector<PhraseMatch> out;
-  if (i >= toks.size()) return out;
+  if (i < toks.size()) MatchAtInto(toks, i, 0, nullptr, &out);
+  return out;
+}
+
+void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg,
+                                const uint32_t* first_slot, std::vector<PhraseMatch>* out) const {
+  const size_t out_begin = out->size();
   const Token& first = toks[i];
-  // Candidates in the order of the plain scan (reading, then Add order), so that duplicates
-  // and ties resolve as before.
-  struct Cand { size_t seg; uint32_t pi; PhraseMatch m; };
-  thread_local std::vector<Cand> cands;  // scratch, reused: MatchAt runs for most tokens
-  cands.clear();
-  // The second words a phrase may have here: none, the next token, or a reading of it with a
-  // suffix (the last word of a two-word phrase).
-  std::string_view keys[8];
-  size_t n_keys = 0;
-  keys[n_keys++] = std::string_view();
+  // The hashes the second word may have: its matching form (as an inner word
+  // or the last one), or the stem of a suffix reading (as the last word only).
+  uint32_t next_hash[8] = {};
+  size_t n_next = 0;
   if (i + 1 < toks.size()) {
-    keys[n_keys++] = toks[i + 1].norm;
-    for (const Segment& s : toks[i + 1].segs)
-      if (s.prefix.empty() && !s.suffix.empty() && n_keys < 8 && std::find(keys, keys + n_keys, s.stem) == keys + n_keys)
-        keys[n_keys++] = s.stem;
+    const Token& t = toks[i + 1];
+    next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+    for (const Segment& s : t.segs)
+      if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
+    if (t.segs.size() > 8) n_next = 0;  // (never in practice) no filtering
   }
-  auto second = [&](uint32_t q) -> std::string_view {
-    const uint32_t* ph = phrases_ + 3 * first_[q];
-    return ph[1] > 1 ? Form(pforms_[ph[0] + 1]) : std::string_view();
-  };
-  for (size_t si = 0; si < first.segs.size(); ++si) {
-    const Segment& seg = first.segs[si];
-    const uint32_t* slot = Lookup(seg.stem, StemHash(seg));
+  for (size_t r = first_seg; r < first.segs.size(); ++r) {
+    const Segment& seg = first.segs[r];
+    const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
-    // (one-word phrases sort first; a group of only one-word phrases needs no other key)
-    const size_t keys_here = second(slot[2] + slot[3] - 1).empty() ? 1 : n_keys;
-    for (size_t ki = 0; ki < keys_here; ++ki) {
-      // the range of phrases whose second form is keys[ki]
-      uint32_t lo = slot[2], hi = ki == 0 ? slot[2] : slot[2] + slot[3];
-      while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (second(mid) < keys[ki]) lo = mid + 1; else hi = mid;
-      }
-      for (uint32_t q = lo; q < slot[2] + slot[3] && second(q) == keys[ki]; ++q) {
-        const uint32_t pi = first_[q];
-        const uint32_t* ph = phrases_ + 3 * pi;
-        const uint32_t* fids = pforms_ + ph[0];
-        size_t n = ph[1];
-        if (i + n > toks.size()) continue;
+    for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
+      const uint32_t pi = first_[q];
+      const uint32_t* ph = phrases_ + 3 * pi;
+      size_t n = ph[1];
+      if (i + n > toks.size()) continue;
+      if (n > 1) {
         // A multiword phrase may not have a suffix on its first word.
-        if (n > 1 && !seg.suffix.empty()) continue;
-        bool ok = true;
-        const std::string* last_suffix = n == 1 ? &seg.suffix : nullptr;
-        for (size_t k = 1; k < n && ok; ++k) {
-          const Token& t = toks[i + k];
-          const std::string_view want = Form(fids[k]);
-          if (t.norm == want) continue;
-          ok = false;
-          if (k == n - 1) {
-            for (const Segment& s : t.segs) {
-              if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
-                ok = true;
-                last_suffix = &s.suffix;
-                break;
-              }
+        if (!seg.suffix.empty()) continue;
+        if (n_next) {
+          const uint32_t want = second_[pi];
+          bool may = next_hash[0] == want;
+          for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
+          if (!may) continue;
+        }
+      }
+      const uint32_t* fids = pforms_ + ph[0];
+      bool ok = true;
+      std::string_view last_suffix = n == 1 ? seg.suffix : std::string_view();
+      for (size_t k = 1; k < n && ok; ++k) {
+        const Token& t = toks[i + k];
+        const std::string_view want = Form(fids[k]);
+        if (t.norm == want) continue;
+        ok = false;
+        if (k == n - 1) {
+          for (const Segment& s : t.segs) {
+            if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
+              ok = true;
+              last_suffix = s.suffix;
+              break;
             }
           }
         }
-        if (!ok) continue;
-        cands.push_back({si, pi, {i, i + n, ph[2], seg.prefix, last_suffix ? *last_suffix : std::string()}});
+      }
+      if (!ok) continue;
+      bool dup = false;
+      for (size_t m = out_begin; m < out->size(); ++m) dup |= ((*out)[m].payload == ph[2] && (*out)[m].end == i + n);
+      if (!dup) {
+        PhraseMatch& m = out->emplace_back();
+        m.begin = i;
+        m.end = i + n;
+        m.payload = ph[2];
+        m.prefix.assign(seg.prefix);
+        m.suffix.assign(last_suffix);
       }
     }
   }
-  if (cands.size() > 1)
-    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) { return a.seg != b.seg ? a.seg < b.seg : a.pi < b.pi; });
-  for (auto& c : cands) {
-    bool dup = false;
-    for (const auto& m : out) dup |= (m.payload == c.m.payload && m.end == c.m.end);
-    if (!dup) out.push_back(std::move(c.m));
-  }
-  if (out.size() > 1)
-    std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
-      if (a.end != b.end) return a.end > b.end;
-      // Prefer the reading that strips fewer clitics.
-      return a.prefix.size() + a.suffix.size() < b.prefix.size() + b.suffix.size();
-    });
-  return out;
+  // Longest first; then the reading that strips fewer clitics (stable: few matches, insertion sort).
+  auto before = [](const PhraseMatch& a, const PhraseMatch& b) {
+    if (a.end != b.end) return a.end > b.end;
+    return a.prefix.size() + a.suffix.size() < b.prefix.size() + b.suffix.size();
+  };
+  for (size_t k = out_begin + 1; k < out->size(); ++k)
+    for (size_t j = k; j > out_begin && before((*out)[j], (*out)[j - 1]); --j) std::swap((*out)[j], (*out)[j - 1]);
 }
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) const {
   std::vector<PhraseMatch> out;
+  std::vector<PhraseMatch> here;
   size_t i = 0;
   while (i < toks.size()) {
     // Fast path: no reading of this token starts a phrase.
-    bool any = false;
-    for (const Segment& seg : toks[i].segs)
-      if (Lookup(seg.stem, StemHash(seg))) { any = true; break; }
-    if (!any) { ++i; continue; }
-    auto here = MatchAt(toks, i);
+    const uint32_t* slot = nullptr;
+    size_t r = 0;
+    for (const auto& segs = toks[i].segs; r < segs.size(); ++r)
+      if ((slot = Lookup(segs[r].stem, StemHash(segs[r])))) break;
+    if (!slot) { ++i; continue; }
+    here.clear();
+    MatchAtInto(toks, i, r, slot, &here);
     if (here.empty()) { ++i; continue; }
-    size_t end = here[0].end;
-    const std::string pre = here[0].prefix, suf = here[0].suffix;
+    const size_t end = here[0].end;
+    const std::string pre = here[0].prefix, suf = here[0].suffix;  // copies: here[0] is moved below
     for (auto& m : here)
       if (m.end == end && m.prefix == pre && m.suffix == suf) out.push_back(std::move(m));
     i = end;

@@ -73,7 +73,18 @@ class PhraseMatcher {
   void Bind(const char* base, size_t size);
   // The table slot of `form` as a first word, or nullptr.
   const uint32_t* Lookup(std::string_view form) const;
-  const uint32_t* Lookup(std::string_view form, uint32_t hash) const;  // hash: FormHash(form)
+  const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
+    if (!base_) return nullptr;
+    for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      const uint32_t* t = table_ + 4 * slot;
+      if (!t[1]) return nullptr;
+      if (t[0] == h && Form(t[1] - 1) == form) return t;
+    }
+  }
+  // MatchAt's work, appended to *out. Readings before `first_seg` start no
+  // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
+  void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const uint32_t* first_slot,
+                   std::vector<PhraseMatch>* out) const;
   std::string_view Form(uint32_t id) const {
     return {pool_ + forms_[2 * id], forms_[2 * id + 1]};
   }
@@ -90,6 +101,7 @@ class PhraseMatcher {
   const uint32_t* pforms_ = nullptr;   // form ids of every phrase, concatenated
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
+  const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).

@@ -97,7 +97,10 @@ const char* MentionKindName(Mention::Kind k) {
 
 std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, const Ymd& doc_date) {
   std::vector<Mention> out;
-  const auto sentences = lex.tokenizer().Split(text);
+  // This thread's tokens of the previous text are recycled (no allocation in the steady state).
+  thread_local TokenizedText scratch;
+  lex.tokenizer().Split(text, &scratch);
+  const TokenizedText& sentences = scratch;
   struct Sent {
     Groups actors, agents, places, cues;
     Countries countries;  // unambiguous countries named in it
@@ -317,8 +320,19 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
       out.push_back(std::move(m));
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  return out;
+  // In text order (stable): sort (begin, index) pairs, then move each mention once.
+  std::vector<std::pair<size_t, uint32_t>> order(out.size());
+  bool sorted = true;
+  for (size_t k = 0; k < out.size(); ++k) {
+    order[k] = {out[k].begin, static_cast<uint32_t>(k)};
+    sorted &= k == 0 || out[k - 1].begin <= out[k].begin;
+  }
+  if (sorted) return out;
+  std::sort(order.begin(), order.end());  // pairs: equal begins keep their index order
+  std::vector<Mention> in_order;
+  in_order.reserve(out.size());
+  for (const auto& o : order) in_order.push_back(std::move(out[o.second]));
+  return in_order;
 }
 
 }  // namespace hadath

@@ -48,7 +48,7 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
   };
 
   const Lexicon& lex = engine.lexicon();
-  std::vector<Sentence> sentences = lex.tokenizer().Split(text);
+  const TokenizedText sentences = lex.tokenizer().Split(text);
 
   // Events: actors, trigger, and the location's words inside the trigger's sentence.
   for (size_t k = 0; k < events.size(); ++k) {

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "util/hash.h"
 #include "util/tsv.h"
 
 namespace hadath {
@@ -95,6 +96,11 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       words_.push_back(std::move(w));
     }
   }
+  first_filter_.assign(kFilterBits / 64, 0);
+  for (const auto& [form, idx] : by_first_) {
+    const uint32_t b = Fnv1a32(form) & (kFilterBits - 1);
+    first_filter_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   return Status::OK();
 }
 
@@ -110,7 +116,7 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
                               const Word** out) const {
   if (i >= toks.size()) return 0;
   size_t best = 0;
-  auto try_bucket = [&](const std::string& first) {
+  auto try_bucket = [&](std::string_view first) {
     auto it = by_first_.find(first);
     if (it == by_first_.end()) return;
     for (uint32_t idx : it->second) {
@@ -147,9 +153,13 @@ bool HijriToGregorian(int y, int m, int d, Ymd* out) {
 
 static bool AsInt(const Token& t, int* v) {
   if (t.kind != TokenKind::kNumber) return false;
-  for (char c : t.norm) if (c < '0' || c > '9') return false;
   if (t.norm.empty() || t.norm.size() > 4) return false;
-  *v = std::atoi(t.norm.c_str());
+  int n = 0;
+  for (char c : t.norm) {
+    if (c < '0' || c > '9') return false;
+    n = n * 10 + (c - '0');
+  }
+  *v = n;
   return true;
 }
 
@@ -183,9 +193,13 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
   std::vector<uint8_t> may_start(toks.size(), 0);
   for (size_t k = 0; k < toks.size(); ++k) {
     const Token& t = toks[k];
-    bool hit = by_first_.count(t.norm) > 0;
-    for (size_t r = 0; r < t.segs.size() && !hit; ++r)
-      hit = t.segs[r].suffix.empty() && t.segs[r].stem != t.norm && by_first_.count(t.segs[r].stem) > 0;
+    const uint32_t h = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);  // segs[0] is the token
+    bool hit = MayStart(h) && by_first_.count(t.norm) > 0;
+    for (size_t r = 1; r < t.segs.size() && !hit; ++r) {  // segs[0] is the token itself
+      const Segment& g = t.segs[r];
+      hit = g.suffix.empty() && g.stem != t.norm && MayStart(g.hash ? g.hash : Fnv1a32(g.stem)) &&
+            by_first_.count(g.stem) > 0;
+    }
     may_start[k] = hit;
   }
   auto match_word = [&](size_t k, std::string_view kind, const Word** w) -> size_t {
@@ -218,8 +232,9 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     if (paren && j < toks.size() && toks[j].norm == ")") ++j;
     return j;
   };
+  const bool doc_valid = doc.valid();
   auto infer_year = [&](int m, int d) {
-    if (!doc.valid()) return Ymd{};
+    if (!doc_valid) return Ymd{};
     Ymd r{doc.y, m, d};
     if (!r.valid()) return Ymd{};
     if (r.ToDays() > doc.ToDays() + 31) r.y -= 1;
@@ -232,16 +247,16 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     // numeric shapes
     if (t.kind == TokenKind::kNumber) {
       Ymd r;
-      if (size_t h = marker(i + 1, 2); h && NumericDate(t.norm, &r, true)) {
+      if (size_t h = marker(i + 1, 2); h && NumericDate(std::string(t.norm), &r, true)) {
         out.push_back({i, i + 1 + h, r, "explicit", "date:hijri-numeric"});
         i += 1 + h;
         continue;
       }
-      if (NumericDate(t.norm, &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
+      if (NumericDate(std::string(t.norm), &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
       // 2023-10-27 split by the tokenizer into number - number - number
       if (i + 4 < toks.size() && toks[i + 1].norm == "-" && toks[i + 3].norm == "-" &&
           toks[i + 2].kind == TokenKind::kNumber && toks[i + 4].kind == TokenKind::kNumber &&
-          NumericDate(t.norm + "-" + toks[i + 2].norm + "-" + toks[i + 4].norm, &r)) {
+          NumericDate(std::string(t.norm) + "-" + std::string(toks[i + 2].norm) + "-" + std::string(toks[i + 4].norm), &r)) {
         out.push_back({i, i + 5, r, "explicit", "date:numeric"});
         i += 5;
         continue;
@@ -298,7 +313,7 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
         }
       }
     }
-    if (doc.valid()) {
+    if (doc_valid) {
       if (size_t n = match_word(i, "weekday", &w)) {
         int back = (doc.Weekday() - w->value + 7) % 7;
         out.push_back({i, i + n, Ymd::FromDays(doc.ToDays() - back), "weekday", w->rule});
@@ -322,25 +337,31 @@ bool DateGrammar::ParseString(std::string_view s, Ymd* out) const {
   if (p != std::string::npos && Ymd::Parse(std::string_view(str).substr(p), out)) return true;
   // Tokenize crudely: normalize, then split into number and word tokens.
   std::vector<Token> toks;
-  std::string norm = norm_->Normalize(s);
+  const std::string norm = norm_->Normalize(s);
+  const std::string_view nv = norm;
+  // Tokens view `norm`; their readings live here (at most two per token and
+  // one token per byte: reserved, so that the spans never move).
+  std::vector<Segment> readings;
+  readings.reserve(2 * norm.size() + 2);
   size_t i = 0;
   while (i < norm.size()) {
     unsigned char c = norm[i];
     Token t;
+    const size_t first = readings.size();
     if (c >= '0' && c <= '9') {
       size_t j = i;
       while (j < norm.size() && ((norm[j] >= '0' && norm[j] <= '9') ||
              ((norm[j] == '/' || norm[j] == '-' || norm[j] == '.') && j + 1 < norm.size() && norm[j + 1] >= '0' && norm[j + 1] <= '9')))
         ++j;
       t.kind = TokenKind::kNumber;
-      t.norm = norm.substr(i, j - i);
+      t.norm = nv.substr(i, j - i);
       i = j;
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
       ++i;
       continue;
     } else if (c < 0x80 && !std::isalpha(c)) {
       t.kind = TokenKind::kPunct;
-      t.norm = std::string(1, static_cast<char>(c));
+      t.norm = nv.substr(i, 1);
       ++i;
     } else {
       size_t j = i;
@@ -350,14 +371,15 @@ bool DateGrammar::ParseString(std::string_view s, Ymd* out) const {
         ++j;
       }
       t.kind = TokenKind::kWord;
-      t.norm = norm.substr(i, j - i);
-      t.segs.push_back({"", t.norm, ""});
+      t.norm = nv.substr(i, j - i);
+      readings.push_back({{}, t.norm, {}});
       if (t.norm.rfind("\xD8\xA7\xD9\x84", 0) == 0 && t.norm.size() > 4)  // «ال»
-        t.segs.push_back({"\xD8\xA7\xD9\x84", t.norm.substr(4), ""});
+        readings.push_back({"\xD8\xA7\xD9\x84", t.norm.substr(4), {}});
       i = j;
     }
-    if (t.segs.empty()) t.segs.push_back({"", t.norm, ""});
-    toks.push_back(std::move(t));
+    if (readings.size() == first) readings.push_back({{}, t.norm, {}});
+    t.segs = std::span<const Segment>(readings.data() + first, readings.size() - first);
+    toks.push_back(t);
   }
   for (const auto& m : Find(toks, Ymd{})) {
     if (m.basis == "explicit" && m.date.valid()) { *out = m.date; return true; }

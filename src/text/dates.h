@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -74,7 +75,20 @@ class DateGrammar {
   const Normalizer* norm_ = nullptr;
   // words_ indices by the matching form of their first word: MatchWord looks
   // up the token's forms instead of scanning every word.
-  std::unordered_map<std::string, std::vector<uint32_t>> by_first_;
+  struct ViewHash {  // lookups by std::string_view without a temporary string
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>> by_first_;
+  // A one-hash Bloom filter of by_first_'s keys by Fnv1a32 (the hash every
+  // token reading already carries): most tokens are rejected without hashing.
+  static constexpr uint32_t kFilterBits = 1u << 14;
+  std::vector<uint64_t> first_filter_;
+  bool MayStart(uint32_t fnv) const {
+    if (first_filter_.empty()) return true;  // not loaded
+    const uint32_t b = fnv & (kFilterBits - 1);
+    return (first_filter_[b >> 6] >> (b & 63)) & 1;
+  }
   std::vector<Word> words_;
 };
 

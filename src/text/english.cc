@@ -105,30 +105,29 @@ std::string StemOf(std::string_view form) {
   return stem;
 }
 
-std::vector<Sentence> Split(std::string_view text, const Normalizer& norm,
-                            const std::function<bool(std::string_view)>& keep_stem) {
-  std::vector<Sentence> sentences;
-  Sentence cur;
+void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
+           TokenizedText* out) {
+  out->Clear();
+  TextArena& arena = out->arena();
+  std::vector<Token>* cur = &out->Current().tokens;
   auto flush = [&](size_t end) {
-    if (!cur.tokens.empty()) {
-      cur.begin = cur.tokens.front().begin;
-      cur.end = std::max(end, cur.tokens.back().end);
-      sentences.push_back(std::move(cur));
-    }
-    cur = Sentence();
+    out->EndSentence(end);
+    cur = &out->Current().tokens;
   };
   auto emit = [&](size_t b, size_t e, TokenKind kind) {
     Token t;
     t.begin = b;
     t.end = e;
     t.kind = kind;
-    t.norm = kind == TokenKind::kWord ? Fold(text.substr(b, e - b), norm) : norm.Normalize(text.substr(b, e - b));
-    t.segs.push_back({"", t.norm, ""});
+    t.norm = arena.Copy(kind == TokenKind::kWord ? Fold(text.substr(b, e - b), norm) : norm.Normalize(text.substr(b, e - b)));
+    Segment readings[2] = {{{}, t.norm, {}}, {}};
+    size_t n_readings = 1;
     if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
       std::string stem = StemOf(t.norm);
-      if (stem != t.norm && keep_stem(stem)) t.segs.push_back({kStemMark, std::move(stem), ""});
+      if (stem != t.norm && keep_stem(stem)) readings[n_readings++] = {kStemMark, arena.Copy(stem), {}};
     }
-    cur.tokens.push_back(std::move(t));
+    t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
+    cur->push_back(t);
   };
   const size_t n = text.size();
   // The first non-space character at or after i (its class), for sentence ends.
@@ -268,8 +267,8 @@ std::vector<Sentence> Split(std::string_view text, const Normalizer& norm,
     else if (c == 0x201D || c == 0x00BB) in_quote = false;
     if (!IsTerminator(c)) continue;
     // A period after an abbreviation or a one-letter initial is not an end.
-    if (c == '.' && cur.tokens.size() >= 2) {
-      const Token& prev = cur.tokens[cur.tokens.size() - 2];
+    if (c == '.' && cur->size() >= 2) {
+      const Token& prev = (*cur)[cur->size() - 2];
       if (prev.kind == TokenKind::kWord && prev.end == start &&
           (IsAbbreviation(prev.norm) || utf8::Length(prev.norm) == 1))
         continue;
@@ -289,7 +288,6 @@ std::vector<Sentence> Split(std::string_view text, const Normalizer& norm,
     if (starts_sentence(i)) flush(i);
   }
   flush(n);
-  return sentences;
 }
 
 }  // namespace hadath::english

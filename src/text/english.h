@@ -40,10 +40,11 @@ namespace hadath::english {
 // The marker of a stem reading in Segment::prefix.
 inline constexpr const char* kStemMark = "~";
 
-// Splits `text` into sentences of tokens. `keep_stem(stem)` says whether a
-// stem reading is worth offering (nullptr: no stem readings at all).
-std::vector<Sentence> Split(std::string_view text, const Normalizer& norm,
-                            const std::function<bool(std::string_view)>& keep_stem);
+// Splits `text` into sentences of tokens, into *out (cleared first; its memory
+// reused). `keep_stem(stem)` says whether a stem reading is worth offering
+// (nullptr: no stem readings at all).
+void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
+           TokenizedText* out);
 
 // The matching form of one English word (lower case; "n't" → "not").
 std::string Fold(std::string_view surface, const Normalizer& norm);

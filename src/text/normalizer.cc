@@ -4,6 +4,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -18,6 +21,13 @@ static bool ParseHex(const std::string& s, char32_t* out) {
   if (*end != '\0' || v > 0x10FFFF) return false;
   *out = static_cast<char32_t>(v);
   return true;
+}
+
+// Code points that ICU NFKC may change and the rule table does not cover:
+// presentation forms, ligatures, full-width forms, general punctuation, Latin-1 symbols.
+static inline bool NfkcCandidate(char32_t c) {
+  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x2000 && c <= 0x206F) || (c >= 0x00A0 && c <= 0x00BF);
 }
 
 Status Normalizer::Load(const std::string& data_dir) {
@@ -64,7 +74,47 @@ void Normalizer::BuildTable() {
     auto [it, inserted] = seen.emplace(utf, static_cast<uint16_t>(outputs_.size()));
     if (inserted) outputs_.push_back(utf);
     bmp_[cp] = it->second;
+    const size_t in_bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+    expansion_ = std::max(expansion_, (utf.size() + in_bytes - 1) / in_bytes);
   }
+}
+
+// Copies a few bytes (a code point, a short mapping) without a memcpy call.
+static inline void PutShort(char*& o, const char* p, size_t n) {
+  if (n <= 4) {
+    for (size_t k = 0; k < n; ++k) o[k] = p[k];
+  } else {
+    std::memcpy(o, p, n);
+  }
+  o += n;
+}
+
+bool Normalizer::NormalizeRaw(std::string_view src, char* out, size_t* n) const {
+  char* o = out;
+  size_t i = 0;
+  const uint16_t* table = bmp_.data();
+  while (i < src.size()) {
+    const unsigned char b = static_cast<unsigned char>(src[i]);
+    if (b < 0x80) {  // ASCII: the table, no decoding
+      const uint16_t k = table[b];
+      if (k == kIdentity) *o++ = static_cast<char>(b);
+      else PutShort(o, outputs_[k].data(), outputs_[k].size());
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const char32_t cp = utf8::Next(src, &i);
+    if (cp >= 0x10000 || NfkcCandidate(cp)) return false;
+    const uint16_t k = table[cp];
+    if (k == kIdentity) {
+      if (cp == 0xFFFD && i - start != 3) PutShort(o, "\xEF\xBF\xBD", 3);  // an invalid byte
+      else PutShort(o, src.data() + start, i - start);
+    } else {
+      PutShort(o, outputs_[k].data(), outputs_[k].size());
+    }
+  }
+  *n = static_cast<size_t>(o - out);
+  return true;
 }
 
 bool Normalizer::MapCodePoint(char32_t cp, std::u32string* out) const {
@@ -75,13 +125,6 @@ bool Normalizer::MapCodePoint(char32_t cp, std::u32string* out) const {
   }
   *out = it->second;
   return !out->empty();
-}
-
-// Code points that ICU NFKC may change and the rule table does not cover:
-// presentation forms, ligatures, full-width forms, general punctuation, Latin-1 symbols.
-static inline bool NfkcCandidate(char32_t c) {
-  return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
-         (c >= 0x2000 && c <= 0x206F) || (c >= 0x00A0 && c <= 0x00BF);
 }
 
 std::string Normalizer::Normalize(std::string_view surface) const {

@@ -32,6 +32,14 @@ class Normalizer {
   // The same into *out (its capacity is reused). REQUIRES: out does not alias surface.
   void NormalizeTo(std::string_view surface, std::string* out) const;
 
+  // The common case without any allocation: writes the matching form of
+  // `surface` to out[0, *n) and returns true, or returns false (nothing
+  // usable written) when the token needs NormalizeTo's general path (NFKC
+  // folding, code points beyond the BMP). REQUIRES: `out` has room for
+  // max_expansion() × surface.size() bytes.
+  bool NormalizeRaw(std::string_view surface, char* out, size_t* n) const;
+  size_t max_expansion() const { return expansion_; }
+
   // Maps a single code point; returns false when it is deleted.
   // `*out` receives the replacement (possibly several code points).
   bool MapCodePoint(char32_t cp, std::u32string* out) const;
@@ -46,6 +54,7 @@ class Normalizer {
   static constexpr uint16_t kIdentity = 0xFFFF;
   std::vector<uint16_t> bmp_;
   std::vector<std::string> outputs_;
+  size_t expansion_ = 3;  // most output bytes per input byte over the BMP table (≥ 3: U+FFFD)
   // ICU's NFKC singleton, fetched by Load() on one thread: its lazy creation inside ICU is
   // synchronized in uninstrumented code, so workers creating it concurrently looked like a
   // race to ThreadSanitizer. Workers only read this pointer.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <type_traits>
 
 #include <unicode/uchar.h>
 
@@ -89,11 +91,85 @@ inline bool SameBytes(const char* a, const char* b, size_t n) {
 }
 }  // namespace
 
-std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_teh_marbuta,
-                                         bool all_alternatives) const {
+void TextArena::Clear() {
+  cur_ = 0;
+  used_ = 0;
+  // A huge text leaves big chunks behind: keep a bounded amount for the next one.
+  size_t kept = 0, k = 0;
+  while (k < chunks_.size() && kept + chunks_[k].size <= kKeepBytes) kept += chunks_[k++].size;
+  chunks_.resize(k);
+}
+
+void* TextArena::AllocateSlow(size_t n, size_t align) {
+  while (cur_ < chunks_.size()) {
+    Chunk& c = chunks_[cur_];
+    const size_t at = (used_ + align - 1) & ~(align - 1);
+    if (at + n <= c.size) {
+      used_ = at + n;
+      return c.data.get() + at;
+    }
+    if (used_ == 0) break;  // an unused chunk too small for n: replaced below
+    ++cur_;
+    used_ = 0;
+  }
+  Chunk c;
+  c.size = std::max(kChunk, n + align);
+  c.data = std::make_unique_for_overwrite<std::byte[]>(c.size);  // new[]: aligned for any fundamental type
+  if (cur_ < chunks_.size()) chunks_[cur_] = std::move(c);
+  else chunks_.push_back(std::move(c));
+  used_ = n;
+  return chunks_[cur_].data.get();
+}
+
+std::string_view TextArena::Concat(std::string_view a, std::string_view b) {
+  if (a.size() + b.size() == 0) return {};
+  char* p = static_cast<char*>(Allocate(a.size() + b.size(), 1));
+  if (!a.empty()) std::memcpy(p, a.data(), a.size());
+  if (!b.empty()) std::memcpy(p + a.size(), b.data(), b.size());
+  return {p, a.size() + b.size()};
+}
+
+const Sentence& TokenizedText::at(size_t i) const {
+  if (i >= n_) throw std::out_of_range("TokenizedText::at");
+  return sentences_[i];
+}
+
+void TokenizedText::Clear() {
+  n_ = 0;
+  if (!sentences_.empty()) sentences_[0].tokens.clear();
+  arena_.Clear();
+}
+
+Sentence& TokenizedText::Current() {
+  if (n_ == sentences_.size()) {
+    sentences_.emplace_back();
+    sentences_.back().tokens.reserve(32);  // most news sentences: no regrowth
+  }
+  return sentences_[n_];
+}
+
+void TokenizedText::EndSentence(size_t end) {
+  Sentence& s = Current();
+  if (s.tokens.empty()) return;
+  s.begin = s.tokens.front().begin;
+  s.end = std::max(end, s.tokens.back().end);
+  ++n_;
+  if (n_ < sentences_.size()) sentences_[n_].tokens.clear();
+}
+
+SegmentList Tokenizer::Segments(std::string_view norm, bool ends_in_teh_marbuta, bool all_alternatives) const {
+  SegmentList out;
+  std::vector<Segment> scratch;
+  std::string_view owned = out.arena_.Copy(norm);
+  out.segs_ = SegmentsInto(owned, ends_in_teh_marbuta, all_alternatives, &out.arena_, &scratch);
+  return out;
+}
+
+std::span<const Segment> Tokenizer::SegmentsInto(std::string_view norm, bool ends_in_teh_marbuta,
+                                                 bool all_alternatives, TextArena* arena,
+                                                 std::vector<Segment>* scratch) const {
   const bool filter = has_vocab_ && !all_alternatives;
-  std::vector<Segment> out;
-  out.push_back({"", norm, "", Fnv1a32(norm)});
+  const Segment whole{{}, norm, {}, Fnv1a32(norm)};
   // Which prefixes and suffixes fit the word at all: each is checked once.
   const std::string* pre[32];
   size_t n_pre = 0;
@@ -113,51 +189,52 @@ std::vector<Segment> Tokenizer::Segments(const std::string& norm, bool ends_in_t
   const std::string* suf[32];
   size_t n_suf = 0;
   suf[n_suf++] = nullptr;  // no suffix
-  static const std::vector<uint16_t> kNone;
-  const std::vector<uint16_t>* suffix_members =
-      norm.size() >= 2 ? group_of(suffix_groups_, norm[norm.size() - 2], norm.back()) : nullptr;
-  for (uint16_t k : suffix_members ? *suffix_members : kNone) {
-    const std::string& x = suffixes_[k];
-    if (n_suf >= 32 || norm.size() <= x.size()) continue;
-    if (!SameBytes(norm.data() + norm.size() - x.size(), x.data(), x.size())) continue;
-    if (ends_in_teh_marbuta && x.size() == 2 && x[0] == '\xD9' && x[1] == '\x87') continue;  // ه from ة
-    suf[n_suf++] = &x;
-  }
-  if (n_pre == 1 && n_suf == 1) return out;
-  out.reserve(4);
-  static const std::string kEmpty, kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  if (const auto* members = norm.size() >= 2 ? group_of(suffix_groups_, norm[norm.size() - 2], norm.back()) : nullptr)
+    for (uint16_t k : *members) {
+      const std::string& x = suffixes_[k];
+      if (n_suf >= 32 || norm.size() <= x.size()) continue;
+      if (!SameBytes(norm.data() + norm.size() - x.size(), x.data(), x.size())) continue;
+      if (ends_in_teh_marbuta && x.size() == 2 && x[0] == '\xD9' && x[1] == '\x87') continue;  // ه from ة
+      suf[n_suf++] = &x;
+    }
+  if (n_pre == 1 && n_suf == 1) return arena->Copy(std::span<const Segment>(&whole, 1));
+  scratch->clear();
+  scratch->push_back(whole);
+  static constexpr std::string_view kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  char joined[128];  // «ال» + stem, for the vocabulary lookup (longer stems: the arena)
   for (size_t a = 0; a < n_pre; ++a) {
-    size_t pl = pre[a] ? pre[a]->size() : 0;
+    const std::string_view p = pre[a] ? std::string_view(*pre[a]) : std::string_view();
     for (size_t b = 0; b < n_suf; ++b) {
       if (a == 0 && b == 0) continue;
-      size_t sl = suf[b] ? suf[b]->size() : 0;
-      if (pl + sl >= norm.size()) continue;
-      std::string_view stem_view(norm.data() + pl, norm.size() - pl - sl);
+      const std::string_view x = suf[b] ? std::string_view(*suf[b]) : std::string_view();
+      if (p.size() + x.size() >= norm.size()) continue;
+      const std::string_view stem_view = norm.substr(p.size(), norm.size() - p.size() - x.size());
       // Length in code points; 4 bytes per code point at most, so long stems need no count.
       if (stem_view.size() < 4 * min_stem_ && utf8::Length(stem_view) < min_stem_) continue;
-      bool ll = pre[a] && pre[a]->size() >= kLl.size() &&
-                SameBytes(pre[a]->data() + pre[a]->size() - kLl.size(), kLl.data(), kLl.size());
+      const bool ll = p.size() >= kLl.size() && SameBytes(p.data() + p.size() - kLl.size(), kLl.data(), kLl.size());
       const uint32_t h = Fnv1a32(stem_view);
-      bool known = !filter || InVocabulary(stem_view, h);
-      std::string with_article;
-      uint32_t h_article = 0;
-      bool known_with_article = false;
-      if (ll) {
-        with_article.reserve(kAl.size() + stem_view.size());
-        with_article.append(kAl).append(stem_view);
-        h_article = Fnv1a32(with_article);
-        known_with_article = !filter || InVocabulary(with_article, h_article);
-      }
-      if (!known && !known_with_article) continue;
-      const std::string& p = pre[a] ? *pre[a] : kEmpty;
-      const std::string& x = suf[b] ? *suf[b] : kEmpty;
+      const bool known = !filter || InVocabulary(stem_view, h);
       // «لل» is ل + ال with the alef dropped: also offer the stem with its
       // article back («للأمم» → ل + الأمم), for entries written with «ال».
-      if (known_with_article) out.push_back({p.substr(0, p.size() - 2), std::move(with_article), x, h_article});
-      if (known) out.push_back({p, std::string(stem_view), x, h});
+      if (ll) {
+        std::string_view with_article;
+        if (kAl.size() + stem_view.size() <= sizeof joined) {
+          std::memcpy(joined, kAl.data(), kAl.size());
+          std::memcpy(joined + kAl.size(), stem_view.data(), stem_view.size());
+          with_article = std::string_view(joined, kAl.size() + stem_view.size());
+        } else {
+          with_article = arena->Concat(kAl, stem_view);
+        }
+        const uint32_t h_article = Fnv1a32(with_article);
+        if (!filter || InVocabulary(with_article, h_article)) {
+          if (with_article.data() == joined) with_article = arena->Copy(with_article);
+          scratch->push_back({p.substr(0, p.size() - 2), with_article, x, h_article});
+        }
+      }
+      if (known) scratch->push_back({p, stem_view, x, h});
     }
   }
-  return out;
+  return arena->Copy(std::span<const Segment>(*scratch));
 }
 
 namespace {
@@ -196,24 +273,49 @@ bool IsSentenceEnd(char32_t c) {
 
 }  // namespace
 
-std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternatives) const {
+TokenizedText Tokenizer::Split(std::string_view text, bool all_alternatives) const {
+  TokenizedText out;
+  Split(text, &out, all_alternatives);
+  return out;
+}
+
+void Tokenizer::Split(std::string_view text, TokenizedText* out, bool all_alternatives) const {
+  out->Clear();
   if (english_) {
-    if (all_alternatives) return english::Split(text, *norm_, [](std::string_view) { return true; });
-    if (!has_vocab_) return english::Split(text, *norm_, nullptr);  // dictionary phrases: forms only
-    return english::Split(text, *norm_, [this](std::string_view stem) { return InVocabulary(stem); });
+    if (all_alternatives) return english::Split(text, *norm_, [](std::string_view) { return true; }, out);
+    if (!has_vocab_) return english::Split(text, *norm_, nullptr, out);  // dictionary phrases: forms only
+    return english::Split(text, *norm_, [this](std::string_view stem) { return InVocabulary(stem); }, out);
   }
   const uint8_t* ct = ClassTable();
-  std::vector<Sentence> sentences;
-  Sentence cur;
-  cur.tokens.reserve(32);
-  auto flush = [&](size_t end) {
-    if (!cur.tokens.empty()) {
-      cur.begin = cur.tokens.front().begin;
-      cur.end = std::max(end, cur.tokens.back().end);
-      sentences.push_back(std::move(cur));
+  TextArena& arena = out->arena();
+  std::string& scratch = out->scratch();
+  std::vector<Segment>& seg_scratch = out->segment_scratch();
+  std::vector<Token>* cur = &out->Current().tokens;
+  const size_t expansion = norm_->max_expansion();
+  // One token: its matching form and its readings stored in the arena.
+  auto add = [&](Token& tok, bool split_clitics, bool ends_in_teh_marbuta) {
+    const std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
+    // Straight into the arena; the rare token that needs NFKC goes through a string.
+    char* room = arena.Reserve(surface.size() * expansion);
+    size_t len = 0;
+    if (norm_->NormalizeRaw(surface, room, &len)) {
+      tok.norm = arena.Shrink(room, len);
+    } else {
+      arena.Shrink(room, 0);
+      norm_->NormalizeTo(surface, &scratch);
+      tok.norm = arena.Copy(scratch);
     }
-    cur = Sentence();
-    cur.tokens.reserve(32);  // most news sentences: no regrowth
+    if (split_clitics) {
+      tok.segs = SegmentsInto(tok.norm, ends_in_teh_marbuta, all_alternatives, &arena, &seg_scratch);
+    } else {
+      const Segment whole{{}, tok.norm, {}, Fnv1a32(tok.norm)};
+      tok.segs = arena.Copy(std::span<const Segment>(&whole, 1));
+    }
+    cur->push_back(tok);
+  };
+  auto flush = [&](size_t end) {
+    out->EndSentence(end);
+    cur = &out->Current().tokens;
   };
   size_t i = 0;
   bool in_quote = false;
@@ -261,7 +363,6 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       tok.kind = TokenKind::kPunct;
     }
     tok.end = i;
-    norm_->NormalizeTo(text.substr(tok.begin, tok.end - tok.begin), &tok.norm);
     if (tok.kind == TokenKind::kWord && tok.arabic) {
       // Was the last letter (before any harakat or tatweel) a teh marbuta? Scan back.
       std::string_view surf = text.substr(tok.begin, tok.end - tok.begin);
@@ -275,9 +376,10 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
         if (!utf8::IsArabicMark(c2)) { lastc = c2; break; }
         e = b;
       }
-      tok.segs = Segments(tok.norm, lastc == 0x0629, all_alternatives);
+      add(tok, true, lastc == 0x0629);
+    } else {
+      add(tok, false, false);
     }
-    else tok.segs.push_back({"", tok.norm, "", Fnv1a32(tok.norm)});
     bool end_sentence = false;
     if (tok.kind == TokenKind::kPunct) {
       // Quotation state: a terminator inside a quotation does not end the sentence.
@@ -288,8 +390,8 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
     if (tok.kind == TokenKind::kPunct && IsSentenceEnd(c) && !in_quote) {
       // Not after a one-letter abbreviation («د.», «U.»).
       bool abbrev = false;
-      if (c == '.' && !cur.tokens.empty()) {
-        const Token& prev = cur.tokens.back();
+      if (c == '.' && cur->size() >= 2) {
+        const Token& prev = (*cur)[cur->size() - 2];
         abbrev = prev.kind == TokenKind::kWord && prev.end == tok.begin && utf8::Length(prev.norm) == 1;
       }
       size_t k = i;
@@ -302,7 +404,6 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
       }
       end_sentence = !abbrev && followed_by_break;
     }
-    cur.tokens.push_back(std::move(tok));
     if (end_sentence) {
       // Keep following closing quotes / repeated terminators in this sentence.
       while (i < text.size()) {
@@ -311,16 +412,13 @@ std::vector<Sentence> Tokenizer::Split(std::string_view text, bool all_alternati
         if (!(IsSentenceEnd(n) || n == '"' || n == 0x00BB || n == 0x201D)) break;
         Token t;
         t.begin = i; t.end = k; t.kind = TokenKind::kPunct;
-        norm_->NormalizeTo(text.substr(i, k - i), &t.norm);
-        t.segs.push_back({"", t.norm, "", Fnv1a32(t.norm)});
-        cur.tokens.push_back(std::move(t));
+        add(t, false, false);
         i = k;
       }
       flush(i);
     }
   }
   flush(text.size());
-  return sentences;
 }
 
 }  // namespace hadath

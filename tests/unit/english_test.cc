@@ -14,7 +14,7 @@ const Tokenizer& En() { return testing::TestLexicon().ForLang("en").tokenizer();
 
 std::vector<std::string> Norms(const Sentence& s) {
   std::vector<std::string> out;
-  for (const auto& t : s.tokens) out.push_back(t.norm);
+  for (const auto& t : s.tokens) out.emplace_back(t.norm);
   return out;
 }
 
@@ -33,7 +33,8 @@ TEST(English, SpansReproduceTheSurface) {
     for (const auto& t : s.tokens) {
       ASSERT_LE(t.end, text.size());
       EXPECT_LT(t.begin, t.end);
-      EXPECT_EQ(t.segs.at(0).stem, t.norm);
+      ASSERT_FALSE(t.segs.empty());
+      EXPECT_EQ(t.segs[0].stem, t.norm);
     }
   }
   auto ss = En().Split(text);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 
@@ -32,8 +33,11 @@ std::string TempDir(const std::string& name) {
 }
 
 std::vector<Token> Toks(const Lexicon& lex, const std::string& text) {
+  // Tokens view the TokenizedText they come from: keep every one for the test's life.
+  static std::deque<TokenizedText> keep;
+  keep.push_back(lex.tokenizer().Split(text));
   std::vector<Token> out;
-  for (auto& s : lex.tokenizer().Split(text))
+  for (auto& s : keep.back())
     for (auto& t : s.tokens) out.push_back(t);
   return out;
 }

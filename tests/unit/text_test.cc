@@ -55,7 +55,7 @@ TEST(Tokenizer, SentencesDoNotBreakInsideNumbersOrAbbreviations) {
   EXPECT_EQ(tk.Split("هل انتهى الاجتماع؟ نعم").size(), 2u);
 }
 
-static bool HasSegment(const std::vector<Segment>& segs, const std::string& prefix, const std::string& stem,
+static bool HasSegment(std::span<const Segment> segs, const std::string& prefix, const std::string& stem,
                        const std::string& suffix) {
   for (const auto& s : segs)
     if (s.prefix == prefix && s.stem == stem && s.suffix == suffix) return true;
