@@ -118,6 +118,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
+  const std::string background_clause_roots = Setting(lex, "background_clause_roots", "");
+  const std::string anchor_topics = Setting(lex, "anchor_topics", "numeral");
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     const std::vector<Token>& toks = sent.tokens;
@@ -157,10 +159,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (size_t i = 0; i < n; ++i) {
       const CueEntry* c = cue_kind(i);
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                            c->kind == CueKind::kConjunction);
+                            c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
       if (boundary && i > 0) ++clause;
       v.clause[i] = clause;
+    }
+    // A clause opened by a relative pronoun after its antecedent («السفينة التي خطفها
+    // قراصنة»), or a temporal clause put before its main clause («عندما اغتيل القائد، أعلن»)
+    // describes or presupposes its events: up to the first comma they are background, not
+    // news (for the CAMEO roots of the setting `background_clause_roots`). A temporal clause
+    // after its main clause tells the event itself («قتل خمسة عندما انفجرت سيارة»).
+    std::vector<size_t> bg_clause(static_cast<size_t>(clause) + 1, SIZE_MAX);  // its first token
+    for (size_t i = 0; i < n && !en; ++i) {
+      if (i > 0 && v.clause[i] == v.clause[i - 1]) continue;
+      const CueEntry* c = cue_kind(i);
+      bool preposed = true;  // only punctuation and conjunctions before it
+      for (size_t j = 0; j < i && preposed; ++j)
+        preposed = toks[j].kind == TokenKind::kPunct || (cue_kind(j) && cue_kind(j)->kind == CueKind::kConjunction);
+      if (c && ((c->kind == CueKind::kRelative && i > 0) || (c->kind == CueKind::kSubordinate && preposed)))
+        bg_clause[v.clause[i]] = i;
     }
 
     // ---- actor phrases
@@ -443,6 +460,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     int k_in_sentence = 0;
     std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
+    std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
     auto OptionAllows = [&](const TriggerEntry& t, const char* key, size_t from, size_t to) {
@@ -469,12 +487,37 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (size_t k = 0; k < v.trigs.size();) {
       size_t e = k;
       while (e < v.trigs.size() && v.trigs[e].begin == v.trigs[k].begin && v.trigs[e].end == v.trigs[k].end) ++e;
+      // A verb takes no possessive «ـي» (its own first-person object is «ـني»): «قتلى» (the
+      // dead) is not «قتل» + «ي». Such a reading is dropped.
+      auto impossible = [&](const PhraseMatch& m) {
+        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == "\xD9\x8A";
+      };
+      while (k < e && impossible(v.trigs[k])) ++k;
+      if (k == e) continue;
       const PhraseMatch* pick = &v.trigs[k];
       bool verb_use = false;
-      for (size_t q = k; q < e; ++q) verb_use |= used_as_verb(v.trigs[q]);
+      for (size_t q = k; q < e; ++q) verb_use |= !impossible(v.trigs[q]) && used_as_verb(v.trigs[q]);
+      // A form that is a verb and a verbal noun («قتل», «خطف») is the noun when the verb before
+      // it in its clause takes an event as its object (option `refers`): «أدان خطف الصحافيين»,
+      // «يرفض قتل الأبرياء» — a finite verb does not follow another with no «أن» between.
+      if (verb_use && !en) {
+        bool has_noun = false;
+        for (size_t q = k; q < e; ++q) has_noun |= lex.triggers[v.trigs[q].payload].type == "noun";
+        for (size_t j = v.trigs[k].begin; has_noun && j-- > 0 && v.clause[j] == v.clause[v.trigs[k].begin];) {
+          if (v.trig_at[j] < 0) continue;
+          bool verb_here = false, refers = false;
+          for (const PhraseMatch& o : v.trigs)
+            if (o.begin == j && used_as_verb(o)) {
+              verb_here = true;
+              refers |= lex.triggers[o.payload].options.count("refers") > 0;
+            }
+          if (refers) verb_use = false;
+          if (verb_here) break;
+        }
+      }
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
-        if (is_verb == verb_use) { pick = &v.trigs[q]; break; }
+        if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
       }
       trig_reads.push_back(pick);
       k = e;
@@ -514,6 +557,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
+      bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
+      for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
+      if (in_bg_clause && ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        if (tl) tl->decision = "in a relative or subordinate clause (setting background_clause_roots): background";
+        rejected_noun_end[tm.end] = true;  // (a verb or noun right after it describes it)
+        continue;
+      }
       std::vector<std::string> rules = {trig.rule};
       // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
       // date, a number or a topic word («فجر أمس» dawn, «فجر 5» a rocket, «تظاهرة المسرح» a
@@ -537,10 +587,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
                   !HasArticle(cm.prefix);
         }
-        if (!used_as_verb(tm) || !tm.suffix.empty() || !near) {
+        if (ListHas(wants, "number"))  // a count: «وأصابت ستة آخرين», «أصاب 4 جنود»
+          for (size_t j = from; j < to; ++j) near |= toks[j].kind == TokenKind::kNumber && (j < tb || j >= te);
+        // (a noun needs only the word near it: «سقطت قذائف هاون»)
+        if ((trig.type == "verb" && (!used_as_verb(tm) || !tm.suffix.empty())) || !near) {
           reject("not a verb with a word its option only_near wants near, in its clause");
           continue;
         }
+      }
+
+      // `imperfect`: an imperfective form tells a habit, a general truth, a purpose or a
+      // description («أي هجوم يقتل أبرياء», «لكي يفجر نفسه», «متظاهرين يحتجون على»), not a
+      // reported event — unless a date is in its clause or (with `counted=`) a counted noun
+      // follows it, as in a headline («تفجير يقتل 60 شخصا»). The future «سـ» is intent.
+      if (trig.options.count("imperfect") && !HasFuture(tm.prefix)) {
+        bool dated = false;
+        for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
+        bool counted = trig.options.count("counted") && !OptionAllows(trig, "counted", te, te + 1);
+        if (!dated && !counted) {
+          reject("an imperfective form with no date or count in its clause (option imperfect): not a reported event");
+          continue;
+        }
+      }
+
+      // A question asserts nothing: the trigger's sentence part ends with «؟».
+      bool question = false;
+      for (size_t j = te; j < n; ++j) {
+        if (toks[j].kind != TokenKind::kPunct) continue;
+        const std::string& p = toks[j].norm;
+        if (p == "?" || p == "\xD8\x9F") { question = true; break; }
+        if (p == "." || p == "!") break;
       }
 
       // modality
@@ -560,9 +636,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           default: break;
         }
       }
+      const bool cue_uncertain = uncertain;
+      uncertain |= question;
       bool drop = negated || uncertain || hypothetical;
       if (drop && !keep_negated_) {
-        reject(negated ? "negated" : uncertain ? "uncertain (a cue before it)" : "hypothetical (a cue before it)");
+        reject(negated ? "negated" : cue_uncertain ? "uncertain (a cue before it)" : uncertain ? "a question (its sentence part ends in «؟»)" : "hypothetical (a cue before it)");
         continue;
       }
 
@@ -728,7 +806,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
-        if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && framed_end[tb])) {
+        // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
+        if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
           framed_end[te] = true;
           reject("framed as background (a frame noun before it)");
           continue;
@@ -786,6 +865,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (v.clause[d.tok_begin] != cl) continue;
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
         if (dist < best_dist) { best_dist = dist; dm = &d; }
+      }
+
+      // A verbal noun with no perpetrator, no victim, no place, no date and no count in its clause
+      // speaks of such acts in general («خيار الضربات الجوية», «ضربات جوية يمكن أن»): a reported
+      // event is anchored by at least one of them (a count: a number or a word of the cue topics
+      // of the setting `anchor_topics`, «مقتل تسعة من رجال الشرطة», «أسفر عن تفجير مطعم»), or by
+      // a light verb whose object it is («نفذ الجيش ضربة عسكرية»), or by an event coded before it
+      // in its clause («أصيب الوزير في انفجار»). (A threat is coded as one.)
+      bool anchored = src || tgt || loc || dm || en || as_verb || intent || clause_coded[cl];
+      for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !anchored;)
+        anchored = cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb;
+      for (size_t j = 0; j < n && !anchored; ++j) anchored = v.clause[j] == cl && toks[j].kind == TokenKind::kNumber;
+      for (const PhraseMatch& cm : v.cues) {
+        if (anchored) break;
+        const CueEntry& c = lex.cues[cm.payload];
+        anchored = v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && ListHas(anchor_topics, c.topic);
+      }
+      if (!anchored) {
+        reject("a verbal noun with no perpetrator, victim, place or date: a general mention");
+        continue;
       }
 
       // code
@@ -962,6 +1061,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             tl->modality = ev.modality;
           }
           events->push_back(std::move(ev));
+          clause_coded[cl] = true;
         }
       }
       last_source = src;

@@ -435,7 +435,8 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
       } else if (key == "actorless") {
         t.actorless = true;
       } else if (key == "genitive" || key == "unless_next" || key == "unless_near" || key == "unarmed" ||
-                 key == "refers" || key == "passive" || key == "counted" || key == "only_near") {
+                 key == "refers" || key == "passive" || key == "counted" || key == "only_near" ||
+                 key == "imperfect") {
         t.options[key] = val;  // read by the coder (src/code/coder.cc)
       } else {
         return Status::Corrupt(row.rule + ": unknown option '" + key + "'");
@@ -472,7 +473,7 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"background", CueKind::kBackground},   {"unrealized", CueKind::kUnrealized},
       {"passive_agent", CueKind::kPassiveAgent},
       {"determiner", CueKind::kDeterminer},     {"coordinator", CueKind::kCoordinator},
-      {"passive_aux", CueKind::kPassiveAux}};
+      {"passive_aux", CueKind::kPassiveAux}, {"subordinate", CueKind::kSubordinate}};
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("cues.tsv"), {"kind", "forms"}, &f));
   for (const auto& row : f.rows) {

@@ -97,7 +97,8 @@ enum class CueKind {
   // Russian minister") and before nouns ("the attack"); coordinators joining actors
   // ("Iran and Russia"); be-auxiliaries marking a passive ("was attacked by").
   kDeterminer, kCoordinator, kPassiveAux,
-  kUnrealized  // «لشن», «بهدف», «حاول»: right before a trigger, the act has not (yet) happened
+  kUnrealized,  // «لشن», «بهدف», «حاول»: right before a trigger, the act has not (yet) happened
+  kSubordinate  // «عندما», «حينما»: starts a clause whose events are background
 };
 
 struct CueEntry {
