@@ -120,6 +120,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
   const std::string background_clause_roots = Setting(lex, "background_clause_roots", "");
   const std::string anchor_topics = Setting(lex, "anchor_topics", "numeral");
+  const std::string prospective_topic = Setting(lex, "prospective_topic", "prospective");
+  const std::string undergo_topic = Setting(lex, "undergo_topic", "undergo");
+  const std::string witness_topic = Setting(lex, "witness_topic", "witness");
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     const std::vector<Token>& toks = sent.tokens;
@@ -137,6 +140,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     v.trig_at = IndexByStart(n, v.trigs);
     v.cue_at = IndexByStart(n, v.cues);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
+    // A headline: a sentence with no final stop (a title or a line of its own).
+    bool headline = n > 0;
+    for (size_t j = n; j-- > 0 && headline;) {
+      if (toks[j].kind != TokenKind::kPunct) break;
+      const std::string& p = toks[j].norm;
+      headline = !(p == "." || p == "!" || p == "?" || p == "\xD8\x9F" || p == "\xE2\x80\xA6" || p == ":");
+    }
 
     auto cue_kind = [&](size_t i) -> const CueEntry* {
       if (i >= n || v.cue_at[i] < 0) return nullptr;
@@ -599,12 +609,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // `imperfect`: an imperfective form tells a habit, a general truth, a purpose or a
       // description («أي هجوم يقتل أبرياء», «لكي يفجر نفسه», «متظاهرين يحتجون على»), not a
       // reported event — unless a date is in its clause or (with `counted=`) a counted noun
-      // follows it, as in a headline («تفجير يقتل 60 شخصا»). The future «سـ» is intent.
-      if (trig.options.count("imperfect") && !HasFuture(tm.prefix)) {
+      // follows it («تفجير يقتل 60 شخصا»), or it is in a headline: a line with no final stop,
+      // where the present tells the news (««داعش» يعدم رهينة»). The future «سـ» is intent.
+      if (trig.options.count("imperfect") && !HasFuture(tm.prefix) && !headline) {
         bool dated = false;
         for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
         bool counted = trig.options.count("counted") && !OptionAllows(trig, "counted", te, te + 1);
-        if (!dated && !counted) {
+        // (after a verb of perception it is what was seen: «شاهد مسلحين يطلقون النار»)
+        bool witnessed = false;
+        for (const PhraseMatch& cm : v.cues)
+          witnessed |= cm.end <= tb && tb - cm.end <= 3 && v.clause[cm.begin] == cl &&
+                       lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == witness_topic;
+        if (!dated && !counted && !witnessed) {
           reject("an imperfective form with no date or count in its clause (option imperfect): not a reported event");
           continue;
         }
@@ -629,18 +645,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
           case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
-          case CueKind::kIntent: if (tb - cm.end <= 8) { intent = true; rules.push_back(c.rule); } break;
+          case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
+            if (tb - cm.end <= 8 || (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
+              intent = true;
+              rules.push_back(c.rule);
+            }
+            break;
           case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
             if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl) { hypothetical = true; rules.push_back(c.rule); }
             break;
           default: break;
         }
       }
+      // A verbal noun qualified right after it as prospective («ضربة وشيكة», «هجوم محتمل»,
+      // «ضربات جوية قد …»): a word of the cue topic of the setting `prospective_topic`.
+      if (!read_as_verb && !hypothetical)
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          if (cm.begin >= te && cm.begin <= te + 2 && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
+              c.topic == prospective_topic) {
+            hypothetical = true;
+            rules.push_back(c.rule);
+          }
+        }
       const bool cue_uncertain = uncertain;
       uncertain |= question;
       bool drop = negated || uncertain || hypothetical;
       if (drop && !keep_negated_) {
-        reject(negated ? "negated" : cue_uncertain ? "uncertain (a cue before it)" : uncertain ? "a question (its sentence part ends in «؟»)" : "hypothetical (a cue before it)");
+        reject(negated ? "negated" : cue_uncertain ? "uncertain (a cue before it)" : uncertain ? "a question (its sentence part ends in «؟»)" : "hypothetical (a cue before it, or a prospective word right after a noun)");
         continue;
       }
 
@@ -793,9 +825,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
       const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
                                       (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
-      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
+      // It does report one as the object of a light verb («شن المسلحون الهجوم», «نفذوا عملية
+      // الخطف»), and after «تعرض لـ» (to suffer: «تعرضت القافلة لهجوم») «لـ» is no purpose.
+      auto topic_at = [&](size_t j, const std::string& topic) {
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == topic) return true;
+        return false;
+      };
+      bool reported = false;
+      for (size_t j = tb; !en && j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !reported;)
+        reported = (cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb) ||
+                   (PrepOfPrefix(tm.prefix) == kLam && topic_at(j, undergo_topic));
+      if (!src && !as_verb && !reported && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
         reject("definite or purpose noun with no perpetrator: a back-reference or topic");
         continue;
+      }
+      // A count of ten or more before a verbal noun is a tally of many acts, not one event
+      // («وقوع 199 هجوما خلال تسعة أشهر»).
+      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber) {
+        long count = 0;
+        for (char ch : toks[tb - 1].norm) count = (ch >= '0' && ch <= '9' && count < 1000000) ? count * 10 + (ch - '0') : count;
+        if (count >= 10) {
+          reject("a tally of ten or more acts: statistics, not an event");
+          continue;
+        }
       }
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
       // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
@@ -811,6 +864,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           framed_end[te] = true;
           reject("framed as background (a frame noun before it)");
           continue;
+        }
+        // ... and so is the means or place of an act that codes no event, in its noun phrase:
+        // «أعلن مسؤوليته عن مقتل المئات في هجمات انتحارية», «منذ اغتياله بسيارة مفخخة» (unless
+        // a light verb right after it tells more of it: «في هجوم شنه متمردون»).
+        const bool told_after = te < n && cue_kind(te) && cue_kind(te)->kind == CueKind::kLightVerb;
+        if (!src && !told_after && (PrepOfPrefix(tm.prefix) == kBa || toks[tb - 1].norm == "\xD9\x81\xD9\x8A")) {
+          bool shares = false;
+          const size_t from = PrepOfPrefix(tm.prefix) == kBa ? tb : tb - 1;
+          for (size_t j = from; j > 0 && from - j <= 6 && !shares; --j) {
+            shares = rejected_noun_end[j];
+            if (toks[j - 1].kind == TokenKind::kPunct || v.clause[j - 1] != cl) break;
+            if (!shares && v.trig_at[j - 1] >= 0 && used_as_verb(v.trigs[v.trig_at[j - 1]])) break;
+          }
+          if (shares) {
+            framed_end[te] = true;
+            reject("the means or place of an act in its noun phrase that codes no event");
+            continue;
+          }
         }
       }
 
@@ -858,7 +929,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
 
-      // date: in the trigger's clause, nearest; else the document date
+      // date: in the trigger's clause, nearest; else the date heading a chronology line
+      // («27 ديسمبر 2007: اغتيال …»); else the document date
       const DateMention* dm = nullptr;
       best_dist = SIZE_MAX;
       for (const auto& d : dates) {
@@ -866,6 +938,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
         if (dist < best_dist) { best_dist = dist; dm = &d; }
       }
+      if (!dm && cl > 0)
+        for (const auto& d : dates) {
+          if (v.clause[d.tok_begin] != 0 || d.basis != "explicit") continue;
+          bool heading = true;  // the first clause is the date alone, ended by «:»
+          size_t j = 0;
+          for (; j < n && v.clause[j] == 0 && heading; ++j)
+            heading = (j >= d.tok_begin && j < d.tok_end) || toks[j].kind == TokenKind::kPunct;
+          if (heading && j < n && toks[j].norm == ":") dm = &d;
+          break;
+        }
 
       // A verbal noun with no perpetrator, no victim, no place, no date and no count in its clause
       // speaks of such acts in general («خيار الضربات الجوية», «ضربات جوية يمكن أن»): a reported
