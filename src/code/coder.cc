@@ -586,7 +586,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
       if (trig.options.count("only_near")) {
-        size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 3);
+        size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 5);  // (after it: up to five words)
+        // (before it, as far as its subject may stand: to the start of its clause or the verb
+        // before it — «الآلاف من المتظاهرين من طلاب المدارس تدفقوا»)
+        while (from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
+               toks[from - 1].kind != TokenKind::kPunct)
+          --from;
         while (from < tb && v.clause[from] != v.clause[tb]) ++from;
         while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
         // (a word with the article does not count: «المتظاهرون» tells more of a known event)
@@ -1037,6 +1042,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (intent && !hypothetical) {
         std::string mapped = lex.intent.Map(cameo);
         if (!mapped.empty()) { cameo = mapped; modality = "intended"; }
+        // An announced or planned act with no intent code (data/modality.tsv) has not
+        // happened: «أعلنت عزمها تنفيذ اعتصام», «ستنتقد» are no protest, no criticism.
+        if (mapped.empty() && !en) {
+          reject("announced or planned, and data/modality.tsv has no intent code for it: not an event");
+          continue;
+        }
       }
 
       std::vector<const Phrase*> srcs, tgts;
@@ -1061,8 +1072,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         return r;
       };
       for (const Phrase* s : srcs) {
+        bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
-          if (t && s && t->code == s->code) continue;
+          if (t && s && t->code == s->code) {
+            // An act on itself is no event, but violence or protest (actorless) stands without
+            // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
+            if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
+            self_dropped = true;
+            t = nullptr;
+          }
           std::string code = cameo;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
