@@ -713,6 +713,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
+        // «أكد الحلف أنه قتل 150 مسلحا»: a complementizer carrying a pronoun, with the verb right
+        // after it, reports the speaker's own act — the subject is the actor before the
+        // complementizer (and a counted noun after the verb is its object).
+        if (!src && !en && tb >= 2 && v.clause[tb - 1] == cl && cue_kind(tb - 1) &&
+            cue_kind(tb - 1)->kind == CueKind::kComplementizer) {
+          std::string_view c = toks[tb - 1].norm;
+          if (c.rfind(kBa, 0) == 0) c.remove_prefix(2);
+          const bool pronoun = c == "\xD8\xA7\xD9\x86\xD9\x87" || c == "\xD8\xA7\xD9\x86\xD9\x87\xD8\xA7" ||
+                               c == "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85" || c == "\xD8\xA7\xD9\x86\xD9\x87\xD9\x85\xD8\xA7";
+          if (pronoun)  // (انه، انها، انهم، انهما)
+            for (const auto& p : phrases)
+              if (p.end <= tb - 1 && v.clause[p.begin] == v.clause[tb - 2] && p.prep.empty()) src = &p;
+        }
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
