@@ -58,39 +58,9 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
 };
 
-// A trigger option's value ("" when absent or a flag).
-std::string Option(const TriggerEntry& t, const char* key) {
-  auto it = t.options.find(key);
-  return it == t.options.end() ? "" : it->second;
-}
-
-// A coder setting (ar/settings.tsv), or `def` when the file does not set it.
-std::string Setting(const Lexicon& lex, const char* key, const char* def) {
-  auto it = lex.settings.find(key);
-  return it == lex.settings.end() ? def : it->second;
-}
-
-std::vector<std::string> SplitBar(const std::string& list) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b <= list.size()) {
-    size_t e = list.find('|', b);
-    if (e == std::string::npos) e = list.size();
-    if (e > b) out.push_back(list.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
-// Whether the '|'-separated `list` holds `item`, without splitting it into strings (it is
-// asked per trigger occurrence: armed sectors, location roots, only_near topics).
-bool ListHas(std::string_view list, std::string_view item) {
-  while (true) {
-    size_t bar = list.find('|');
-    if (list.substr(0, bar) == item && !item.empty()) return true;
-    if (bar == std::string_view::npos) return false;
-    list.remove_prefix(bar + 1);
-  }
+// Whether a list parsed at load (trigger options, settings) holds `item`.
+bool ListHas(const std::vector<std::string>& list, std::string_view item) {
+  return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
 }
 
 std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
@@ -115,14 +85,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
   std::vector<Sentence> sentences = lex.tokenizer().Split(text);
-  const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
-  const std::string location_target_roots = Setting(lex, "location_target_roots", "");
-  const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
-  const std::string background_clause_roots = Setting(lex, "background_clause_roots", "");
-  const std::string anchor_topics = Setting(lex, "anchor_topics", "numeral");
-  const std::string prospective_topic = Setting(lex, "prospective_topic", "prospective");
-  const std::string undergo_topic = Setting(lex, "undergo_topic", "undergo");
-  const std::string witness_topic = Setting(lex, "witness_topic", "witness");
+  // Settings (ar/settings.tsv), parsed and checked when the lexicon was loaded.
+  const CoderSettings& cfg = lex.coder_settings;
+  const long history_days = cfg.history_days;
+  const std::vector<std::string>& location_target_roots = cfg.location_target_roots;
+  const size_t unrealized_window = cfg.unrealized_window;
+  const std::vector<std::string>& background_clause_roots = cfg.background_clause_roots;
+  const std::vector<std::string>& anchor_topics = cfg.anchor_topics;
+  const std::string& prospective_topic = cfg.prospective_topic;
+  const std::string& undergo_topic = cfg.undergo_topic;
+  const std::string& witness_topic = cfg.witness_topic;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     const std::vector<Token>& toks = sent.tokens;
@@ -473,11 +445,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
-    auto OptionAllows = [&](const TriggerEntry& t, const char* key, size_t from, size_t to) {
-      auto it = t.options.find(key);
-      if (it == t.options.end()) return true;
+    auto OptionAllows = [&](const std::vector<std::string>& option, size_t from, size_t to) {
       to = std::min(to, n);
-      for (const std::string& what : SplitBar(it->second)) {
+      for (const std::string& what : option) {
         for (size_t j = from; j < to; ++j) {
           if (what == "number" && toks[j].kind == TokenKind::kNumber) return false;
           if (what == "date")
@@ -519,7 +489,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& o : v.trigs)
             if (o.begin == j && used_as_verb(o)) {
               verb_here = true;
-              refers |= lex.triggers[o.payload].options.count("refers") > 0;
+              refers |= lex.triggers[o.payload].opt.refers;
             }
           if (refers) verb_use = false;
           if (verb_here) break;
@@ -578,14 +548,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
       // date, a number or a topic word («فجر أمس» dawn, «فجر 5» a rocket, «تظاهرة المسرح» a
       // festival); `unless_near=`: ... within two words of a topic word («تفجر الخلاف»).
-      if (!OptionAllows(trig, "unless_next", te, te + 1) || !OptionAllows(trig, "unless_near", tb >= 2 ? tb - 2 : 0, te + 2)) {
+      if (!OptionAllows(trig.opt.unless_next, te, te + 1) || !OptionAllows(trig.opt.unless_near, tb >= 2 ? tb - 2 : 0, te + 2)) {
         reject("another sense of the word (a trigger option unless_next/unless_near)");
         continue;
       }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
-      if (trig.options.count("only_near")) {
+      if (trig.opt.has_only_near) {
         size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 5);  // (after it: up to five words)
         // (before it, as far as its subject may stand: to the start of its clause or the verb
         // before it — «الآلاف من المتظاهرين من طلاب المدارس تدفقوا»)
@@ -596,7 +566,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
         // (a word with the article does not count: «المتظاهرون» tells more of a known event)
         bool near = false;
-        const std::string wants = Option(trig, "only_near");
+        const std::vector<std::string>& wants = trig.opt.only_near;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
@@ -616,10 +586,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // reported event — unless a date is in its clause or (with `counted=`) a counted noun
       // follows it («تفجير يقتل 60 شخصا»), or it is in a headline: a line with no final stop,
       // where the present tells the news (««داعش» يعدم رهينة»). The future «سـ» is intent.
-      if (trig.options.count("imperfect") && !HasFuture(tm.prefix) && !headline) {
+      if (trig.opt.imperfect && !HasFuture(tm.prefix) && !headline) {
         bool dated = false;
         for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
-        bool counted = trig.options.count("counted") && !OptionAllows(trig, "counted", te, te + 1);
+        bool counted = trig.opt.has_counted && !OptionAllows(trig.opt.counted, te, te + 1);
         // (after a verb of perception it is what was seen: «شاهد مسلحين يطلقون النار»)
         bool witnessed = false;
         for (const PhraseMatch& cm : v.cues)
@@ -691,7 +661,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& o : v.trigs) {
             if (o.begin != j || !used_as_verb(o)) continue;
             verb_here = true;
-            if (lex.triggers[o.payload].options.count("refers")) ref = &lex.triggers[o.payload];
+            if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
           if (verb_here) break;
         }
@@ -748,7 +718,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
         // `genitive=target`: the actor after a verbal noun of a transitive act is its object
         // («اغتيال الوزير», «خطف صحافيين»), not its agent.
-        const bool genitive_is_target = Option(trig, "genitive") == "target";
+        const bool genitive_is_target = trig.opt.genitive_target;
         for (const auto& p : phrases)
           if (p.begin == te && p.prep.empty() && !en) (genitive_is_target ? genitive_target : src) = &p;
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
@@ -793,9 +763,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // so too. The perpetrator, if any, comes after a `passive_agent` cue («على يد»).
       if (as_verb && src && !en) {
         const bool from_conj = src == last_source;  // «وأصيب»: the previous event's subject
-        bool passive = trig.options.count("passive") > 0;
-        if (!passive && src->begin >= te && src->begin <= te + 2 && trig.options.count("counted"))
-          passive = !OptionAllows(trig, "counted", te, src->begin + 1);
+        bool passive = trig.opt.passive;
+        if (!passive && src->begin >= te && src->begin <= te + 2 && trig.opt.has_counted)
+          passive = !OptionAllows(trig.opt.counted, te, src->begin + 1);
         if (passive) {
           if (!from_conj) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
@@ -1005,10 +975,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
       // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
       // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
-      if (const std::string unarmed = Option(trig, "unarmed"); !unarmed.empty() && src && !src->sector.empty() &&
+      if (const std::string& unarmed = trig.opt.unarmed; !unarmed.empty() && src && !src->sector.empty() &&
                                                                  cameo == trig.cameo) {
-        bool armed = ListHas(Setting(lex, "armed_sectors", "MIL|REB|UAF|COP"), src->sector);
-        const std::string armed_topic = Setting(lex, "armed_topic", "weapons");
+        bool armed = ListHas(cfg.armed_sectors, src->sector);
+        const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           armed |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
@@ -1026,7 +996,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // الماضي», «في الثمانينات»), or a year after a `year_topic` word («عام 2005», «يوليو 2005»)
       // more than `history_days` before the article, also makes it background.
       if (!(dm && dm->basis == "explicit") && doc_date.valid() && history_days > 0) {
-        const std::string hist = Setting(lex, "history_topic", "history"), year = Setting(lex, "year_topic", "year");
+        const std::string &hist = cfg.history_topic, &year = cfg.year_topic;
         bool past = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
