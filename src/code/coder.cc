@@ -434,6 +434,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& o : v.trigs)
           if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
+      if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end == tm.begin && cm.begin + 1 < cm.end) c = &lex.cues[cm.payload];
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
