@@ -754,6 +754,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+            // (with no subject after it, the light verb's subject is that of the event before it
+            // in the clause: «قتل التنظيم 37 مسلحا في هجوم شنه ليلا على قرية»)
+            if (!src && last_source && v.clause[last_source->begin] == cl && last_source->end <= tb) {
+              bool named_after = false;
+              for (const auto& p : phrases) named_after |= p.begin >= cm.end && p.begin - cm.end <= 2 && p.prep.empty();
+              if (!named_after) {
+                src = last_source;
+                rules.push_back(lex.cues[cm.payload].rule);
+              }
+            }
           }
         }
       }
