@@ -112,6 +112,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     v.trig_at = IndexByStart(n, v.trigs);
     v.cue_at = IndexByStart(n, v.cues);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
+    bool sport_sentence = false;
+    for (const PhraseMatch& cm : v.cues)
+      sport_sentence |= !cfg.discard_topic.empty() && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                        lex.cues[cm.payload].topic == cfg.discard_topic;
     // A headline: a sentence with no final stop (a title or a line of its own).
     bool headline = n > 0;
     for (size_t j = n; j-- > 0 && headline;) {
@@ -542,6 +546,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       int cl = v.clause[tb];
       bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
+      // A sentence about sport (a word of the setting `discard_topic`: «المنتخب», «المباراة»)
+      // speaks of attacks, injuries and strikes on the pitch: no event of `discard_roots`.
+      if (sport_sentence && ListHas(cfg.discard_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        reject("a sentence about sport (settings discard_topic, discard_roots)");
+        continue;
+      }
       if (in_bg_clause && ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
         if (tl) tl->decision = "in a relative or subordinate clause (setting background_clause_roots): background";
         rejected_noun_end[tm.end] = true;  // (a verb or noun right after it describes it)

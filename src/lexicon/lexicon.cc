@@ -603,6 +603,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(word(&c.undergo_topic));
     } else if (key == "witness_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.witness_topic));
+    } else if (key == "discard_topic") {
+      c.discard_topic = val;
+    } else if (key == "discard_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.discard_roots));
     } else {
       return Status::Corrupt(row.rule + ": unknown setting '" + key + "'");
     }
