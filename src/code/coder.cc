@@ -129,6 +129,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return &lex.cues[v.cues[v.cue_at[i]].payload];
     };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+    // «من» right after a number or a word of the setting `quantity_topic` («عشرات من»,
+    // «الآلاف من») is partitive: what follows it is the quantity's own noun.
+    auto partitive_at = [&](size_t j) {
+      if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return false;
+      if (toks[j - 1].kind == TokenKind::kNumber) return true;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == cfg.quantity_topic)
+          return true;
+      return false;
+    };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
     std::vector<int> det_start(n + 1, -1);
     if (en)
@@ -368,6 +378,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       pending.reset();
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
+      // A partitive «من» after a quantity introduces the phrase itself, not a complement:
+      // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
+      if (p.begin >= 1 && PrepOfPrefix(first_prefix).empty() && partitive_at(p.begin - 1)) p.prep.clear();
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
         // English: "Iran and Russia", "Iran, Russia and China" (not when this phrase is the
@@ -712,14 +725,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!src)
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
-        if (!src && !en) {
+        // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
+        // verb before its subject agrees in the singular (VSO), so what follows is its object.
+        const std::string& vform = toks[tm.end - 1].norm;
+        const bool plural_verb = trig.type == "verb" && vform.size() > 4 && vform.compare(vform.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0;
+        if (!src && !en && !plural_verb) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
             bool blocked = false;
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
-              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep)) ||
+              blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && !partitive_at(j)) ||
                         v.trig_at[j] >= 0;
             }
             if (!blocked && p.prep.empty() && p.begin - te <= 6) src = &p;
