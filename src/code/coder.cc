@@ -131,14 +131,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
     // «من» right after a number or a word of the setting `quantity_topic` («عشرات من»,
     // «الآلاف من») is partitive: what follows it is the quantity's own noun.
-    auto partitive_at = [&](size_t j) {
-      if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return false;
-      if (toks[j - 1].kind == TokenKind::kNumber) return true;
+    // Returns the first token of the quantity, or SIZE_MAX when «من» at j is not partitive.
+    auto partitive_from = [&](size_t j) -> size_t {
+      if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return SIZE_MAX;
+      if (toks[j - 1].kind == TokenKind::kNumber) return j - 1;
       for (const PhraseMatch& cm : v.cues)
         if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == cfg.quantity_topic)
-          return true;
-      return false;
+          return cm.begin;
+      return SIZE_MAX;
     };
+    auto partitive_at = [&](size_t j) { return partitive_from(j) != SIZE_MAX; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
     std::vector<int> det_start(n + 1, -1);
     if (en)
@@ -380,7 +382,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       // A partitive «من» after a quantity introduces the phrase itself, not a complement:
       // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
-      if (p.begin >= 1 && PrepOfPrefix(first_prefix).empty() && partitive_at(p.begin - 1)) p.prep.clear();
+      // The phrase then starts at its quantity («سبعة من عناصر الشرطة»: a counted subject).
+      if (p.begin >= 1 && PrepOfPrefix(first_prefix).empty() && partitive_at(p.begin - 1)) {
+        p.prep.clear();
+        const size_t q = partitive_from(p.begin - 1);
+        if (phrases.empty() || phrases.back().end <= q) p.begin = q;
+      }
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
         // English: "Iran and Russia", "Iran, Russia and China" (not when this phrase is the
