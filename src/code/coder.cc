@@ -318,6 +318,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.head_end = p.end = m.end;
           }
         }
+        // A role noun with a possessive pronoun opening a reported clause refers to the speaker:
+        // «أعلن الجيش الأميركي أن قواته قتلت …» — its forces are American.
+        if (p.country.empty() && !en && !ag->suffix.empty() && i > 0 && cue_kind(i - 1) &&
+            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty()) {
+          const Phrase* speaker = nullptr;
+          for (const auto& q : phrases)
+            if (q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1) speaker = &q;
+          if (speaker && !speaker->country.empty()) {
+            p.country = speaker->country;
+            p.rules.insert(p.rules.end(), speaker->rules.begin(), speaker->rules.end());
+            p.head_begin = p.begin;
+            p.head_end = p.end;
+          }
+        }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
           if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && p.end + 1 < n)
