@@ -853,6 +853,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+        // (the agent of this trigger, not of a later act: before any comma after it)
+        bool comma_between = false;
+        for (size_t j = te; j < cm.begin && !en; ++j) comma_between |= is_comma(j);
+        if (comma_between) break;
         for (const auto& p : phrases) {
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
               (en && skip_det(p.begin) == cm.end)) {
@@ -1004,7 +1008,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // of the setting `anchor_topics`, «مقتل تسعة من رجال الشرطة», «أسفر عن تفجير مطعم»), or by
       // a light verb whose object it is («نفذ الجيش ضربة عسكرية»), or by an event coded before it
       // in its clause («أصيب الوزير في انفجار»). (A threat is coded as one.)
-      bool anchored = src || tgt || loc || dm || en || as_verb || intent || clause_coded[cl];
+      bool anchored = src || tgt || loc || dm || en || as_verb || intent || clause_coded[cl] || trig.opt.adverb;
       for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !anchored;)
         anchored = cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb;
       for (size_t j = 0; j < n && !anchored; ++j) anchored = v.clause[j] == cl && toks[j].kind == TokenKind::kNumber;

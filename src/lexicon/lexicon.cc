@@ -513,9 +513,10 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     return out->empty() ? Status::Corrupt(rule + ": option '" + key + "' wants a '|' list") : Status::OK();
   };
   for (const auto& [key, val] : t->options) {
-    const bool flag = key == "refers" || key == "passive" || key == "imperfect";
+    const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb";
     if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
     if (key == "refers") o.refers = true;
+    else if (key == "adverb") o.adverb = true;
     else if (key == "passive") o.passive = true;
     else if (key == "imperfect") o.imperfect = true;
     else if (key == "genitive") {

@@ -84,7 +84,7 @@ struct TriggerEntry {
   // The same options parsed once at load (ParseTriggerOptions), as the coder reads them.
   struct Options {
     bool genitive_target = false;                     // genitive=target
-    bool refers = false, passive = false, imperfect = false;
+    bool refers = false, passive = false, imperfect = false, adverb = false;
     std::string unarmed;                              // unarmed=CODE ("" when absent)
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
