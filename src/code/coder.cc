@@ -270,6 +270,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end = j = m->end;
               continue;
             }
+            // «وزير الخارجية بدولة الإمارات»: «بـ» + a country gives a role noun with no country
+            // yet its country.
+            if (e && !en && p.country.empty() && e->kind == ActorEntry::Kind::kCountry &&
+                PrepOfPrefix(m->prefix) == kBa && !HasConj(m->prefix)) {
+              adopt(*e);
+              p.end = j = m->end;
+              continue;
+            }
             if (m) break;
             const CueEntry* c = cue_kind(j);
             // English: "the foreign minister of (the) Iran", "militants from Hamas".
@@ -978,6 +986,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (v.clause[pm.begin] != cl) continue;
         bool located = PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin);
         if (!located) continue;
+        bool in_phrase = false;  // (a country that an actor phrase took: «وزير الخارجية بدولة الإمارات»)
+        for (const auto& p : phrases) in_phrase |= !en && pm.begin >= p.begin && pm.begin < p.end;
+        if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
