@@ -774,7 +774,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && HasConj(tm.prefix) && last_source) src = last_source;
       } else {
-        if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
+        // A noun with a pronoun possessor («محادثاتهم») has an unknown source — unless a light verb
+        // before it in its clause has a subject, whom the pronoun names: «أعربت الحكومة عن إدانتها».
+        if (!tm.suffix.empty() && !en) {
+          for (size_t j = tb; j-- > 0 && v.clause[j] == cl && tb - j <= 6 && !src;) {
+            const CueEntry* c = cue_kind(j);
+            if (!c || c->kind != CueKind::kLightVerb) continue;
+            for (const auto& p : phrases)
+              if (p.end <= tb && in_clause(p) && p.prep.empty() && p.begin > j) src = &p;
+            if (src) rules.push_back(c->rule);
+            break;
+          }
+        }
+        if (!tm.suffix.empty() && !src) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
         // `genitive=target`: the actor after a verbal noun of a transitive act is its object
         // («اغتيال الوزير», «خطف صحافيين»), not its agent.
         const bool genitive_is_target = trig.opt.genitive_target;
