@@ -975,6 +975,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
+        if (src && !en && p.code == src->code) continue;  // (never its own target: «زيارة أوباما … لرئيس أمريكي … لكينيا»)
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
