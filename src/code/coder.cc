@@ -408,7 +408,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.begin >= 1 && PrepOfPrefix(first_prefix).empty() && partitive_at(p.begin - 1)) {
         p.prep.clear();
         const size_t q = partitive_from(p.begin - 1);
-        if (phrases.empty() || phrases.back().end <= q) p.begin = q;
+        if (phrases.empty() || phrases.back().end <= q) {
+          p.begin = q;
+          p.prep = prep_before(q);  // (the quantity's own preposition: «على خمسة من قيادات»)
+        }
       }
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
@@ -469,6 +472,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
       }
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
+      // A form marked plural («أطلقوا») is a finite verb whatever precedes it: no verbal noun ends in «ـوا».
+      const std::string& first = toks[tm.begin].norm;  // (the verb of «أطلقوا النار» is its first word)
+      if (first.size() > 4 && first.compare(first.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0 && (tm.suffix.empty() || tm.end > tm.begin + 1))
+        return true;
       // ... and so is one joined by «و» to a verbal noun right before it («عمليات خطف وقتل»,
       // «حالات تعذيب وقتل عمد»), unless a number or an actor follows it as its object or
       // subject («وقع انفجار وقتل 5 أشخاص»).
@@ -586,6 +593,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
+      // «من» right before a finite verb is the relative «who»: «القبض على من أطلقوا النار» — those
+      // who fired, presupposed like any relative clause.
+      if (read_as_verb && !en && tb > 0 && (toks[tb - 1].norm == "\xD9\x85\xD9\x86" || toks[tb - 1].norm == "\xD9\x85\xD9\x85\xD9\x86") &&
+          ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        if (tl) tl->decision = "after the relative «من» (who): background";
+        rejected_noun_end[tm.end] = true;
+        continue;
+      }
       bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
       // A sentence about sport (a word of the setting `discard_topic`: «المنتخب», «المباراة»)
@@ -756,7 +771,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
-        const std::string& vform = toks[tm.end - 1].norm;
+        const std::string& vform = toks[tm.begin].norm;
         const bool plural_verb = trig.type == "verb" && vform.size() > 4 && vform.compare(vform.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0;
         if (!src && !en && !plural_verb) {
           // VSO: the subject follows the verb before any preposition or other trigger.
