@@ -114,8 +114,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
     for (const PhraseMatch& cm : v.cues)
-      sport_sentence |= !cfg.discard_topic.empty() && lex.cues[cm.payload].kind == CueKind::kTopic &&
-                        lex.cues[cm.payload].topic == cfg.discard_topic;
+      sport_sentence |= lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.discard_topics, lex.cues[cm.payload].topic);
     // A headline: a sentence with no final stop (a title or a line of its own).
     bool headline = n > 0;
     for (size_t j = n; j-- > 0 && headline;) {
@@ -603,10 +602,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
-      // A sentence about sport (a word of the setting `discard_topic`: «المنتخب», «المباراة»)
-      // speaks of attacks, injuries and strikes on the pitch: no event of `discard_roots`.
+      // A sentence about sport or fiction (a word of the setting `discard_topics`: «المنتخب»,
+      // «المباراة», «المسلسل») speaks of attacks and injuries on a pitch or a screen: no event
+      // of `discard_roots`.
       if (sport_sentence && ListHas(cfg.discard_roots, std::string_view(trig.cameo).substr(0, 2))) {
-        reject("a sentence about sport (settings discard_topic, discard_roots)");
+        reject("a sentence about sport or fiction (settings discard_topics, discard_roots)");
         continue;
       }
       if (in_bg_clause && ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
@@ -813,8 +813,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]) &&
                                 (toks[p.end].norm == "'s" || toks[p.end].norm == "'")))
               src = &p;
-        if (!src && !HasArticle(tm.prefix)) {
-          // light verb: «أجرى X محادثات», «عقد X اجتماعا»
+        if (!src && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
+          // light verb: «أجرى X محادثات», «عقد X اجتماعا» (not a noun of purpose: «تقوم قوة
+          // بالانتشار لقتال …» — the light verb governs another noun)
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
             if (c && c->kind == CueKind::kLightVerb) {

@@ -606,8 +606,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(word(&c.witness_topic));
     } else if (key == "quantity_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.quantity_topic));
-    } else if (key == "discard_topic") {
-      c.discard_topic = val;
+    } else if (key == "discard_topics") {
+      c.discard_topics = SplitList(val);
     } else if (key == "discard_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.discard_roots));
     } else {
