@@ -128,14 +128,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return &lex.cues[v.cues[v.cue_at[i]].payload];
     };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
-    // «من» right after a number or a word of the setting `quantity_topic` («عشرات من»,
+    // «من» right after a number or a word of the setting `quantity_topics` («عشرات من»,
     // «الآلاف من») is partitive: what follows it is the quantity's own noun.
     // Returns the first token of the quantity, or SIZE_MAX when «من» at j is not partitive.
     auto partitive_from = [&](size_t j) -> size_t {
       if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return SIZE_MAX;
       if (toks[j - 1].kind == TokenKind::kNumber) return j - 1;
       for (const PhraseMatch& cm : v.cues)
-        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == cfg.quantity_topic)
+        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.quantity_topics, lex.cues[cm.payload].topic))
           return cm.begin;
       return SIZE_MAX;
     };

@@ -604,8 +604,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(word(&c.undergo_topic));
     } else if (key == "witness_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.witness_topic));
-    } else if (key == "quantity_topic") {
-      HADATH_RETURN_IF_ERROR(word(&c.quantity_topic));
+    } else if (key == "quantity_topics") {
+      c.quantity_topics = SplitList(val);
     } else if (key == "discard_topics") {
       c.discard_topics = SplitList(val);
     } else if (key == "discard_roots") {
