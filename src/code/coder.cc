@@ -60,39 +60,9 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
 };
 
-// A trigger option's value ("" when absent or a flag).
-std::string Option(const TriggerEntry& t, const char* key) {
-  auto it = t.options.find(key);
-  return it == t.options.end() ? "" : it->second;
-}
-
-// A coder setting (ar/settings.tsv), or `def` when the file does not set it.
-std::string Setting(const Lexicon& lex, const char* key, const char* def) {
-  auto it = lex.settings.find(key);
-  return it == lex.settings.end() ? def : it->second;
-}
-
-std::vector<std::string> SplitBar(const std::string& list) {
-  std::vector<std::string> out;
-  size_t b = 0;
-  while (b <= list.size()) {
-    size_t e = list.find('|', b);
-    if (e == std::string::npos) e = list.size();
-    if (e > b) out.push_back(list.substr(b, e - b));
-    b = e + 1;
-  }
-  return out;
-}
-
-// Whether the '|'-separated `list` holds `item`, without splitting it into strings (it is
-// asked per trigger occurrence: armed sectors, location roots, only_near topics).
-bool ListHas(std::string_view list, std::string_view item) {
-  while (true) {
-    size_t bar = list.find('|');
-    if (list.substr(0, bar) == item && !item.empty()) return true;
-    if (bar == std::string_view::npos) return false;
-    list.remove_prefix(bar + 1);
-  }
+// Whether a list parsed at load (trigger options, settings) holds `item`.
+bool ListHas(const std::vector<std::string>& list, std::string_view item) {
+  return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
 }
 
 std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
@@ -382,9 +352,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   thread_local TokenizedText scratch;  // this thread's tokens of its previous document, recycled
   lex.tokenizer().Split(text, &scratch);
   const TokenizedText& sentences = scratch;
-  const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
-  const std::string location_target_roots = Setting(lex, "location_target_roots", "");
-  const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
+  // Settings (ar/settings.tsv), parsed and checked when the lexicon was loaded.
+  const CoderSettings& cfg = lex.coder_settings;
+  const long history_days = cfg.history_days;
+  const std::vector<std::string>& location_target_roots = cfg.location_target_roots;
+  const size_t unrealized_window = cfg.unrealized_window;
+  const std::vector<std::string>& background_clause_roots = cfg.background_clause_roots;
+  const std::vector<std::string>& anchor_topics = cfg.anchor_topics;
+  const std::string& prospective_topic = cfg.prospective_topic;
+  const std::string& undergo_topic = cfg.undergo_topic;
+  const std::string& witness_topic = cfg.witness_topic;
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
@@ -406,6 +383,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     v.trig_at = IndexByStart(n, v.trigs);
     v.cue_at = IndexByStart(n, v.cues);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
+    bool sport_sentence = false;
+    for (const PhraseMatch& cm : v.cues)
+      sport_sentence |= lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.discard_topics, lex.cues[cm.payload].topic);
+    // A headline: a sentence with no final stop (a title or a line of its own).
+    bool headline = n > 0;
+    for (size_t j = n; j-- > 0 && headline;) {
+      if (toks[j].kind != TokenKind::kPunct) break;
+      std::string_view p = toks[j].norm;
+      headline = !(p == "." || p == "!" || p == "?" || p == "\xD8\x9F" || p == "\xE2\x80\xA6" || p == ":");
+    }
 
     auto cue_kind = [&](size_t i) -> const CueEntry* {
       if (i >= n || v.cue_at[i] < 0) return nullptr;
@@ -421,6 +408,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     auto is_comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
+    // «من» right after a number or a word of the setting `quantity_topics` («عشرات من»,
+    // «الآلاف من») is partitive: what follows it is the quantity's own noun.
+    // Returns the first token of the quantity, or SIZE_MAX when «من» at j is not partitive.
+    auto partitive_from = [&](size_t j) -> size_t {
+      if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return SIZE_MAX;
+      if (toks[j - 1].kind == TokenKind::kNumber) return j - 1;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.quantity_topics, lex.cues[cm.payload].topic))
+          return cm.begin;
+      return SIZE_MAX;
+    };
+    auto partitive_at = [&](size_t j) { return partitive_from(j) != SIZE_MAX; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
     std::vector<int> det_start(n + 1, -1);
     if (en)
@@ -445,7 +444,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (size_t i = 0; i < n; ++i) {
       const CueEntry* c = cue_kind(i);
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                            c->kind == CueKind::kConjunction);
+                            c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
@@ -478,6 +477,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
       v.clause[i] = clause;
+    }
+    // A clause opened by a relative pronoun after its antecedent («السفينة التي خطفها
+    // قراصنة»), or a temporal clause put before its main clause («عندما اغتيل القائد، أعلن»)
+    // describes or presupposes its events: up to the first comma they are background, not
+    // news (for the CAMEO roots of the setting `background_clause_roots`). A temporal clause
+    // after its main clause tells the event itself («قتل خمسة عندما انفجرت سيارة»).
+    std::vector<size_t> bg_clause(static_cast<size_t>(clause) + 1, SIZE_MAX);  // its first token
+    for (size_t i = 0; i < n && !en; ++i) {
+      if (i > 0 && v.clause[i] == v.clause[i - 1]) continue;
+      const CueEntry* c = cue_kind(i);
+      bool preposed = true;  // only punctuation and conjunctions before it
+      for (size_t j = 0; j < i && preposed; ++j)
+        preposed = toks[j].kind == TokenKind::kPunct || (cue_kind(j) && cue_kind(j)->kind == CueKind::kConjunction);
+      if (c && ((c->kind == CueKind::kRelative && i > 0) || (c->kind == CueKind::kSubordinate && preposed)))
+        bg_clause[v.clause[i]] = i;
     }
 
     // ---- actor phrases
@@ -608,6 +622,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end = j = m->end;
               continue;
             }
+            // «وزير الخارجية بدولة الإمارات»: «بـ» + a country gives a role noun with no country
+            // yet its country.
+            if (e && !en && p.country.empty() && e->kind == ActorEntry::Kind::kCountry &&
+                PrepOfPrefix(m->prefix) == kBa && !HasConj(m->prefix)) {
+              adopt(*e);
+              p.end = j = m->end;
+              continue;
+            }
             if (m) break;
             const CueEntry* c = cue_kind(j);
             // English: "the foreign minister of (the) Iran", "militants from Hamas".
@@ -676,6 +698,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             adopt(e);
             p.head_begin = k;
             p.head_end = p.end = m.end;
+          }
+        }
+        // A role noun with a possessive pronoun opening a reported clause refers to the speaker:
+        // «أعلن الجيش الأميركي أن قواته قتلت …» — its forces are American.
+        if (p.country.empty() && !en && !ag->suffix.empty() && i > 0 && cue_kind(i - 1) &&
+            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty()) {
+          const Phrase* speaker = nullptr;
+          for (const auto& q : phrases)
+            if (q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1) speaker = &q;
+          if (speaker && !speaker->country.empty()) {
+            p.country = speaker->country;
+            p.rules.insert(p.rules.end(), speaker->rules.begin(), speaker->rules.end());
+            p.head_begin = p.begin;
+            p.head_end = p.end;
           }
         }
         if (p.country.empty()) {
@@ -775,6 +811,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
+      // A partitive «من» after a quantity introduces the phrase itself, not a complement:
+      // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
+      // The phrase then starts at its quantity («سبعة من عناصر الشرطة»: a counted subject).
+      if (p.begin >= 1 && PrepOfPrefix(first_prefix).empty() && partitive_at(p.begin - 1)) {
+        p.prep.clear();
+        const size_t q = partitive_from(p.begin - 1);
+        if (phrases.empty() || phrases.back().end <= q) {
+          p.begin = q;
+          p.prep = prep_before(q);  // (the quantity's own preposition: «على خمسة من قيادات»)
+        }
+      }
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
         // English: "Iran and Russia", "Iran, Russia and China" (not when this phrase is the
@@ -854,6 +901,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
       }
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
+      // A form marked plural («أطلقوا») is a finite verb whatever precedes it: no verbal noun ends in «ـوا».
+      std::string_view first = toks[tm.begin].norm;  // (the verb of «أطلقوا النار» is its first word)
+      if (first.size() > 4 && first.compare(first.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0 && (tm.suffix.empty() || tm.end > tm.begin + 1))
+        return true;
       // ... and so is one joined by «و» to a verbal noun right before it («عمليات خطف وقتل»,
       // «حالات تعذيب وقتل عمد»), unless a number or an actor follows it as its object or
       // subject («وقع انفجار وقتل 5 أشخاص»).
@@ -865,6 +916,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& o : v.trigs)
           if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
+      if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end == tm.begin && cm.begin + 1 < cm.end) c = &lex.cues[cm.payload];
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
@@ -921,13 +975,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     int k_in_sentence = 0;
     std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
+    std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
-    auto OptionAllows = [&](const TriggerEntry& t, const char* key, size_t from, size_t to) {
-      auto it = t.options.find(key);
-      if (it == t.options.end()) return true;
+    auto OptionAllows = [&](const std::vector<std::string>& option, size_t from, size_t to) {
       to = std::min(to, n);
-      for (const std::string& what : SplitBar(it->second)) {
+      for (const std::string& what : option) {
         for (size_t j = from; j < to; ++j) {
           if (what == "number" && toks[j].kind == TokenKind::kNumber) return false;
           if (what == "date")
@@ -947,12 +1000,37 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (size_t k = 0; k < v.trigs.size();) {
       size_t e = k;
       while (e < v.trigs.size() && v.trigs[e].begin == v.trigs[k].begin && v.trigs[e].end == v.trigs[k].end) ++e;
+      // A verb takes no possessive «ـي» (its own first-person object is «ـني»): «قتلى» (the
+      // dead) is not «قتل» + «ي». Such a reading is dropped.
+      auto impossible = [&](const PhraseMatch& m) {
+        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == "\xD9\x8A";
+      };
+      while (k < e && impossible(v.trigs[k])) ++k;
+      if (k == e) continue;
       const PhraseMatch* pick = &v.trigs[k];
       bool verb_use = false;
-      for (size_t q = k; q < e; ++q) verb_use |= used_as_verb(v.trigs[q]);
+      for (size_t q = k; q < e; ++q) verb_use |= !impossible(v.trigs[q]) && used_as_verb(v.trigs[q]);
+      // A form that is a verb and a verbal noun («قتل», «خطف») is the noun when the verb before
+      // it in its clause takes an event as its object (option `refers`): «أدان خطف الصحافيين»,
+      // «يرفض قتل الأبرياء» — a finite verb does not follow another with no «أن» between.
+      if (verb_use && !en) {
+        bool has_noun = false;
+        for (size_t q = k; q < e; ++q) has_noun |= lex.triggers[v.trigs[q].payload].type == "noun";
+        for (size_t j = v.trigs[k].begin; has_noun && j-- > 0 && v.clause[j] == v.clause[v.trigs[k].begin];) {
+          if (v.trig_at[j] < 0) continue;
+          bool verb_here = false, refers = false;
+          for (const PhraseMatch& o : v.trigs)
+            if (o.begin == j && used_as_verb(o)) {
+              verb_here = true;
+              refers |= lex.triggers[o.payload].opt.refers;
+            }
+          if (refers) verb_use = false;
+          if (verb_here) break;
+        }
+      }
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
-        if (is_verb == verb_use) { pick = &v.trigs[q]; break; }
+        if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
       }
       trig_reads.push_back(pick);
       k = e;
@@ -992,34 +1070,93 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
+      // «من» right before a finite verb is the relative «who»: «القبض على من أطلقوا النار» — those
+      // who fired, presupposed like any relative clause.
+      if (read_as_verb && !en && tb > 0 && (toks[tb - 1].norm == "\xD9\x85\xD9\x86" || toks[tb - 1].norm == "\xD9\x85\xD9\x85\xD9\x86") &&
+          ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        if (tl) tl->decision = "after the relative «من» (who): background";
+        rejected_noun_end[tm.end] = true;
+        continue;
+      }
+      bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
+      for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
+      // A sentence about sport or fiction (a word of the setting `discard_topics`: «المنتخب»,
+      // «المباراة», «المسلسل») speaks of attacks and injuries on a pitch or a screen: no event
+      // of `discard_roots`.
+      if (sport_sentence && ListHas(cfg.discard_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        reject("a sentence about sport or fiction (settings discard_topics, discard_roots)");
+        continue;
+      }
+      if (in_bg_clause && ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        if (tl) tl->decision = "in a relative or subordinate clause (setting background_clause_roots): background";
+        rejected_noun_end[tm.end] = true;  // (a verb or noun right after it describes it)
+        continue;
+      }
       std::vector<std::string> rules = {trig.rule};
       // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
       // date, a number or a topic word («فجر أمس» dawn, «فجر 5» a rocket, «تظاهرة المسرح» a
       // festival); `unless_near=`: ... within two words of a topic word («تفجر الخلاف»).
-      if (!OptionAllows(trig, "unless_next", te, te + 1) || !OptionAllows(trig, "unless_near", tb >= 2 ? tb - 2 : 0, te + 2)) {
+      if (!OptionAllows(trig.opt.unless_next, te, te + 1) || !OptionAllows(trig.opt.unless_near, tb >= 2 ? tb - 2 : 0, te + 2)) {
         reject("another sense of the word (a trigger option unless_next/unless_near)");
         continue;
       }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
-      if (trig.options.count("only_near")) {
-        size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 3);
+      if (trig.opt.has_only_near) {
+        size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 5);  // (after it: up to five words)
+        // (before it, as far as its subject may stand: to the start of its clause or the verb
+        // before it — «الآلاف من المتظاهرين من طلاب المدارس تدفقوا»)
+        while (from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
+               toks[from - 1].kind != TokenKind::kPunct)
+          --from;
         while (from < tb && v.clause[from] != v.clause[tb]) ++from;
         while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
         // (a word with the article does not count: «المتظاهرون» tells more of a known event)
         bool near = false;
-        const std::string wants = Option(trig, "only_near");
+        const std::vector<std::string>& wants = trig.opt.only_near;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           near |= cm.begin >= from && cm.begin < to && c.kind == CueKind::kTopic && ListHas(wants, c.topic) &&
                   (!HasArticle(cm.prefix) || cm.begin == te || cm.end == tb);  // (or it is the subject:
                                                                               // «سار المتظاهرون»)
         }
-        if (!used_as_verb(tm) || !tm.suffix.empty() || !near) {
+        if (ListHas(wants, "number"))  // a count: «وأصابت ستة آخرين», «أصاب 4 جنود»
+          for (size_t j = from; j < to; ++j) near |= toks[j].kind == TokenKind::kNumber && (j < tb || j >= te);
+        // (a noun needs only the word near it: «سقطت قذائف هاون»)
+        if ((trig.type == "verb" && (!used_as_verb(tm) || !tm.suffix.empty())) || !near) {
           reject("not a verb with a word its option only_near wants near, in its clause");
           continue;
         }
+      }
+
+      // `imperfect`: an imperfective form tells a habit, a general truth, a purpose or a
+      // description («أي هجوم يقتل أبرياء», «لكي يفجر نفسه», «متظاهرين يحتجون على»), not a
+      // reported event — unless a date is in its clause or (with `counted=`) a counted noun
+      // follows it («تفجير يقتل 60 شخصا»), or it is in a headline: a line with no final stop,
+      // where the present tells the news (««داعش» يعدم رهينة»). The future «سـ» is intent.
+      if (trig.opt.imperfect && !HasFuture(tm.prefix) && !headline) {
+        bool dated = false;
+        for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
+        bool counted = trig.opt.has_counted && !OptionAllows(trig.opt.counted, te, te + 1);
+        // (after a verb of perception it is what was seen: «شاهد مسلحين يطلقون النار»)
+        bool witnessed = false;
+        for (const PhraseMatch& cm : v.cues)
+          witnessed |= cm.end <= tb && tb - cm.end <= 3 && v.clause[cm.begin] == cl &&
+                       lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == witness_topic;
+        if (!dated && !counted && !witnessed) {
+          reject("an imperfective form with no date or count in its clause (option imperfect): not a reported event");
+          continue;
+        }
+      }
+
+      // A question asserts nothing: the trigger's sentence part ends with «؟».
+      bool question = false;
+      for (size_t j = te; j < n; ++j) {
+        if (toks[j].kind != TokenKind::kPunct) continue;
+        std::string_view p = toks[j].norm;
+        if (p == "?" || p == "\xD8\x9F") { question = true; break; }
+        if (p == "." || p == "!") break;
       }
 
       // modality
@@ -1032,16 +1169,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
           case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
-          case CueKind::kIntent: if (tb - cm.end <= 8) { intent = true; rules.push_back(c.rule); } break;
+          case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
+            if (tb - cm.end <= 8 || (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
+              intent = true;
+              rules.push_back(c.rule);
+            }
+            break;
           case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
             if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl) { hypothetical = true; rules.push_back(c.rule); }
             break;
           default: break;
         }
       }
+      // A verbal noun qualified right after it as prospective («ضربة وشيكة», «هجوم محتمل»,
+      // «ضربات جوية قد …»): a word of the cue topic of the setting `prospective_topic`.
+      if (!read_as_verb && !hypothetical)
+        for (const PhraseMatch& cm : v.cues) {
+          const CueEntry& c = lex.cues[cm.payload];
+          if (cm.begin >= te && cm.begin <= te + 2 && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
+              c.topic == prospective_topic) {
+            hypothetical = true;
+            rules.push_back(c.rule);
+          }
+        }
+      const bool cue_uncertain = uncertain;
+      uncertain |= question;
       bool drop = negated || uncertain || hypothetical;
       if (drop && !keep_negated_) {
-        reject(negated ? "negated" : uncertain ? "uncertain (a cue before it)" : "hypothetical (a cue before it)");
+        reject(negated ? "negated" : cue_uncertain ? "uncertain (a cue before it)" : uncertain ? "a question (its sentence part ends in «؟»)" : "hypothetical (a cue before it, or a prospective word right after a noun)");
         continue;
       }
 
@@ -1055,7 +1210,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& o : v.trigs) {
             if (o.begin != j || !used_as_verb(o)) continue;
             verb_here = true;
-            if (lex.triggers[o.payload].options.count("refers")) ref = &lex.triggers[o.payload];
+            if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
           if (verb_here) break;
         }
@@ -1132,7 +1287,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
         }
-        if (!src && !en) {
+        // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
+        // verb before its subject agrees in the singular (VSO), so what follows is its object.
+        std::string_view vform = toks[tm.begin].norm;
+        const bool plural_verb = trig.type == "verb" && vform.size() > 4 && vform.compare(vform.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0;
+        if (!src && !en && !plural_verb) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
@@ -1140,7 +1299,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
               blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) &&
-                         !counted_before(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
+                         !partitive_at(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
                         v.trig_at[j] >= 0 ||
                         // a role noun with no country holds the subject slot: «خطف مسلحون …
                         // خمسة بريطانيين» (a member noun, «أعضاء», is part of the phrase after it)
@@ -1159,10 +1318,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && HasConj(tm.prefix) && last_source) src = last_source;
       } else {
-        if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
+        // A noun with a pronoun possessor («محادثاتهم») has an unknown source — unless a light verb
+        // before it in its clause has a subject, whom the pronoun names: «أعربت الحكومة عن إدانتها».
+        if (!tm.suffix.empty() && !en) {
+          for (size_t j = tb; j-- > 0 && v.clause[j] == cl && tb - j <= 6 && !src;) {
+            const CueEntry* c = cue_kind(j);
+            if (!c || c->kind != CueKind::kLightVerb) continue;
+            for (const auto& p : phrases)
+              if (p.end <= tb && in_clause(p) && p.prep.empty() && p.begin > j) src = &p;
+            if (src) rules.push_back(c->rule);
+            break;
+          }
+        }
+        if (!tm.suffix.empty() && !src) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
         // `genitive=target`: the actor after a verbal noun of a transitive act is its object
         // («اغتيال الوزير», «خطف صحافيين»), not its agent.
-        const bool genitive_is_target = Option(trig, "genitive") == "target";
+        const bool genitive_is_target = trig.opt.genitive_target;
         for (const auto& p : phrases)
           if (p.begin == te && p.prep.empty() && !en) (genitive_is_target ? genitive_target : src) = &p;
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
@@ -1171,9 +1342,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]) &&
                                 (toks[p.end].norm == "'s" || toks[p.end].norm == "'")))
               src = &p;
-        // (not a purpose after «لـ»: «تقوم قوة بالانتشار لقتال المسلحين» — the fight is planned)
         if (!src && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
-          // light verb: «أجرى X محادثات», «عقد X اجتماعا»
+          // light verb: «أجرى X محادثات», «عقد X اجتماعا» (not a noun of purpose: «تقوم قوة
+          // بالانتشار لقتال …» — the light verb governs another noun)
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
             if (c && c->kind == CueKind::kLightVerb) {
@@ -1201,13 +1372,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+            // (with no subject after it, the light verb's subject is that of the event before it
+            // in the clause: «قتل التنظيم 37 مسلحا في هجوم شنه ليلا على قرية»)
+            if (!src && last_source && v.clause[last_source->begin] == cl && last_source->end <= tb) {
+              bool named_after = false;
+              for (const auto& p : phrases) named_after |= p.begin >= cm.end && p.begin - cm.end <= 2 && p.prep.empty();
+              if (!named_after) {
+                src = last_source;
+                rules.push_back(lex.cues[cm.payload].rule);
+              }
+            }
           }
         }
         // ... or the sides after a reciprocal preposition (setting `reciprocal_preps`: «بين»):
         // «اشتباكات بين الجيش وقوات المعارضة» — each side is the source of one event and the
         // target of the other.
-        if (!src && !en && !HasArticle(tm.prefix) && !Option(trig, "genitive").size()) {
-          const std::string recip = Setting(lex, "reciprocal_preps", "");
+        if (!src && !en && !HasArticle(tm.prefix) && !trig.opt.genitive_target) {
+          const std::vector<std::string>& recip = cfg.reciprocal_preps;
           for (const auto& p : phrases) {
             if (p.begin <= te || p.begin > te + 3 || !in_clause(p) || !ListHas(recip, p.prep)) continue;
             for (const auto& q : phrases) reciprocal |= &q != &p && q.group == p.group;
@@ -1226,12 +1407,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // so too. The perpetrator, if any, comes after a `passive_agent` cue («على يد»).
       if (as_verb && src && !en) {
         const bool from_conj = src == last_source;  // «وأصيب»: the previous event's subject
-        bool passive = trig.options.count("passive") > 0;
-        if (!passive && src->begin >= te && src->begin <= te + 4 && trig.options.count("counted"))  // («قتل نحو عشرين من الجنود»)
-          passive = !OptionAllows(trig, "counted", te, src->begin + 1);
+        bool passive = trig.opt.passive;
+        if (!passive && src->begin >= te && src->begin <= te + 4 && trig.opt.has_counted)  // («قتل نحو عشرين من الجنود»)
+          passive = !OptionAllows(trig.opt.counted, te, src->begin + 1);
         // («قالت الشرطة إنه قتل 3 أشخاص»: a count right after the verb is its subject)
-        if (!passive && src_from_clause && trig.options.count("counted"))
-          passive = !OptionAllows(trig, "counted", te, te + 2);
+        if (!passive && src_from_clause && trig.opt.has_counted)
+          passive = !OptionAllows(trig.opt.counted, te, te + 2);
         // A counted people before a violence verb (roots of the setting location_target_roots)
         // with no object after it were its victims: «أربعة إيطاليين خطفوا في ليبيا».
         if (!passive && src->counted && src->end <= tb && te == tb + 1 &&
@@ -1268,10 +1449,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
         // (the agent of the nearest event word before it: «خرجوا للاحتجاج على مقتل مدنيين على يد
-        // قوات التحالف» — the coalition killed, it did not protest)
-        bool other_trigger = false;
-        for (size_t j = te; j < cm.begin && !other_trigger && !en; ++j) other_trigger = v.trig_at[j] >= 0;
-        if (other_trigger) break;
+        // قوات التحالف» — the coalition killed, it did not protest; and of this trigger, not of
+        // a later act: before any comma after it). An event word between them is this act's means
+        // or occasion when both are violence (setting shared_agent_roots), and shares its agent:
+        // «أصيب ستة جنود في هجوم انتحاري نسب إلى الشباب».
+        auto violent = [&](const TriggerEntry& t) {
+          const CameoCode* c = lex.cameo().Find(t.cameo);
+          return c && ListHas(cfg.shared_agent_roots, c->root);
+        };
+        bool other_trigger = false, comma_between = false;
+        for (size_t j = te; j < cm.begin && !en; ++j) {
+          other_trigger |= v.trig_at[j] >= 0 && !(violent(trig) && violent(lex.triggers[v.trigs[v.trig_at[j]].payload]));
+          comma_between |= is_comma(j);
+        }
+        if (other_trigger || comma_between) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
@@ -1332,7 +1523,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
-      if (en && !src && !as_verb && trig.options.count("reciprocal") && te + 1 < n && toks[te].norm == "between")
+      if (en && !src && !as_verb && trig.opt.reciprocal && te + 1 < n && toks[te].norm == "between")
         for (const auto& p : phrases)
           if (p.prep == "between" && skip_det(p.begin) == te + 1) {
             size_t members = 0;
@@ -1345,9 +1536,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
       const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
                                       (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
-      if (!src && !as_verb && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
+      // It does report one as the object of a light verb («شن المسلحون الهجوم», «نفذوا عملية
+      // الخطف»), and after «تعرض لـ» (to suffer: «تعرضت القافلة لهجوم») «لـ» is no purpose.
+      auto topic_at = [&](size_t j, const std::string& topic) {
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == topic) return true;
+        return false;
+      };
+      bool reported = false;
+      for (size_t j = tb; !en && j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !reported;)
+        reported = (cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb) ||
+                   (PrepOfPrefix(tm.prefix) == kLam && topic_at(j, undergo_topic));
+      if (!src && !as_verb && !reported && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
         reject("definite or purpose noun with no perpetrator: a back-reference or topic");
         continue;
+      }
+      // A count of ten or more before a verbal noun is a tally of many acts, not one event
+      // («وقوع 199 هجوما خلال تسعة أشهر»).
+      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber) {
+        long count = 0;
+        for (char ch : toks[tb - 1].norm) count = (ch >= '0' && ch <= '9' && count < 1000000) ? count * 10 + (ch - '0') : count;
+        if (count >= 10) {
+          reject("a tally of ten or more acts: statistics, not an event");
+          continue;
+        }
       }
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
       // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
@@ -1358,10 +1570,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
-        if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && framed_end[tb])) {
+        // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
+        if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
           framed_end[te] = true;
           reject("framed as background (a frame noun before it)");
           continue;
+        }
+        // ... and so is the means or place of an act that codes no event, in its noun phrase:
+        // «أعلن مسؤوليته عن مقتل المئات في هجمات انتحارية», «منذ اغتياله بسيارة مفخخة» (unless
+        // a light verb right after it tells more of it: «في هجوم شنه متمردون»).
+        const bool told_after = te < n && cue_kind(te) && cue_kind(te)->kind == CueKind::kLightVerb;
+        if (!src && !told_after && (PrepOfPrefix(tm.prefix) == kBa || toks[tb - 1].norm == "\xD9\x81\xD9\x8A")) {
+          bool shares = false;
+          const size_t from = PrepOfPrefix(tm.prefix) == kBa ? tb : tb - 1;
+          for (size_t j = from; j > 0 && from - j <= 6 && !shares; --j) {
+            shares = rejected_noun_end[j];
+            if (toks[j - 1].kind == TokenKind::kPunct || v.clause[j - 1] != cl) break;
+            if (!shares && v.trig_at[j - 1] >= 0 && used_as_verb(v.trigs[v.trig_at[j - 1]])) break;
+          }
+          if (shares) {
+            framed_end[te] = true;
+            reject("the means or place of an act in its noun phrase that codes no event");
+            continue;
+          }
         }
       }
       // English: the frame may stand before the noun's determiner and premodifier ("in
@@ -1413,11 +1644,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
           prep_ok = (noun_via_verb && p.prep.empty()) ||
-                    (as_verb && !trig.options.count("prep_target") && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+                    (as_verb && !trig.opt.prep_target && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
-        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.options.count("prep_target"))) fallback = &p;
+        if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
       // English: the object of an arrest or another coercive act (root 17) that is a role noun
@@ -1429,7 +1660,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           tgt = &*domestic_tgt;
         }
       // Option `self_target`: an act on the source's own country ("declared martial law").
-      if (!tgt && src && !src->country.empty() && trig.options.count("self_target")) {
+      if (!tgt && src && !src->country.empty() && trig.opt.self_target) {
         domestic_tgt = Phrase();
         domestic_tgt->begin = domestic_tgt->head_begin = src->begin;
         domestic_tgt->end = domestic_tgt->head_end = src->end;
@@ -1441,7 +1672,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // sign an agreement, clash) with no target acts on each other ("Colombia and FARC rebels
       // signed a peace accord", "Putin and Xi met"), as do the actors of "talks between A and B".
       // (`reciprocal` may already be set above: the Arabic sides after «بين»)
-      if (en && src && !tgt && trig.options.count("reciprocal")) {
+      if (en && src && !tgt && trig.opt.reciprocal) {
         size_t members = 0;
         for (const auto& p : phrases) members += p.group == src->group;
         reciprocal = members >= 2;
@@ -1463,17 +1694,51 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (v.clause[pm.begin] != cl) continue;
         bool located = PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin);
         if (!located) continue;
+        bool in_phrase = false;  // (a country that an actor phrase took: «وزير الخارجية بدولة الإمارات»)
+        for (const auto& p : phrases) in_phrase |= !en && pm.begin >= p.begin && pm.begin < p.end;
+        if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
 
-      // date: in the trigger's clause, nearest; else the document date
+      // date: in the trigger's clause, nearest; else the date heading a chronology line
+      // («27 ديسمبر 2007: اغتيال …»); else the document date
       const DateMention* dm = nullptr;
       best_dist = SIZE_MAX;
       for (const auto& d : dates) {
         if (v.clause[d.tok_begin] != cl) continue;
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
         if (dist < best_dist) { best_dist = dist; dm = &d; }
+      }
+      if (!dm && cl > 0)
+        for (const auto& d : dates) {
+          if (v.clause[d.tok_begin] != 0 || d.basis != "explicit") continue;
+          bool heading = true;  // the first clause is the date alone, ended by «:»
+          size_t j = 0;
+          for (; j < n && v.clause[j] == 0 && heading; ++j)
+            heading = (j >= d.tok_begin && j < d.tok_end) || toks[j].kind == TokenKind::kPunct;
+          if (heading && j < n && toks[j].norm == ":") dm = &d;
+          break;
+        }
+
+      // A verbal noun with no perpetrator, no victim, no place, no date and no count in its clause
+      // speaks of such acts in general («خيار الضربات الجوية», «ضربات جوية يمكن أن»): a reported
+      // event is anchored by at least one of them (a count: a number or a word of the cue topics
+      // of the setting `anchor_topics`, «مقتل تسعة من رجال الشرطة», «أسفر عن تفجير مطعم»), or by
+      // a light verb whose object it is («نفذ الجيش ضربة عسكرية»), or by an event coded before it
+      // in its clause («أصيب الوزير في انفجار»). (A threat is coded as one.)
+      bool anchored = src || tgt || loc || dm || en || as_verb || intent || clause_coded[cl] || trig.opt.adverb;
+      for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !anchored;)
+        anchored = cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb;
+      for (size_t j = 0; j < n && !anchored; ++j) anchored = v.clause[j] == cl && toks[j].kind == TokenKind::kNumber;
+      for (const PhraseMatch& cm : v.cues) {
+        if (anchored) break;
+        const CueEntry& c = lex.cues[cm.payload];
+        anchored = v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && ListHas(anchor_topics, c.topic);
+      }
+      if (!anchored) {
+        reject("a verbal noun with no perpetrator, victim, place or date: a general mention");
+        continue;
       }
 
       // English: a sentence with no date of its own takes the paragraph's (for the event's date
@@ -1500,10 +1765,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
       // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
       // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
-      if (const std::string unarmed = Option(trig, "unarmed"); !unarmed.empty() && src && !src->sector.empty() &&
+      if (const std::string& unarmed = trig.opt.unarmed; !unarmed.empty() && src && !src->sector.empty() &&
                                                                  cameo == trig.cameo) {
-        bool armed = ListHas(Setting(lex, "armed_sectors", "MIL|REB|UAF|COP"), src->sector);
-        const std::string armed_topic = Setting(lex, "armed_topic", "weapons");
+        bool armed = ListHas(cfg.armed_sectors, src->sector);
+        const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           armed |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
@@ -1521,7 +1786,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // الماضي», «في الثمانينات»), or a year after a `year_topic` word («عام 2005», «يوليو 2005»)
       // more than `history_days` before the article, also makes it background.
       if (!(dm && dm->basis == "explicit") && doc_date.valid() && history_days > 0) {
-        const std::string hist = Setting(lex, "history_topic", "history"), year = Setting(lex, "year_topic", "year");
+        const std::string &hist = cfg.history_topic, &year = cfg.year_topic;
         bool past = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
@@ -1550,6 +1815,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (intent && !hypothetical) {
         std::string mapped = lex.intent.Map(cameo);
         if (!mapped.empty()) { cameo = mapped; modality = "intended"; }
+        // An announced or planned act with no intent code (data/modality.tsv) has not
+        // happened: «أعلنت عزمها تنفيذ اعتصام», «ستنتقد» are no protest, no criticism.
+        if (mapped.empty() && !en) {
+          reject("announced or planned, and data/modality.tsv has no intent code for it: not an event");
+          continue;
+        }
       }
 
       std::vector<const Phrase*> srcs, tgts;
@@ -1577,9 +1848,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         return r;
       };
       for (const Phrase* s : srcs) {
+        bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
-          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) continue;
           if (reciprocal && t == s) continue;
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) {
+            // An act on itself is no event, but violence or protest (actorless) stands without
+            // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
+            if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
+            self_dropped = true;
+            t = nullptr;
+          }
           std::string code = cameo;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
@@ -1666,6 +1944,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             tl->modality = ev.modality;
           }
           events->push_back(std::move(ev));
+          clause_coded[cl] = true;
         }
       }
       last_source = src;

@@ -18,7 +18,10 @@
 // What is not a new event is data too: background frames and `unrealized` cues
 // (ar/cues.tsv), trigger options for other senses of a word, objective genitives,
 // verbal attacks and condemned events (ar/triggers.tsv), and the history cut-off
-// and armed sectors (ar/settings.tsv); data/README.md documents each.
+// and armed sectors (ar/settings.tsv); and what a careful coder does not take as a report of a
+// specific event: imperfective habits and descriptions, relative and preposed temporal clauses,
+// questions, prospective or tallied nouns, nouns with no anchor (actor, place, date, count);
+// data/README.md documents each.
 // Thread safety: stateless apart from the const Lexicon; Code() is thread-safe.
 #pragma once
 

@@ -1,6 +1,7 @@
 #include "lexicon/lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <cstdlib>
 #include <filesystem>
@@ -434,14 +435,11 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
         t.needs_target = true;
       } else if (key == "actorless") {
         t.actorless = true;
-      } else if (key == "genitive" || key == "unless_next" || key == "unless_near" || key == "unarmed" ||
-                 key == "refers" || key == "passive" || key == "counted" || key == "only_near" || key == "prep_target" ||
-                 key == "self_target" || key == "reciprocal") {
-        t.options[key] = val;  // read by the coder (src/code/coder.cc)
       } else {
-        return Status::Corrupt(row.rule + ": unknown option '" + key + "'");
+        t.options[key] = val;  // read by the coder (src/code/coder.cc), checked below
       }
     }
+    HADATH_RETURN_IF_ERROR(ParseTriggerOptions(&cameo_, row.rule, &t));
     uint32_t idx = static_cast<uint32_t>(triggers.size());
     triggers.push_back(std::move(t));
     const bool verb = triggers.back().type == "verb";
@@ -473,7 +471,7 @@ Status Lexicon::LoadCues(const std::string& dir) {
       {"background", CueKind::kBackground},   {"unrealized", CueKind::kUnrealized},
       {"passive_agent", CueKind::kPassiveAgent},
       {"determiner", CueKind::kDeterminer},     {"coordinator", CueKind::kCoordinator},
-      {"passive_aux", CueKind::kPassiveAux}};
+      {"passive_aux", CueKind::kPassiveAux}, {"subordinate", CueKind::kSubordinate}};
   // cues.tsv, then cues/*.tsv (sorted): the topics of one family's triggers may live beside them.
   for (const auto& file : DictFiles(dir, Path("cues"))) {
   TsvFile f;
@@ -510,13 +508,124 @@ Status Lexicon::LoadModality(const std::string& dir) {
   return Status::OK();
 }
 
+Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, TriggerEntry* t) {
+  TriggerEntry::Options& o = t->opt;
+  o = TriggerEntry::Options{};
+  auto list = [&](const std::string& key, const std::string& val, std::vector<std::string>* out) {
+    *out = SplitList(val);
+    return out->empty() ? Status::Corrupt(rule + ": option '" + key + "' wants a '|' list") : Status::OK();
+  };
+  for (const auto& [key, val] : t->options) {
+    const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb" ||
+                      key == "prep_target" || key == "self_target" || key == "reciprocal";
+    if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
+    if (key == "refers") o.refers = true;
+    else if (key == "adverb") o.adverb = true;
+    else if (key == "passive") o.passive = true;
+    else if (key == "imperfect") o.imperfect = true;
+    else if (key == "prep_target") o.prep_target = true;
+    else if (key == "self_target") o.self_target = true;
+    else if (key == "reciprocal") o.reciprocal = true;
+    else if (key == "genitive") {
+      if (val != "target") return Status::Corrupt(rule + ": option 'genitive' wants 'target', got '" + val + "'");
+      o.genitive_target = true;
+    } else if (key == "unarmed") {
+      if (cameo && !cameo->Find(val)) return Status::Corrupt(rule + ": unknown CAMEO code '" + val + "'");
+      o.unarmed = val;
+    } else if (key == "unless_next") {
+      o.has_unless_next = true;
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.unless_next));
+    } else if (key == "unless_near") {
+      o.has_unless_near = true;
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.unless_near));
+    } else if (key == "counted") {
+      o.has_counted = true;
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.counted));
+    } else if (key == "only_near") {
+      o.has_only_near = true;
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.only_near));
+    } else {
+      return Status::Corrupt(rule + ": unknown option '" + key + "'");
+    }
+  }
+  return Status::OK();
+}
+
 Status Lexicon::LoadSettings(const std::string& dir) {
   settings.clear();
+  coder_settings = CoderSettings{};
   std::error_code ec;
   if (!fs::exists(fs::path(dir) / Path("settings.tsv"), ec)) return Status::OK();  // optional
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(dir, Path("settings.tsv"), {"key", "value"}, &f));
-  for (const auto& row : f.rows) settings[row.Get("key")] = row.Get("value");
+  CoderSettings& c = coder_settings;
+  for (const auto& row : f.rows) {
+    const std::string& key = row.Get("key");
+    const std::string& val = row.Get("value");
+    settings[key] = val;
+    auto number = [&](long* out) {
+      char* end = nullptr;
+      long v = std::strtol(val.c_str(), &end, 10);
+      if (val.empty() || *end != '\0' || v < 0)
+        return Status::Corrupt(row.rule + ": '" + key + "' wants a whole number ≥ 0, got '" + val + "'");
+      *out = v;
+      return Status::OK();
+    };
+    auto roots = [&](std::vector<std::string>* out) {
+      *out = SplitList(val);
+      for (const auto& r : *out)
+        if (r.size() != 2 || !std::isdigit(static_cast<unsigned char>(r[0])) || !std::isdigit(static_cast<unsigned char>(r[1])))
+          return Status::Corrupt(row.rule + ": '" + key + "' wants CAMEO roots like 18|19, got '" + r + "'");
+      return Status::OK();
+    };
+    auto word = [&](std::string* out) {
+      if (val.empty()) return Status::Corrupt(row.rule + ": '" + key + "' wants a value");
+      *out = val;
+      return Status::OK();
+    };
+    if (key == "history_days") {
+      HADATH_RETURN_IF_ERROR(number(&c.history_days));
+    } else if (key == "unrealized_window") {
+      long w = 0;
+      HADATH_RETURN_IF_ERROR(number(&w));
+      c.unrealized_window = static_cast<size_t>(w);
+    } else if (key == "armed_sectors") {
+      c.armed_sectors = SplitList(val);
+      for (const auto& sec : c.armed_sectors)
+        if (sec.size() != 3) return Status::Corrupt(row.rule + ": 'armed_sectors' wants three-letter sectors, got '" + sec + "'");
+    } else if (key == "location_target_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.location_target_roots));
+    } else if (key == "background_clause_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.background_clause_roots));
+    } else if (key == "anchor_topics") {
+      c.anchor_topics = SplitList(val);
+    } else if (key == "armed_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.armed_topic));
+    } else if (key == "history_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.history_topic));
+    } else if (key == "year_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.year_topic));
+    } else if (key == "prospective_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.prospective_topic));
+    } else if (key == "undergo_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.undergo_topic));
+    } else if (key == "witness_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.witness_topic));
+    } else if (key == "quantity_topics") {
+      c.quantity_topics = SplitList(val);
+    } else if (key == "discard_topics") {
+      c.discard_topics = SplitList(val);
+    } else if (key == "discard_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.discard_roots));
+    } else if (key == "shared_agent_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
+    } else if (key == "reciprocal_preps") {
+      c.reciprocal_preps.clear();
+      for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));
+    } else {
+      return Status::Corrupt(row.rule + ": unknown setting '" + key + "'");
+    }
+  }
   return Status::OK();
 }
 

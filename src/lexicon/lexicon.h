@@ -79,8 +79,38 @@ struct TriggerEntry {
   bool actorless = false;                 // an event even when no source is found
   std::vector<Qualifier> qualifiers;      // "if=weapons:072"
   // Coder options (data/README.md, ar/triggers.tsv): genitive, unless_next, unless_near,
-  // unarmed, refers → their value ("" for a flag).
+  // unarmed, refers → their value ("" for a flag), as written (stored in the image).
   std::map<std::string, std::string> options;
+  // The same options parsed once at load (ParseTriggerOptions), as the coder reads them.
+  struct Options {
+    bool genitive_target = false;                     // genitive=target
+    bool refers = false, passive = false, imperfect = false, adverb = false;
+    bool prep_target = false, self_target = false, reciprocal = false;  // (English)
+    std::string unarmed;                              // unarmed=CODE ("" when absent)
+    bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
+    std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
+  } opt;
+};
+
+// Parses `t.options` into `t.opt`; `rule` names the line for errors (a bad value, a flag with a
+// value, an unknown option). `cameo`, when not null, validates unarmed=CODE (the compiled
+// image holds options checked when it was compiled).
+Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, TriggerEntry* t);
+
+// The coder's settings (ar/settings.tsv), parsed and checked at load; defaults when unset.
+struct CoderSettings {
+  long history_days = 365;
+  std::vector<std::string> armed_sectors = {"MIL", "REB", "UAF", "COP"};
+  std::string armed_topic = "weapons", history_topic = "history", year_topic = "year";
+  size_t unrealized_window = 3;
+  std::vector<std::string> location_target_roots, background_clause_roots;  // CAMEO roots
+  std::vector<std::string> anchor_topics = {"numeral"};
+  std::string prospective_topic = "prospective", undergo_topic = "undergo", witness_topic = "witness";
+  std::vector<std::string> quantity_topics = {"numeral"};  // «عشرات من X»: a partitive «من» after their words
+  std::vector<std::string> discard_topics;   // a sentence with a word of one codes no `discard_roots`
+  std::vector<std::string> discard_roots;
+  std::vector<std::string> reciprocal_preps;
+  std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
@@ -97,7 +127,8 @@ enum class CueKind {
   // Russian minister") and before nouns ("the attack"); coordinators joining actors
   // ("Iran and Russia"); be-auxiliaries marking a passive ("was attacked by").
   kDeterminer, kCoordinator, kPassiveAux,
-  kUnrealized  // «لشن», «بهدف», «حاول»: right before a trigger, the act has not (yet) happened
+  kUnrealized,  // «لشن», «بهدف», «حاول»: right before a trigger, the act has not (yet) happened
+  kSubordinate  // «عندما», «حينما»: starts a clause whose events are background
 };
 
 struct CueEntry {
@@ -168,8 +199,10 @@ class Lexicon {
   std::vector<TriggerEntry> triggers;
   std::vector<CueEntry> cues;
   IntentMap intent;
-  // Coder settings (ar/settings.tsv, optional): key → value, e.g. history_days → 365.
+  // Coder settings (ar/settings.tsv, optional): key → value, e.g. history_days → 365, and
+  // the same parsed into typed fields (bad values are `file:line` errors at load).
   std::map<std::string, std::string> settings;
+  CoderSettings coder_settings;
 
   // Matching forms of a dictionary phrase, word by word.
   std::vector<std::string> Forms(const std::string& phrase) const;

@@ -160,6 +160,52 @@ TEST(Coder, ArmedSectorsIsASetting) {
   EXPECT_EQ(ev[0].cameo, "190");
 }
 
+// Opens an engine on a copy of data/ with `line` appended to `file`; returns the load status.
+Status OpenWithExtraLine(const std::string& file, const std::string& line) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("hadath-badline-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(HADATH_TEST_DATA_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream f(dir / file, std::ios::app);
+    f << line << "\n";
+  }
+  EngineOptions opt;
+  opt.data_dir = dir.string();
+  std::unique_ptr<Engine> eng;
+  Status st = Engine::Open(opt, &eng);
+  fs::remove_all(dir);
+  return st;
+}
+
+// Settings and trigger options are parsed once, at load: a bad value is a file:line error then,
+// not a silent default while coding.
+TEST(Coder, BadSettingsAreLoadErrors) {
+  Status st = OpenWithExtraLine("ar/settings.tsv", "history_days\tmany\tnot a number");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("ar/settings.tsv:"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("history_days"), std::string::npos) << st.message();
+  st = OpenWithExtraLine("ar/settings.tsv", "background_clause_roots\t18|1x\ta bad root");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("1x"), std::string::npos) << st.message();
+  st = OpenWithExtraLine("ar/settings.tsv", "histroy_days\t30\ta typo");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("unknown setting 'histroy_days'"), std::string::npos) << st.message();
+}
+
+TEST(Coder, BadTriggerOptionsAreLoadErrors) {
+  Status st = OpenWithExtraLine("ar/triggers.tsv", "bad-1\t190\tnoun\tهجمة\tgenitive=object\tnote");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("ar/triggers.tsv:"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("genitive"), std::string::npos) << st.message();
+  st = OpenWithExtraLine("ar/triggers.tsv", "bad-2\t190\tverb\tهجم\timperfect=yes\tnote");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("takes no value"), std::string::npos) << st.message();
+  st = OpenWithExtraLine("ar/triggers.tsv", "bad-3\t190\tverb\tهجم\tunarmed=999\tnote");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("999"), std::string::npos) << st.message();
+}
+
 TEST(Engine, MissingDataDirectoryIsAClearError) {
   EngineOptions opt;
   opt.data_dir = "/nonexistent/hadath-data";
