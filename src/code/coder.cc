@@ -383,6 +383,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const long history_days = std::atol(Setting(lex, "history_days", "365").c_str());
   const std::string location_target_roots = Setting(lex, "location_target_roots", "");
   const size_t unrealized_window = static_cast<size_t>(std::atol(Setting(lex, "unrealized_window", "3").c_str()));
+  // Actor words the settings name (ar/settings.tsv): forms of address skipped around names
+  // (`honorific_topic`), and the outlet's own country named as «المملكة» (`home_topic`, by the
+  // outlet → country list `home_sources`: «source=CODE|…»).
+  const std::string honorific_topic = Setting(lex, "honorific_topic", "honorific");
+  const std::string home_topic = Setting(lex, "home_topic", "home");
+  const std::string reciprocal_codes = Setting(lex, "reciprocal_codes", "");
+  std::string home_country;
+  for (const std::string& item : SplitBar(Setting(lex, "home_sources", ""))) {
+    const size_t eq = item.find('=');
+    if (eq != std::string::npos && item.substr(0, eq) == (doc.source.empty() ? doc.site : doc.source))
+      home_country = item.substr(eq + 1);
+  }
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
@@ -533,12 +545,55 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
     // (a dateline, at the start of a line, names no actor)
     const bool line_start = sent.begin == 0 || text[sent.begin - 1] == '\n';
+    // Arabic: a form of address (cue topic of the setting `honorific_topic`: «صاحب السمو
+    // الملكي», «معالي», «الأستاذ») starting at j, else nullptr.
+    auto honorific_at = [&](size_t j) -> const PhraseMatch* {
+      if (en || j >= n || v.cue_at[j] < 0) return nullptr;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == j && IsTopic(&lex.cues[cm.payload], honorific_topic.c_str())) return &cm;
+      return nullptr;
+    };
+    // Arabic: «المملكة» (cue topic of the setting `home_topic`) at j in an outlet of the setting
+    // `home_sources`: the outlet's own country.
+    auto home_at = [&](size_t j) -> const PhraseMatch* {
+      if (en || home_country.empty() || j >= n || v.cue_at[j] < 0) return nullptr;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == j && IsTopic(&lex.cues[cm.payload], home_topic.c_str())) return &cm;
+      return nullptr;
+    };
+    // Arabic: whether the word at j, with the clitic prefix `prefix`, is introduced by «بـ» as
+    // the object of a verb trigger before it in its clause that takes its target with «بـ»
+    // (`target=ب`): «أشاد بالسعودية», «اعترفت بفلسطين» — an actor, not a place.
+    auto ba_object = [&](size_t j, const std::string& prefix) {
+      if (en || PrepOfPrefix(prefix) != kBa) return false;
+      for (size_t q = j; q-- > 0 && v.clause[q] == v.clause[j] && j - q <= 8;) {
+        if (v.trig_at[q] < 0) continue;
+        for (const PhraseMatch& tm : v.trigs) {
+          if (tm.begin != q) continue;
+          const TriggerEntry& t = lex.triggers[tm.payload];
+          if (t.type == "verb" && PrepOfPrefix(tm.prefix).empty() && !HasArticle(tm.prefix) && tm.end <= j &&
+              std::find(t.target_preps.begin(), t.target_preps.end(), kBa) != t.target_preps.end())
+            return true;
+        }
+        return false;
+      }
+      return false;
+    };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
+    size_t honor_end = SIZE_MAX;  // the end of the last form of address passed over, and its clitic prefix
+    std::string honor_prefix;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
       if (en && ag && in_trigger_tail[i]) ag = nullptr;   // English: "promised military aid", "deployed troops"
+      // A form of address is no actor («صاحب السمو الملكي»: «الملكي» is not «الملك»).
+      // (its preposition is the phrase's after it: «اتصل بفخامة الرئيس …» → «ب»)
+      if (!ac && honorific_at(i)) {
+        honor_prefix = honorific_at(i)->prefix;
+        i = honor_end = honorific_at(i)->end;
+        continue;
+      }
       if (ag && lex.agents[ag->payload].sector == "NON") {
         not_actor_end = ag->end;
         i = ag->end;
@@ -606,6 +661,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end = j = m->end;
               continue;
             }
+            if (!en && p.country.empty() && !skipped) {
+              // «حكومة المملكة», «سفير المملكة»: the outlet's own country (settings home_sources)
+              const PhraseMatch* hm = m ? nullptr : home_at(j);
+              if (hm && (hm->prefix.empty() || (member_noun && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
+                p.country = home_country;
+                p.rules.push_back(lex.cues[hm->payload].rule);
+                p.rules.push_back("ar/settings.tsv:home_sources");
+                p.end = j = hm->end;
+                continue;
+              }
+              // A place as the role noun's genitive: an official or body of that place, of its
+              // country («محافظ البصرة», «شرطة دبي», «محافظ جدة»).
+              if (v.place_at[j] >= 0 && (!m || e->kind == ActorEntry::Kind::kCapital)) {
+                const PhraseMatch& pm = v.places[v.place_at[j]];
+                const PlaceEntry& pl = lex.places[pm.payload];
+                if (pm.prefix.empty() && !pl.country.empty()) {
+                  p.country = pl.country;
+                  p.rules.push_back(pl.rule);
+                  p.end = j = pm.end;
+                  continue;
+                }
+              }
+            }
             if (m) break;
             const CueEntry* c = cue_kind(j);
             // English: "the foreign minister of (the) Iran", "militants from Hamas".
@@ -664,11 +742,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // apposition: «…، علي باقري خاني» or «… ميخائيل بوغدانوف»
         size_t k = p.end;
         if (is_comma(k)) ++k;
+        // (Arabic: across forms of address, a one-word title and the given names before a listed
+        // person's name: «وزير الخارجية الأستاذ عادل بن أحمد الجبير», «ولي العهد الأمير محمد بن
+        // سلمان», «أمير منطقة عسير صاحب السمو الملكي الأمير فيصل بن خالد»)
+        bool name_words = false;
+        if (!en) {
+          size_t q = k;
+          while (honorific_at(q)) q = honorific_at(q)->end;
+          if (q < n && v.actor_at[q] < 0 && v.agent_at[q] >= 0 && v.agents[v.agent_at[q]].end == q + 1 &&
+              !lex.agents[v.agents[v.agent_at[q]].payload].sector.empty())
+            ++q;  // «الأمير», «الملك», «الشيخ»
+          size_t w = q;
+          while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
+                 v.trig_at[w] < 0 && v.agent_at[w] < 0 && v.place_at[w] < 0)
+            ++w;
+          if (w < n && v.actor_at[w] >= 0 && w > k) {
+            name_words = true;
+            k = w;
+          }
+        }
         if (k < n && v.actor_at[k] >= 0) {
           const PhraseMatch& m = v.actors[v.actor_at[k]];
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
-          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
+          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) &&
               (p.country.empty() || CountryOf(code) == p.country) &&
               !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
@@ -697,6 +794,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (e.kind == ActorEntry::Kind::kCountry) keep = !location_prep_before(i);
         if (e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital)
           keep = keep && !in_located_place[i];
+        if (e.kind == ActorEntry::Kind::kCountry && ba_object(i, ac->prefix)) keep = true;  // «أشاد بالسعودية»
         // A name written without the article does not take one: «المالي» is not «مالي».
         if ((e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital || e.kind == ActorEntry::Kind::kActor) &&
             HasArticle(ac->prefix))
@@ -744,6 +842,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
+      } else if (const PhraseMatch* hm = home_at(i)) {
+        // «المملكة» in an outlet of the setting `home_sources`: its own country, an actor like a
+        // country name (a place after «في»/«بـ»: «المقيمين بالمملكة»).
+        if ((PrepOfPrefix(hm->prefix) == kBa || location_prep_before(i)) && !ba_object(i, hm->prefix)) {
+          i = hm->end;
+          continue;
+        }
+        first_prefix = hm->prefix;
+        p.end = p.head_end = hm->end;
+        p.head_begin = p.begin;
+        p.country = p.code = home_country;
+        p.rules = {lex.cues[hm->payload].rule, "ar/settings.tsv:home_sources"};
       } else if (const size_t end = split_role_end(i); end > i) {
         // A role noun split by its demonym: «وحدة إسرائيلية خاصة» (وحدة خاصة), «طائرة أميركية
         // بدون طيار» (طائرة بدون طيار), «قوات روسية خاصة»: Arabic puts the nationality right
@@ -772,6 +882,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       pending.reset();
       if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
+      if (p.prep.empty() && p.begin == honor_end) p.prep = PrepOfPrefix(honor_prefix);
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
@@ -1134,9 +1245,45 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
+            // (an actor named as a place after «في» is an adverbial: «استقبل في قصر اليمامة …»)
+            if (!p.prep.empty() && location_prep_before(p.begin) && p.begin <= te + 2) continue;
             bool blocked = false;
+            size_t passed = 0;  // words of places, dates and forms of address passed over
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
+              // (a place phrase, a date or a form of address before the subject: «وصل إلى جدة
+              // أمس الرئيس …», «استقبل في مكتبه بالرياض صاحب السمو …»)
+              size_t skip_to = j;
+              if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && j + 1 < p.begin &&
+                  v.place_at[j + 1] >= 0 && v.places[v.place_at[j + 1]].prefix.empty() && v.actor_at[j + 1] < 0)
+                skip_to = v.places[v.place_at[j + 1]].end;
+              else if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && j + 1 < p.begin &&
+                       v.place_at[j + 1] >= 0 && v.actor_at[j + 1] >= 0 &&
+                       lex.actors[v.actors[v.actor_at[j + 1]].payload].kind != ActorEntry::Kind::kActor)
+                skip_to = v.places[v.place_at[j + 1]].end;  // «في الرياض» (a capital after «في» is a place)
+              else if (v.place_at[j] >= 0 && PrepOfPrefix(v.places[v.place_at[j]].prefix) == kBa)
+                skip_to = v.places[v.place_at[j]].end;
+              else if (c && c->kind == CueKind::kLocationPrep && j == te) {
+                // «في مكتبه», «في قصر اليمامة»: a location of one or two words, or a phrase after «في»
+                size_t q = j + 1;
+                for (const auto& o : phrases)
+                  if (o.begin == q && !o.prep.empty()) q = o.end;
+                while (q < p.begin && q < j + 3 && toks[q].kind == TokenKind::kWord && !cue_kind(q) &&
+                       v.trig_at[q] < 0 && v.actor_at[q] < 0 &&
+                       (v.agent_at[q] < 0 || !v.agents[v.agent_at[q]].suffix.empty()))  // («في مكتبه»)
+                  q = v.agent_at[q] >= 0 ? v.agents[v.agent_at[q]].end : q + 1;
+                skip_to = q > j + 1 ? q : j;
+              }
+              else if (const PhraseMatch* h = honorific_at(j))
+                skip_to = h->end;
+              else
+                for (const auto& d : dates)
+                  if (d.tok_begin == j) skip_to = d.tok_end;
+              if (skip_to > j && skip_to <= p.begin) {
+                passed += skip_to - j;
+                j = skip_to - 1;
+                continue;
+              }
               blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) &&
                          !counted_before(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
                         v.trig_at[j] >= 0 ||
@@ -1151,7 +1298,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                            return k != p.begin;
                          }());
             }
-            if (!blocked && p.prep.empty() && p.begin - te <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
+            if (!blocked && p.prep.empty() && p.begin - te - passed <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
             break;
           }
         }
@@ -1439,7 +1586,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // sign an agreement, clash) with no target acts on each other ("Colombia and FARC rebels
       // signed a peace accord", "Putin and Xi met"), as do the actors of "talks between A and B".
       // (`reciprocal` may already be set above: the Arabic sides after «بين»)
-      if (en && src && !tgt && trig.options.count("reciprocal")) {
+      // (Arabic too, and for the CAMEO codes of the setting `reciprocal_codes`: «وقعت السعودية
+      // وفرنسا اتفاقية», «اجتمع الرئيسان المصري والفرنسي»)
+      if (src && !tgt && (trig.options.count("reciprocal") || (!en && ListHas(reciprocal_codes, trig.cameo)))) {
         size_t members = 0;
         for (const auto& p : phrases) members += p.group == src->group;
         reciprocal = members >= 2;
