@@ -389,6 +389,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string honorific_topic = Setting(lex, "honorific_topic", "honorific");
   const std::string home_topic = Setting(lex, "home_topic", "home");
   const std::string reciprocal_codes = Setting(lex, "reciprocal_codes", "");
+  const std::string place_state_sectors = Setting(lex, "place_state_sectors", "");
   std::string home_country;
   for (const std::string& item : SplitBar(Setting(lex, "home_sources", ""))) {
     const size_t eq = item.find('=');
@@ -580,7 +581,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
-    size_t honor_end = SIZE_MAX;  // the end of the last form of address passed over, and its clitic prefix
+    size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
@@ -591,6 +592,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (its preposition is the phrase's after it: «اتصل بفخامة الرئيس …» → «ب»)
       if (!ac && honorific_at(i)) {
         honor_prefix = honorific_at(i)->prefix;
+        honor_begin = i;
         i = honor_end = honorific_at(i)->end;
         continue;
       }
@@ -669,6 +671,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 p.rules.push_back(lex.cues[hm->payload].rule);
                 p.rules.push_back("ar/settings.tsv:home_sources");
                 p.end = j = hm->end;
+                continue;
+              }
+              // «وزير الخارجية بجمهورية مصر العربية»: a country after «بـ» right after a government
+              // role noun is its country (the Saudi official style); not a capital («السفير بالرياض»
+              // is posted there), nor after other roles («ناشطا بالسعودية» is in it).
+              if (m && e->kind == ActorEntry::Kind::kCountry && j == p.end && PrepOfPrefix(m->prefix) == kBa && p.sector == "GOV" &&
+                  !HasConj(m->prefix) && !HasArticle(m->prefix) && !suffixed) {
+                p.country = CountryOf(actor_code(*e));
+                p.rules.push_back(e->rule);
+                p.end = j = m->end;
                 continue;
               }
               // A place as the role noun's genitive: an official or body of that place, of its
@@ -750,12 +762,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           size_t q = k;
           while (honorific_at(q)) q = honorific_at(q)->end;
           if (q < n && v.actor_at[q] < 0 && v.agent_at[q] >= 0 && v.agents[v.agent_at[q]].end == q + 1 &&
-              !lex.agents[v.agents[v.agent_at[q]].payload].sector.empty())
-            ++q;  // «الأمير», «الملك», «الشيخ»
+              (lex.agents[v.agents[v.agent_at[q]].payload].sector == "GOV" ||
+               lex.agents[v.agents[v.agent_at[q]].payload].sector == "REL"))
+            ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
           size_t w = q;
+          bool ibn = false;  // («بن»: a name chain)
           while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
-                 v.trig_at[w] < 0 && v.agent_at[w] < 0 && v.place_at[w] < 0)
+                 v.trig_at[w] < 0 && v.agent_at[w] < 0 && v.place_at[w] < 0) {
+            ibn |= toks[w].norm == "\xD8\xA8\xD9\x86" || toks[w].norm == "\xD8\xA8\xD9\x86\xD8\xAA";
             ++w;
+          }
+          // (given names only in a chain with «بن», or after a form of address or a title)
+          if (w > q && !ibn && q == k) w = k;
           if (w < n && v.actor_at[w] >= 0 && w > k) {
             name_words = true;
             k = w;
@@ -842,6 +860,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
+        // Arabic: the offices a named person holds, listed after the name, are that person
+        // («الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية»): role nouns
+        // with no country of their own join the phrase (one followed by a country, a demonym or
+        // another name is someone else: «الجبير وزير الخارجية المصري»).
+        if (!en && e.kind == ActorEntry::Kind::kActor && e.person) {
+          size_t j = p.end;
+          // (first the rest of the name the entry leaves out: «… بن عبدالعزيز آل سعود»)
+          auto name_link = [&](size_t q) {
+            const std::string& w = toks[q].norm;
+            return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA8\xD9\x86\xD8\xAA" || w == "\xD8\xA7\xD9\x84" ||
+                   w == "\xD8\xA2\xD9\x84";  // بن بنت ال آل
+          };
+          while (j + 1 < n && name_link(j) && toks[j + 1].kind == TokenKind::kWord && v.actor_at[j + 1] < 0 &&
+                 v.agent_at[j + 1] < 0 && !cue_kind(j + 1) && v.trig_at[j + 1] < 0)
+            j += 2;
+          if (j > p.end) p.end = p.head_end = j;
+          while (j < n && v.agent_at[j] >= 0 && v.actor_at[j] < 0) {
+            const PhraseMatch& am = v.agents[v.agent_at[j]];
+            if (!am.prefix.empty() || !am.suffix.empty() || lex.agents[am.payload].sector == "NON") break;
+            if (am.end < n && v.actor_at[am.end] >= 0) break;
+            j = am.end;
+          }
+          p.end = j;
+        }
       } else if (const PhraseMatch* hm = home_at(i)) {
         // «المملكة» in an outlet of the setting `home_sources`: its own country, an actor like a
         // country name (a place after «في»/«بـ»: «المقيمين بالمملكة»).
@@ -883,6 +925,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
       if (p.prep.empty() && p.begin == honor_end) p.prep = PrepOfPrefix(honor_prefix);
+      if (p.prep.empty() && p.begin == honor_end) p.prep = prep_before(honor_begin);  // «مع معالي الوزير»
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       bool coord = HasConj(first_prefix) && !phrases.empty() && phrases.back().end == p.begin;
       if (en && !phrases.empty() && phrases.back().end < p.begin && p.begin - phrases.back().end <= 4) {
@@ -1183,6 +1226,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool as_verb = used_as_verb(tm);
       bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
       bool reciprocal = false;       // a noun's sides after «بين»: source and target group
+      bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
       // English: a verb of the same root right after a noun trigger tells that noun's event
@@ -1249,6 +1293,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!p.prep.empty() && location_prep_before(p.begin) && p.begin <= te + 2) continue;
             bool blocked = false;
             size_t passed = 0;  // words of places, dates and forms of address passed over
+            size_t chain = te;   // (only right after the verb, one after another)
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
               // (a place phrase, a date or a form of address before the subject: «وصل إلى جدة
@@ -1263,7 +1308,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 skip_to = v.places[v.place_at[j + 1]].end;  // «في الرياض» (a capital after «في» is a place)
               else if (v.place_at[j] >= 0 && PrepOfPrefix(v.places[v.place_at[j]].prefix) == kBa)
                 skip_to = v.places[v.place_at[j]].end;
-              else if (c && c->kind == CueKind::kLocationPrep && j == te) {
+              else if (c && c->kind == CueKind::kLocationPrep) {
                 // «في مكتبه», «في قصر اليمامة»: a location of one or two words, or a phrase after «في»
                 size_t q = j + 1;
                 for (const auto& o : phrases)
@@ -1279,8 +1324,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               else
                 for (const auto& d : dates)
                   if (d.tok_begin == j) skip_to = d.tok_end;
-              if (skip_to > j && skip_to <= p.begin) {
+              if (skip_to > j && skip_to <= p.begin && j == chain) {
                 passed += skip_to - j;
+                chain = skip_to;
                 j = skip_to - 1;
                 continue;
               }
@@ -1304,12 +1350,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && HasConj(tm.prefix) && last_source) src = last_source;
       } else {
-        if (!tm.suffix.empty()) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
+        // A noun with a pronoun possessor («محادثاتهم») has an unknown source, except in Arabic
+        // a third-person possessor with an actor named at most ten words before it, without a
+        // preposition: that actor («وأكد الوزير الأردني خلال لقائه نظيره الفرنسي …»); the
+        // phrase right after the noun is then its object.
+        const Phrase* possessor = nullptr;
+        // (not a noun of violence, whose possessor is as often its victim, «اغتيالهم», or whose
+        // events are already told, «هجماته»; not a purpose after «لـ»)
+        if (!tm.suffix.empty() && !en && tm.suffix.rfind("\xD9\x87", 0) == 0 && !trig.actorless &&
+            Option(trig, "genitive") != "target" && PrepOfPrefix(tm.prefix) != kLam)
+          for (const auto& p : phrases)
+            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent) possessor = &p;
+        if (!tm.suffix.empty() && !possessor) { reject("noun with a pronoun possessor: source unknown"); continue; }
+        if (possessor) {
+          src = possessor;
+          rules.push_back(trig.rule + " (possessor: the actor before it)");
+          for (const auto& p : phrases)
+            if (p.begin == te && p.prep.empty()) genitive_target = &p;
+        }
         // `genitive=target`: the actor after a verbal noun of a transitive act is its object
         // («اغتيال الوزير», «خطف صحافيين»), not its agent.
         const bool genitive_is_target = Option(trig, "genitive") == "target";
         for (const auto& p : phrases)
-          if (p.begin == te && p.prep.empty() && !en) (genitive_is_target ? genitive_target : src) = &p;
+          if (p.begin == te && p.prep.empty() && !en && !possessor) (genitive_is_target ? genitive_target : src) = &p;
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
         if (en)
           for (const auto& p : phrases)
@@ -1346,6 +1409,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+          }
+        }
+        // ... or a few words after it, the subject of a light verb with «بها»/«به» for the noun:
+        // «أول زيارة لدولة خليجية يقوم بها وزير الخارجية السوري»
+        if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
+          for (size_t j = te + 1; j < n && j <= te + 4 && v.clause[j] == cl && v.trig_at[j] < 0; ++j) {
+            const CueEntry* c = cue_kind(j);
+            if (!c || c->kind != CueKind::kLightVerb || !v.cues[v.cue_at[j]].suffix.empty()) continue;
+            const size_t r = v.cues[v.cue_at[j]].end;  // «بها», «به», «بهم»: «بـ» and a pronoun for the noun
+            if (r >= n || toks[r].norm.rfind("\xD8\xA8\xD9\x87", 0) != 0 || toks[r].norm.size() > 8) break;
+            for (const auto& p : phrases) {
+              if (p.begin <= r) continue;
+              if (p.prep.empty() && p.begin - r <= 2 && v.clause[p.begin] == cl) {
+                src = &p;
+                src_after_complement = true;  // (the target may stand before it: «زيارة إلى الأردن يقوم بها»)
+                rules.push_back(c->rule);
+              }
+              break;
+            }
+            break;
           }
         }
         // ... or the sides after a reciprocal preposition (setting `reciprocal_preps`: «بين»):
@@ -1485,6 +1568,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (members >= 2) src = &p;
             break;
           }
+      // Arabic: a state role noun with no country of its own (sectors of the setting
+      // `place_state_sectors`: «الشرطة», «السلطات», «قوات الأمن») as the subject of a verb is the
+      // state of the place its clause names: «اعتقلت الشرطة خمسة أشخاص في بيروت» → LBNCOP.
+      // (not for a verb of violence: the police are as often its victims, «16 شرطيا خطفوا»,
+      // «لسيارات الشرطة فجر نفسه»; violence by unnamed forces stays unattributed)
+      if (!en && !src && as_verb && !trig.actorless && !place_state_sectors.empty()) {
+        const PhraseMatch* role = nullptr;
+        auto state_role = [&](size_t j) {
+          if (v.agent_at[j] < 0 || !BareRoleAt(v, phrases, j)) return false;
+          const PhraseMatch& am = v.agents[v.agent_at[j]];
+          return PrepOfPrefix(am.prefix).empty() && ListHas(place_state_sectors, lex.agents[am.payload].sector);
+        };
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl && tb - j <= 3 && !role;)  // before the verb
+          if (state_role(j) && !location_prep_before(j) && !prep_before(j).size()) role = &v.agents[v.agent_at[j]];
+        for (size_t j = te; j < n && j <= te + 1 && v.clause[j] == cl && !role; ++j)  // right after it
+          if (state_role(j)) role = &v.agents[v.agent_at[j]];
+        const PlaceEntry* pl = nullptr;
+        for (const PhraseMatch& pm : v.places)
+          if (role && !pl && v.clause[pm.begin] == cl && (PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin)) &&
+              !lex.places[pm.payload].country.empty())
+            pl = &lex.places[pm.payload];
+        if (role && pl) {
+          placed_src = EnglishRolePhrase(lex, *role, pl->country);
+          placed_src->rules.push_back(pl->rule);
+          placed_src->rules.push_back("ar/settings.tsv:place_state_sectors");
+          src = &*placed_src;
+        }
+      }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -1524,7 +1635,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       if (reciprocal) tgt = src;
-      size_t after = std::max(te, src && src->begin >= te ? src->end : te);
+      size_t after = std::max(te, src && src->begin >= te && !src_after_complement ? src->end : te);
       // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
       // verb's object as its target; the verb itself is no second event (below).
       bool noun_via_verb = false;
@@ -1610,6 +1721,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (v.clause[pm.begin] != cl) continue;
         bool located = PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin);
         if (!located) continue;
+        // (not a country that is part of an actor phrase: «وزير الخارجية بجمهورية مصر», «أشاد بالسعودية»)
+        bool in_phrase = false;
+        for (const auto& p : phrases) in_phrase |= !en && PrepOfPrefix(pm.prefix) == kBa && pm.begin >= p.begin && pm.begin < p.end;
+        if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
