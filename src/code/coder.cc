@@ -390,11 +390,27 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string home_topic = Setting(lex, "home_topic", "home");
   const std::string reciprocal_codes = Setting(lex, "reciprocal_codes", "");
   const std::string place_state_sectors = Setting(lex, "place_state_sectors", "");
+  const std::string circumstance_roots = Setting(lex, "circumstance_roots", "");
+  const std::string location_recipient_roots = Setting(lex, "location_recipient_roots", "");
   std::string home_country;
   for (const std::string& item : SplitBar(Setting(lex, "home_sources", ""))) {
     const size_t eq = item.find('=');
     if (eq != std::string::npos && item.substr(0, eq) == (doc.source.empty() ? doc.site : doc.source))
       home_country = item.substr(eq + 1);
+  }
+  // A domestic story (setting `home_role_sectors`): in an outlet of `home_sources`, a document
+  // whose first two sentences (title and lead) name no country but the outlet's own
+  // (international bodies and militant groups do not count). Its state role nouns with no
+  // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
+  const std::string home_role_sectors = home_country.empty() || en ? "" : Setting(lex, "home_role_sectors", "");
+  bool domestic = !home_role_sectors.empty();
+  for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
+    for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+      const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+      if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
+    }
+    for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
@@ -546,6 +562,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
     // (a dateline, at the start of a line, names no actor)
     const bool line_start = sent.begin == 0 || text[sent.begin - 1] == '\n';
+    // (a sentence of a domestic story that names another country is not about home: its role
+    // nouns keep no country)
+    bool foreign_here = false;
+    if (domestic) {
+      for (const PhraseMatch& m : v.actors) {
+        const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+        foreign_here |= c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO";
+      }
+      for (const PhraseMatch& m : v.places)
+        foreign_here |= !lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country;
+    }
     // Arabic: a form of address (cue topic of the setting `honorific_topic`: «صاحب السمو
     // الملكي», «معالي», «الأستاذ») starting at j, else nullptr.
     auto honorific_at = [&](size_t j) -> const PhraseMatch* {
@@ -790,6 +817,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.head_begin = k;
             p.head_end = p.end = m.end;
           }
+        }
+        // (a state role noun in a domestic story: the home country, unless a preposition and an
+        // actor after it say whose it is: «وفد من الحوثيين»)
+        if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
+            ListHas(home_role_sectors, p.sector) &&
+            !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
+              p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
+          p.country = home_country;
+          p.rules.push_back("ar/settings.tsv:home_role_sectors");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
@@ -1411,6 +1447,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
           }
         }
+        // ... or, after «في» or «خلال», the subject of its clause: the circumstance of what the
+        // subject did («وصل الوزير إلى الدوحة في زيارة رسمية لقطر», «أكد الرئيس في اتصال
+        // هاتفي مع …»), for the roots of the setting `circumstance_roots` (meetings, visits, calls;
+        // not violence: «قتل 5 أشخاص في هجوم» has an unknown agent)
+        if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix).empty() && !trig.actorless && tb > 0 &&
+            ListHas(circumstance_roots, trig.cameo.substr(0, 2)) &&
+            (toks[tb - 1].norm == "\xD9\x81\xD9\x8A" || toks[tb - 1].norm == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84")) {
+          for (const auto& p : phrases)
+            if (p.end < tb && in_clause(p) && p.prep.empty()) {
+              src = &p;
+              rules.push_back(trig.rule + " (after «في»/«خلال»: the subject of its clause)");
+              break;
+            }
+        }
         // ... or a few words after it, the subject of a light verb with «بها»/«به» for the noun:
         // «أول زيارة لدولة خليجية يقوم بها وزير الخارجية السوري»
         if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
@@ -1704,7 +1754,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const auto& p : phrases) members += p.group == src->group;
         reciprocal = members >= 2;
       }
-      if (!tgt && !reciprocal && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // (checked after the location: a root of the setting `location_recipient_roots` takes its
+      // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target;
+      const bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
@@ -1727,6 +1781,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
+      }
+      if (target_missing) {
+        const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
+        if (lc.empty() || (src && src->country == lc)) {
+          reject("needs a target and none was found");
+          continue;
+        }
       }
 
       // date: in the trigger's clause, nearest; else the document date
@@ -1872,8 +1933,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // Violence with no named victim: the people of the place where it struck are its
           // target («هجوم على مركز للأمن في إسطنبول» → TUR). Roots from the setting
           // `location_target_roots` (ar/settings.tsv); an empty setting turns this off.
-          if (!t && place && !place->country.empty() && ListHas(location_target_roots, cc->root) &&
-              !(s && s->code == place->country)) {
+          // (and, setting `location_recipient_roots`, aid with no recipient named: the place it reached)
+          const bool to_place = ListHas(location_target_roots, cc->root) || (target_missing && recipient_root);
+          if (!t && place && !place->country.empty() && to_place && !(s && s->code == place->country)) {
             ActorRef r;
             size_t lb = toks[loc->begin].begin, le = toks[loc->end - 1].end;
             r.text = text.substr(lb, le - lb);
@@ -1914,7 +1976,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
-          if (!t && ev.target) ev.rules.push_back("ar/settings.tsv:location_target_roots");
+          if (!t && ev.target)
+            ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
           if (tl) {
