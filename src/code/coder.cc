@@ -710,6 +710,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 p.end = j = m->end;
                 continue;
               }
+              // A state role noun (setting `place_state_sectors`) followed by «في»/«بـ» and a place is
+              // of that place's country («الجهات الأمنية بجدة», «الشرطة في ولاية بافاريا»).
+              if (ListHas(place_state_sectors, p.sector) && !member_noun) {
+                const CueEntry* lc = cue_kind(j);
+                const size_t pj = lc && lc->kind == CueKind::kLocationPrep && toks[j].norm == "\xD9\x81\xD9\x8A" ? j + 1 : j;
+                if (pj < n && v.place_at[pj] >= 0) {
+                  const PhraseMatch& pm = v.places[v.place_at[pj]];
+                  const PlaceEntry& pl = lex.places[pm.payload];
+                  if ((pj > j ? pm.prefix.empty() : (PrepOfPrefix(pm.prefix) == kBa && !HasConj(pm.prefix))) && !pl.country.empty()) {
+                    p.country = pl.country;
+                    p.rules.push_back(pl.rule);
+                    p.end = j = pm.end;
+                    continue;
+                  }
+                }
+              }
               // A place as the role noun's genitive: an official or body of that place, of its
               // country («محافظ البصرة», «شرطة دبي», «محافظ جدة»).
               if (v.place_at[j] >= 0 && (!m || e->kind == ActorEntry::Kind::kCapital)) {
