@@ -948,6 +948,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.head_begin = p.begin;
         p.country = p.code = home_country;
         p.rules = {lex.cues[hm->payload].rule, "ar/settings.tsv:home_sources"};
+        // («المملكة الهولندية»: a demonym after it names another kingdom)
+        if (const PhraseMatch* dm = hm->end < n && v.actor_at[hm->end] >= 0 ? &v.actors[v.actor_at[hm->end]] : nullptr;
+            dm && lex.actors[dm->payload].kind == ActorEntry::Kind::kDemonym && (dm->prefix.empty() || dm->prefix == kAl)) {
+          p.country = p.code = CountryOf(actor_code(lex.actors[dm->payload]));
+          p.end = p.head_end = dm->end;
+          p.rules = {lex.actors[dm->payload].rule};
+        }
       } else if (const size_t end = split_role_end(i); end > i) {
         // A role noun split by its demonym: «وحدة إسرائيلية خاصة» (وحدة خاصة), «طائرة أميركية
         // بدون طيار» (طائرة بدون طيار), «قوات روسية خاصة»: Arabic puts the nationality right
