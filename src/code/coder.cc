@@ -931,7 +931,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           while (j < n && v.agent_at[j] >= 0 && v.actor_at[j] < 0) {
             const PhraseMatch& am = v.agents[v.agent_at[j]];
             if (!am.prefix.empty() || !am.suffix.empty() || lex.agents[am.payload].sector == "NON") break;
-            if (am.end < n && v.actor_at[am.end] >= 0) break;
+            size_t chain = am.end;  // (a chain of role nouns ending in a country is someone else:
+            while (chain < n && v.agent_at[chain] >= 0 && v.actor_at[chain] < 0) chain = v.agents[v.agent_at[chain]].end;
+            if (chain < n && v.actor_at[chain] >= 0) break;  //  «رئيس وزراء جمهورية باكستان»)
             j = am.end;
           }
           p.end = j;
@@ -1399,6 +1401,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                         (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty() &&
                          [&] {
                            size_t k = v.agents[v.agent_at[j]].end;
+                           // (a role noun closed by a definite word is a whole phrase, no genitive
+                           // chain: «استقبل وزير الخارجية سفير الكويت» — the minister is the subject)
+                           if (!en && k > j + 1 && StartsWith(toks[k - 1].norm, kAl)) return true;
                            while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
                            return k != p.begin;
                          }());
