@@ -711,7 +711,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 continue;
               }
               // A state role noun (setting `place_state_sectors`) followed by «في»/«بـ» and a place is
-              // of that place's country («الجهات الأمنية بجدة», «الشرطة في ولاية بافاريا»).
+              // of that place's country («الجهات الأمنية بجدة», «الشرطة في ولاية بافاريا»)
+              // (not a government role: «الموفد الخاص للأمم المتحدة في الصومال» is posted there)
               if (ListHas(place_state_sectors, p.sector) && !member_noun) {
                 const CueEntry* lc = cue_kind(j);
                 const size_t pj = lc && lc->kind == CueKind::kLocationPrep && toks[j].norm == "\xD9\x81\xD9\x8A" ? j + 1 : j;
@@ -1656,6 +1657,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto state_role = [&](size_t j) {
           if (v.agent_at[j] < 0 || !BareRoleAt(v, phrases, j)) return false;
           const PhraseMatch& am = v.agents[v.agent_at[j]];
+          // (not one whose complement names its body: «الموفد الخاص للأمم المتحدة في الصومال»)
+          for (size_t q = am.end; q < n && q <= am.end + 1; ++q)
+            if (v.actor_at[q] >= 0 && !PrepOfPrefix(v.actors[v.actor_at[q]].prefix).empty()) return false;
           return PrepOfPrefix(am.prefix).empty() && ListHas(place_state_sectors, lex.agents[am.payload].sector);
         };
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && tb - j <= 3 && !role;)  // before the verb
@@ -1780,7 +1784,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (src && !tgt && (trig.options.count("reciprocal") || (!en && ListHas(reciprocal_codes, trig.cameo)))) {
         size_t members = 0;
         for (const auto& p : phrases) members += p.group == src->group;
-        reciprocal = members >= 2;
+        // (Arabic: two or three parties; a longer list is a tournament or a conference, not a
+        // meeting between them: «يلتقي البحرين والجزائر والإمارات والكويت …»)
+        reciprocal = members >= 2 && (en || members <= 3);
       }
       // (checked after the location: a root of the setting `location_recipient_roots` takes its
       // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
