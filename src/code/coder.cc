@@ -1758,6 +1758,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.options.count("prep_target"))) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // Arabic headline style: a subject before a verb of meeting or talks and an actor joined by
+      // «و» right after the verb is the other party («ولي العهد يبحث ووزير الخارجية المصري …»):
+      // a verb with `target=مع` reads that «و» as «with».
+      if (!en && !tgt && as_verb && src && src->end <= tb && te < n &&
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), "\xD9\x85\xD8\xB9") != trig.target_preps.end()) {
+        const PhraseMatch* m = v.actor_at[te] >= 0 ? &v.actors[v.actor_at[te]] : v.agent_at[te] >= 0 ? &v.agents[v.agent_at[te]] : nullptr;
+        if (m && HasConj(m->prefix) && PrepOfPrefix(m->prefix).empty())
+          for (const auto& p : phrases)
+            if (p.begin == te && p.group != src->group) tgt = &p;
+      }
       // English: the object of an arrest or another coercive act (root 17) that is a role noun
       // with no country of its own is of the source's country ("Turkish authorities detained
       // 2,800 soldiers").
