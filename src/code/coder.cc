@@ -1826,6 +1826,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
+      // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
+      if (target_missing && recipient_root && !loc)
+        for (const PhraseMatch& pm : v.places)
+          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
+              toks[pm.begin - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")  // «إلى»
+            loc = &pm;
       if (target_missing) {
         const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
         if (lc.empty() || (src && src->country == lc)) {
