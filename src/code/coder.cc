@@ -1219,6 +1219,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
       if (trig.options.count("only_near")) {
         size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 3);
+        // (Arabic: the verb's subject between them does not count — «تلقى نائب خادم الحرمين
+        // الشريفين صاحب السمو الملكي الأمير محمد بن نايف اتصالا هاتفيا»: actor phrases, role
+        // nouns and forms of address right after the verb are passed over)
+        if (!en) {
+          size_t j = te;
+          for (bool moved = true; moved && j < n && j < te + 20;) {
+            moved = false;
+            for (const auto& p : phrases)
+              if (p.begin == j && p.prep.empty()) { j = p.end; moved = true; break; }
+            if (moved) continue;
+            if (const PhraseMatch* h = honorific_at(j)) { j = h->end; moved = true; }
+            else if (v.agent_at[j] >= 0) { j = v.agents[v.agent_at[j]].end; moved = true; }
+          }
+          if (j > te) to = std::min(n, j + 3);
+        }
         while (from < tb && v.clause[from] != v.clause[tb]) ++from;
         while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
         // (a word with the article does not count: «المتظاهرون» tells more of a known event)
