@@ -17,7 +17,7 @@ namespace hadath {
 namespace {
 
 struct Case {
-  std::string file, name, date, text;
+  std::string file, name, date, text, source;
   int line = 0;
   std::vector<std::string> expected;
 };
@@ -31,7 +31,7 @@ std::vector<Case> LoadCases(const fs::path& path) {
   while (std::getline(in, line)) {
     ++lineno;
     if (line.rfind("=== ", 0) == 0) {
-      cases.push_back(Case{path.filename().string(), line.substr(4), "", "", lineno, {}});
+      cases.push_back(Case{path.filename().string(), line.substr(4), "", "", "", lineno, {}});
       state = kText;
       continue;
     }
@@ -40,6 +40,7 @@ std::vector<Case> LoadCases(const fs::path& path) {
     if (state == kText) {
       if (line == "----") { state = kExpected; continue; }
       if (c.text.empty() && line.rfind("date: ", 0) == 0) { c.date = line.substr(6); continue; }
+      if (c.text.empty() && line.rfind("source: ", 0) == 0) { c.source = line.substr(8); continue; }
       c.text += (c.text.empty() ? "" : "\n") + line;
     } else {
       size_t b = line.find_first_not_of(" \t");
@@ -96,6 +97,7 @@ TEST(Golden, AllCases) {
       d.id = "golden";
       d.body = c.text;
       d.date = c.date;
+      d.source = c.source;
       Extracted ex;
       ASSERT_TRUE(eng.Extract(d, &ex).ok());
       std::vector<Event> events;

@@ -33,7 +33,7 @@ const char* kLam = "\xD9\x84";            // ل
 const char* kKaf = "\xD9\x83";            // ك
 const char* kSin = "\xD8\xB3";            // س
 
-bool StartsWith(const std::string& s, const char* p) { return s.rfind(p, 0) == 0; }
+bool StartsWith(std::string_view s, const char* p) { return s.rfind(p, 0) == 0; }
 
 // The preposition carried by a clitic prefix chain («وبال» → «ب»), or "".
 std::string PrepOfPrefix(std::string prefix) {
@@ -362,6 +362,33 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string& prospective_topic = cfg.prospective_topic;
   const std::string& undergo_topic = cfg.undergo_topic;
   const std::string& witness_topic = cfg.witness_topic;
+  // Actor words the settings name (ar/settings.tsv): forms of address skipped around names
+  // (`honorific_topic`), and the outlet's own country named as «المملكة» (`home_topic`, by the
+  // outlet → country list `home_sources`: «source=CODE|…»).
+  const std::string& honorific_topic = cfg.honorific_topic;
+  const std::string& home_topic = cfg.home_topic;
+  const std::vector<std::string>& reciprocal_codes = cfg.reciprocal_codes;
+  const std::vector<std::string>& place_state_sectors = cfg.place_state_sectors;
+  const std::vector<std::string>& circumstance_roots = cfg.circumstance_roots;
+  const std::vector<std::string>& location_recipient_roots = cfg.location_recipient_roots;
+  std::string home_country;
+  for (const auto& [outlet, country] : cfg.home_sources)
+    if (outlet == (doc.source.empty() ? doc.site : doc.source)) home_country = country;
+  // A domestic story (setting `home_role_sectors`): in an outlet of `home_sources`, a document
+  // whose first two sentences (title and lead) name no country but the outlet's own
+  // (international bodies and militant groups do not count). Its state role nouns with no
+  // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
+  static const std::vector<std::string> kNone;
+  const std::vector<std::string>& home_role_sectors = home_country.empty() || en ? kNone : cfg.home_role_sectors;
+  bool domestic = !home_role_sectors.empty();
+  for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
+    for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+      const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+      if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
+    }
+    for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
+  }
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
@@ -549,12 +576,67 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
     // (a dateline, at the start of a line, names no actor)
     const bool line_start = sent.begin == 0 || text[sent.begin - 1] == '\n';
+    // (a sentence of a domestic story that names another country is not about home: its role
+    // nouns keep no country)
+    bool foreign_here = false;
+    if (domestic) {
+      for (const PhraseMatch& m : v.actors) {
+        const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+        foreign_here |= c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO";
+      }
+      for (const PhraseMatch& m : v.places)
+        foreign_here |= !lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country;
+    }
+    // Arabic: a form of address (cue topic of the setting `honorific_topic`: «صاحب السمو
+    // الملكي», «معالي», «الأستاذ») starting at j, else nullptr.
+    auto honorific_at = [&](size_t j) -> const PhraseMatch* {
+      if (en || j >= n || v.cue_at[j] < 0) return nullptr;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == j && IsTopic(&lex.cues[cm.payload], honorific_topic.c_str())) return &cm;
+      return nullptr;
+    };
+    // Arabic: «المملكة» (cue topic of the setting `home_topic`) at j in an outlet of the setting
+    // `home_sources`: the outlet's own country.
+    auto home_at = [&](size_t j) -> const PhraseMatch* {
+      if (en || home_country.empty() || j >= n || v.cue_at[j] < 0) return nullptr;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == j && IsTopic(&lex.cues[cm.payload], home_topic.c_str())) return &cm;
+      return nullptr;
+    };
+    // Arabic: whether the word at j, with the clitic prefix `prefix`, is introduced by «بـ» as
+    // the object of a verb trigger before it in its clause that takes its target with «بـ»
+    // (`target=ب`): «أشاد بالسعودية», «اعترفت بفلسطين» — an actor, not a place.
+    auto ba_object = [&](size_t j, const std::string& prefix) {
+      if (en || PrepOfPrefix(prefix) != kBa) return false;
+      for (size_t q = j; q-- > 0 && v.clause[q] == v.clause[j] && j - q <= 8;) {
+        if (v.trig_at[q] < 0) continue;
+        for (const PhraseMatch& tm : v.trigs) {
+          if (tm.begin != q) continue;
+          const TriggerEntry& t = lex.triggers[tm.payload];
+          if (t.type == "verb" && PrepOfPrefix(tm.prefix).empty() && !HasArticle(tm.prefix) && tm.end <= j &&
+              std::find(t.target_preps.begin(), t.target_preps.end(), kBa) != t.target_preps.end())
+            return true;
+        }
+        return false;
+      }
+      return false;
+    };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
+    size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
+    std::string honor_prefix;
     while (i < n) {
       const PhraseMatch* ag = v.agent_at[i] >= 0 ? &v.agents[v.agent_at[i]] : nullptr;
       const PhraseMatch* ac = v.actor_at[i] >= 0 ? &v.actors[v.actor_at[i]] : nullptr;
       if (ag && ac && ac->end >= ag->end) ag = nullptr;  // a named actor wins over a role noun
       if (en && ag && in_trigger_tail[i]) ag = nullptr;   // English: "promised military aid", "deployed troops"
+      // A form of address is no actor («صاحب السمو الملكي»: «الملكي» is not «الملك»).
+      // (its preposition is the phrase's after it: «اتصل بفخامة الرئيس …» → «ب»)
+      if (!ac && honorific_at(i)) {
+        honor_prefix = honorific_at(i)->prefix;
+        honor_begin = i;
+        i = honor_end = honorific_at(i)->end;
+        continue;
+      }
       if (ag && lex.agents[ag->payload].sector == "NON") {
         not_actor_end = ag->end;
         i = ag->end;
@@ -622,13 +704,55 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end = j = m->end;
               continue;
             }
-            // «وزير الخارجية بدولة الإمارات»: «بـ» + a country gives a role noun with no country
-            // yet its country.
-            if (e && !en && p.country.empty() && e->kind == ActorEntry::Kind::kCountry &&
-                PrepOfPrefix(m->prefix) == kBa && !HasConj(m->prefix)) {
-              adopt(*e);
-              p.end = j = m->end;
-              continue;
+            if (!en && p.country.empty() && !skipped) {
+              // «حكومة المملكة», «سفير المملكة»: the outlet's own country (settings home_sources)
+              const PhraseMatch* hm = m ? nullptr : home_at(j);
+              if (hm && (hm->prefix.empty() || (member_noun && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
+                p.country = home_country;
+                p.rules.push_back(lex.cues[hm->payload].rule);
+                p.rules.push_back("ar/settings.tsv:home_sources");
+                p.end = j = hm->end;
+                continue;
+              }
+              // «وزير الخارجية بجمهورية مصر العربية»: a country after «بـ» right after a government
+              // role noun is its country (the Saudi official style); not a capital («السفير بالرياض»
+              // is posted there), nor after other roles («ناشطا بالسعودية» is in it).
+              if (m && e->kind == ActorEntry::Kind::kCountry && j == p.end && PrepOfPrefix(m->prefix) == kBa && p.sector == "GOV" &&
+                  !HasConj(m->prefix) && !HasArticle(m->prefix) && !suffixed) {
+                p.country = CountryOf(actor_code(*e));
+                p.rules.push_back(e->rule);
+                p.end = j = m->end;
+                continue;
+              }
+              // A state role noun (setting `place_state_sectors`) followed by «في»/«بـ» and a place is
+              // of that place's country («الجهات الأمنية بجدة», «الشرطة في ولاية بافاريا»)
+              // (not a government role: «الموفد الخاص للأمم المتحدة في الصومال» is posted there)
+              if (ListHas(place_state_sectors, p.sector) && !member_noun) {
+                const CueEntry* lc = cue_kind(j);
+                const size_t pj = lc && lc->kind == CueKind::kLocationPrep && toks[j].norm == "\xD9\x81\xD9\x8A" ? j + 1 : j;
+                if (pj < n && v.place_at[pj] >= 0) {
+                  const PhraseMatch& pm = v.places[v.place_at[pj]];
+                  const PlaceEntry& pl = lex.places[pm.payload];
+                  if ((pj > j ? pm.prefix.empty() : (PrepOfPrefix(pm.prefix) == kBa && !HasConj(pm.prefix))) && !pl.country.empty()) {
+                    p.country = pl.country;
+                    p.rules.push_back(pl.rule);
+                    p.end = j = pm.end;
+                    continue;
+                  }
+                }
+              }
+              // A place as the role noun's genitive: an official or body of that place, of its
+              // country («محافظ البصرة», «شرطة دبي», «محافظ جدة»).
+              if (v.place_at[j] >= 0 && (!m || e->kind == ActorEntry::Kind::kCapital)) {
+                const PhraseMatch& pm = v.places[v.place_at[j]];
+                const PlaceEntry& pl = lex.places[pm.payload];
+                if (pm.prefix.empty() && !pl.country.empty()) {
+                  p.country = pl.country;
+                  p.rules.push_back(pl.rule);
+                  p.end = j = pm.end;
+                  continue;
+                }
+              }
             }
             if (m) break;
             const CueEntry* c = cue_kind(j);
@@ -688,11 +812,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // apposition: «…، علي باقري خاني» or «… ميخائيل بوغدانوف»
         size_t k = p.end;
         if (is_comma(k)) ++k;
+        // (Arabic: across forms of address, a one-word title and the given names before a listed
+        // person's name: «وزير الخارجية الأستاذ عادل بن أحمد الجبير», «ولي العهد الأمير محمد بن
+        // سلمان», «أمير منطقة عسير صاحب السمو الملكي الأمير فيصل بن خالد»)
+        bool name_words = false;
+        if (!en) {
+          size_t q = k;
+          while (honorific_at(q)) q = honorific_at(q)->end;
+          if (q < n && v.actor_at[q] < 0 && v.agent_at[q] >= 0 && v.agents[v.agent_at[q]].end == q + 1 &&
+              (lex.agents[v.agents[v.agent_at[q]].payload].sector == "GOV" ||
+               lex.agents[v.agents[v.agent_at[q]].payload].sector == "REL"))
+            ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
+          size_t w = q;
+          bool ibn = false;  // («بن»: a name chain)
+          while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
+                 v.trig_at[w] < 0 && v.agent_at[w] < 0 && v.place_at[w] < 0) {
+            ibn |= toks[w].norm == "\xD8\xA8\xD9\x86" || toks[w].norm == "\xD8\xA8\xD9\x86\xD8\xAA";
+            ++w;
+          }
+          // (given names only in a chain with «بن», or after a form of address or a title)
+          if (w > q && !ibn && q == k) w = k;
+          if (w < n && v.actor_at[w] >= 0 && w > k) {
+            name_words = true;
+            k = w;
+          }
+        }
         if (k < n && v.actor_at[k] >= 0) {
           const PhraseMatch& m = v.actors[v.actor_at[k]];
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
-          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() &&
+          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) &&
               (p.country.empty() || CountryOf(code) == p.country) &&
               !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
@@ -713,6 +862,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.head_begin = p.begin;
             p.head_end = p.end;
           }
+        }
+        // (a state role noun in a domestic story: the home country, unless a preposition and an
+        // actor after it say whose it is: «وفد من الحوثيين»)
+        if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
+            ListHas(home_role_sectors, p.sector) &&
+            !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
+              p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
+          p.country = home_country;
+          p.rules.push_back("ar/settings.tsv:home_role_sectors");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
@@ -735,6 +893,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (e.kind == ActorEntry::Kind::kCountry) keep = !location_prep_before(i);
         if (e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital)
           keep = keep && !in_located_place[i];
+        if (e.kind == ActorEntry::Kind::kCountry && ba_object(i, ac->prefix)) keep = true;  // «أشاد بالسعودية»
         // A name written without the article does not take one: «المالي» is not «مالي».
         if ((e.kind == ActorEntry::Kind::kCountry || e.kind == ActorEntry::Kind::kCapital || e.kind == ActorEntry::Kind::kActor) &&
             HasArticle(ac->prefix))
@@ -782,6 +941,51 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         p.code = e.kind == ActorEntry::Kind::kActor ? code : p.country + p.sector;
         if (e.kind == ActorEntry::Kind::kActor) p.name = e.name_en;
         p.rules.push_back(e.rule);
+        // Arabic: the offices a named person holds, listed after the name, are that person
+        // («الأمير محمد بن نايف ولي العهد نائب رئيس مجلس الوزراء وزير الداخلية»): role nouns
+        // with no country of their own join the phrase (one followed by a country, a demonym or
+        // another name is someone else: «الجبير وزير الخارجية المصري»).
+        if (!en && e.kind == ActorEntry::Kind::kActor && e.person) {
+          size_t j = p.end;
+          // (first the rest of the name the entry leaves out: «… بن عبدالعزيز آل سعود»)
+          auto name_link = [&](size_t q) {
+            std::string_view w = toks[q].norm;
+            return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA8\xD9\x86\xD8\xAA" || w == "\xD8\xA7\xD9\x84" ||
+                   w == "\xD8\xA2\xD9\x84";  // بن بنت ال آل
+          };
+          while (j + 1 < n && name_link(j) && toks[j + 1].kind == TokenKind::kWord && v.actor_at[j + 1] < 0 &&
+                 v.agent_at[j + 1] < 0 && !cue_kind(j + 1) && v.trig_at[j + 1] < 0)
+            j += 2;
+          if (j > p.end) p.end = p.head_end = j;
+          while (j < n && v.agent_at[j] >= 0 && v.actor_at[j] < 0) {
+            const PhraseMatch& am = v.agents[v.agent_at[j]];
+            if (!am.prefix.empty() || !am.suffix.empty() || lex.agents[am.payload].sector == "NON") break;
+            size_t chain = am.end;  // (a chain of role nouns ending in a country is someone else:
+            while (chain < n && v.agent_at[chain] >= 0 && v.actor_at[chain] < 0) chain = v.agents[v.agent_at[chain]].end;
+            if (chain < n && v.actor_at[chain] >= 0) break;  //  «رئيس وزراء جمهورية باكستان»)
+            j = am.end;
+          }
+          p.end = j;
+        }
+      } else if (const PhraseMatch* hm = home_at(i)) {
+        // «المملكة» in an outlet of the setting `home_sources`: its own country, an actor like a
+        // country name (a place after «في»/«بـ»: «المقيمين بالمملكة»).
+        if ((PrepOfPrefix(hm->prefix) == kBa || location_prep_before(i)) && !ba_object(i, hm->prefix)) {
+          i = hm->end;
+          continue;
+        }
+        first_prefix = hm->prefix;
+        p.end = p.head_end = hm->end;
+        p.head_begin = p.begin;
+        p.country = p.code = home_country;
+        p.rules = {lex.cues[hm->payload].rule, "ar/settings.tsv:home_sources"};
+        // («المملكة الهولندية»: a demonym after it names another kingdom)
+        if (const PhraseMatch* dm = hm->end < n && v.actor_at[hm->end] >= 0 ? &v.actors[v.actor_at[hm->end]] : nullptr;
+            dm && lex.actors[dm->payload].kind == ActorEntry::Kind::kDemonym && (dm->prefix.empty() || dm->prefix == kAl)) {
+          p.country = p.code = CountryOf(actor_code(lex.actors[dm->payload]));
+          p.end = p.head_end = dm->end;
+          p.rules = {lex.actors[dm->payload].rule};
+        }
       } else if (const size_t end = split_role_end(i); end > i) {
         // A role noun split by its demonym: «وحدة إسرائيلية خاصة» (وحدة خاصة), «طائرة أميركية
         // بدون طيار» (طائرة بدون طيار), «قوات روسية خاصة»: Arabic puts the nationality right
@@ -810,6 +1014,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       pending.reset();
       if (p.begin == not_actor_end) { i = std::max(p.end, i + 1); continue; }  // «شارع فلسطين»
       p.prep = PrepOfPrefix(first_prefix);
+      if (p.prep.empty() && p.begin == honor_end) p.prep = PrepOfPrefix(honor_prefix);
+      if (p.prep.empty() && p.begin == honor_end) p.prep = prep_before(honor_begin);  // «مع معالي الوزير»
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       // A partitive «من» after a quantity introduces the phrase itself, not a complement:
       // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
@@ -1110,6 +1316,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         while (from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
                toks[from - 1].kind != TokenKind::kPunct)
           --from;
+        // (Arabic's subject between them does not count — «تلقى نائب خادم الحرمين
+        // الشريفين صاحب السمو الملكي الأمير محمد بن نايف اتصالا هاتفيا»: actor phrases, role
+        // nouns and forms of address right after the verb are passed over)
+        if (!en) {
+          size_t j = te;
+          for (bool moved = true; moved && j < n && j < te + 20;) {
+            moved = false;
+            for (const auto& p : phrases)
+              if (p.begin == j && p.prep.empty()) { j = p.end; moved = true; break; }
+            if (moved) continue;
+            if (const PhraseMatch* h = honorific_at(j)) { j = h->end; moved = true; }
+            else if (v.agent_at[j] >= 0) { j = v.agents[v.agent_at[j]].end; moved = true; }
+          }
+          if (j > te) to = std::min(n, j + 5);
+        }
         while (from < tb && v.clause[from] != v.clause[tb]) ++from;
         while (to > te && v.clause[to - 1] != v.clause[tb]) --to;
         // (a word with the article does not count: «المتظاهرون» tells more of a known event)
@@ -1229,6 +1450,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool as_verb = used_as_verb(tm);
       bool src_from_clause = false;  // the subject came from the clause before (ClauseSubject)
       bool reciprocal = false;       // a noun's sides after «بين»: source and target group
+      bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
       // English: a verb of the same root right after a noun trigger tells that noun's event
@@ -1295,9 +1517,47 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
             if (p.begin < te || !in_clause(p)) continue;
+            // (an actor named as a place after «في» is an adverbial: «استقبل في قصر اليمامة …»)
+            if (!p.prep.empty() && location_prep_before(p.begin) && p.begin <= te + 2) continue;
             bool blocked = false;
+            size_t passed = 0;  // words of places, dates and forms of address passed over
+            size_t chain = te;   // (only right after the verb, one after another)
             for (size_t j = te; j < p.begin && !blocked; ++j) {
               const CueEntry* c = cue_kind(j);
+              // (a place phrase, a date or a form of address before the subject: «وصل إلى جدة
+              // أمس الرئيس …», «استقبل في مكتبه بالرياض صاحب السمو …»)
+              size_t skip_to = j;
+              if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && j + 1 < p.begin &&
+                  v.place_at[j + 1] >= 0 && v.places[v.place_at[j + 1]].prefix.empty() && v.actor_at[j + 1] < 0)
+                skip_to = v.places[v.place_at[j + 1]].end;
+              else if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && j + 1 < p.begin &&
+                       v.place_at[j + 1] >= 0 && v.actor_at[j + 1] >= 0 &&
+                       lex.actors[v.actors[v.actor_at[j + 1]].payload].kind != ActorEntry::Kind::kActor)
+                skip_to = v.places[v.place_at[j + 1]].end;  // «في الرياض» (a capital after «في» is a place)
+              else if (v.place_at[j] >= 0 && PrepOfPrefix(v.places[v.place_at[j]].prefix) == kBa)
+                skip_to = v.places[v.place_at[j]].end;
+              else if (c && c->kind == CueKind::kLocationPrep) {
+                // «في مكتبه», «في قصر اليمامة»: a location of one or two words, or a phrase after «في»
+                size_t q = j + 1;
+                for (const auto& o : phrases)
+                  if (o.begin == q && !o.prep.empty()) q = o.end;
+                while (q < p.begin && q < j + 3 && toks[q].kind == TokenKind::kWord && !cue_kind(q) &&
+                       v.trig_at[q] < 0 && v.actor_at[q] < 0 &&
+                       (v.agent_at[q] < 0 || !v.agents[v.agent_at[q]].suffix.empty()))  // («في مكتبه»)
+                  q = v.agent_at[q] >= 0 ? v.agents[v.agent_at[q]].end : q + 1;
+                skip_to = q > j + 1 ? q : j;
+              }
+              else if (const PhraseMatch* h = honorific_at(j))
+                skip_to = h->end;
+              else
+                for (const auto& d : dates)
+                  if (d.tok_begin == j) skip_to = d.tok_end;
+              if (skip_to > j && skip_to <= p.begin && j == chain) {
+                passed += skip_to - j;
+                chain = skip_to;
+                j = skip_to - 1;
+                continue;
+              }
               blocked = (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) &&
                          !partitive_at(j)) ||  // (not a partitive «عشرات من», «ثلاثة من»)
                         v.trig_at[j] >= 0 ||
@@ -1308,11 +1568,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                         (v.agent_at[j] >= 0 && !lex.agents[v.agents[v.agent_at[j]].payload].sector.empty() &&
                          [&] {
                            size_t k = v.agents[v.agent_at[j]].end;
+                           // (a role noun closed by a definite word is a whole phrase, no genitive
+                           // chain: «استقبل وزير الخارجية سفير الكويت» — the minister is the subject)
+                           if (!en && k > j + 1 && StartsWith(toks[k - 1].norm, kAl)) return true;
                            while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
                            return k != p.begin;
                          }());
             }
-            if (!blocked && p.prep.empty() && p.begin - te <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
+            if (!blocked && p.prep.empty() && p.begin - te - passed <= (p.counted ? 4 : 6) && !p.antecedent) src = &p;
             break;
           }
         }
@@ -1330,12 +1593,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
-        if (!tm.suffix.empty() && !src) { reject("noun with a pronoun possessor: source unknown"); continue; }  // «محادثاتهم»
+        // A noun with a pronoun possessor («محادثاتهم») has an unknown source, except in Arabic
+        // a third-person possessor with an actor named at most ten words before it, without a
+        // preposition: that actor («وأكد الوزير الأردني خلال لقائه نظيره الفرنسي …»); the
+        // phrase right after the noun is then its object.
+        const Phrase* possessor = nullptr;
+        // (not a noun of violence, whose possessor is as often its victim, «اغتيالهم», or whose
+        // events are already told, «هجماته»; not a purpose after «لـ»)
+        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind("\xD9\x87", 0) == 0 && !trig.actorless &&
+            !trig.opt.genitive_target && PrepOfPrefix(tm.prefix) != kLam)
+          for (const auto& p : phrases)
+            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent) possessor = &p;
+        if (!tm.suffix.empty() && !src && !possessor) { reject("noun with a pronoun possessor: source unknown"); continue; }
+        if (possessor) {
+          src = possessor;
+          rules.push_back(trig.rule + " (possessor: the actor before it)");
+          for (const auto& p : phrases)
+            if (p.begin == te && p.prep.empty()) genitive_target = &p;
+        }
         // `genitive=target`: the actor after a verbal noun of a transitive act is its object
         // («اغتيال الوزير», «خطف صحافيين»), not its agent.
         const bool genitive_is_target = trig.opt.genitive_target;
         for (const auto& p : phrases)
-          if (p.begin == te && p.prep.empty() && !en) (genitive_is_target ? genitive_target : src) = &p;
+          if (p.begin == te && p.prep.empty() && !en && !possessor) (genitive_is_target ? genitive_target : src) = &p;
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
         if (en)
           for (const auto& p : phrases)
@@ -1382,6 +1662,40 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 rules.push_back(lex.cues[cm.payload].rule);
               }
             }
+          }
+        }
+        // ... or, after «في» or «خلال», the subject of its clause: the circumstance of what the
+        // subject did («وصل الوزير إلى الدوحة في زيارة رسمية لقطر», «أكد الرئيس في اتصال
+        // هاتفي مع …»), for the roots of the setting `circumstance_roots` (meetings, visits, calls;
+        // not violence: «قتل 5 أشخاص في هجوم» has an unknown agent)
+        if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix).empty() && !trig.actorless && tb > 0 &&
+            ListHas(circumstance_roots, trig.cameo.substr(0, 2)) &&
+            (toks[tb - 1].norm == "\xD9\x81\xD9\x8A" || toks[tb - 1].norm == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84")) {
+          for (const auto& p : phrases)
+            if (p.end < tb && in_clause(p) && p.prep.empty()) {
+              src = &p;
+              rules.push_back(trig.rule + " (after «في»/«خلال»: the subject of its clause)");
+              break;
+            }
+        }
+        // ... or a few words after it, the subject of a light verb with «بها»/«به» for the noun:
+        // «أول زيارة لدولة خليجية يقوم بها وزير الخارجية السوري»
+        if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix) != kLam) {
+          for (size_t j = te + 1; j < n && j <= te + 4 && v.clause[j] == cl && v.trig_at[j] < 0; ++j) {
+            const CueEntry* c = cue_kind(j);
+            if (!c || c->kind != CueKind::kLightVerb || !v.cues[v.cue_at[j]].suffix.empty()) continue;
+            const size_t r = v.cues[v.cue_at[j]].end;  // «بها», «به», «بهم»: «بـ» and a pronoun for the noun
+            if (r >= n || toks[r].norm.rfind("\xD8\xA8\xD9\x87", 0) != 0 || toks[r].norm.size() > 8) break;
+            for (const auto& p : phrases) {
+              if (p.begin <= r) continue;
+              if (p.prep.empty() && p.begin - r <= 2 && v.clause[p.begin] == cl) {
+                src = &p;
+                src_after_complement = true;  // (the target may stand before it: «زيارة إلى الأردن يقوم بها»)
+                rules.push_back(c->rule);
+              }
+              break;
+            }
+            break;
           }
         }
         // ... or the sides after a reciprocal preposition (setting `reciprocal_preps`: «بين»):
@@ -1531,6 +1845,37 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (members >= 2) src = &p;
             break;
           }
+      // Arabic: a state role noun with no country of its own (sectors of the setting
+      // `place_state_sectors`: «الشرطة», «السلطات», «قوات الأمن») as the subject of a verb is the
+      // state of the place its clause names: «اعتقلت الشرطة خمسة أشخاص في بيروت» → LBNCOP.
+      // (not for a verb of violence: the police are as often its victims, «16 شرطيا خطفوا»,
+      // «لسيارات الشرطة فجر نفسه»; violence by unnamed forces stays unattributed)
+      if (!en && !src && as_verb && !trig.actorless && !place_state_sectors.empty()) {
+        const PhraseMatch* role = nullptr;
+        auto state_role = [&](size_t j) {
+          if (v.agent_at[j] < 0 || !BareRoleAt(v, phrases, j)) return false;
+          const PhraseMatch& am = v.agents[v.agent_at[j]];
+          // (not one whose complement names its body: «الموفد الخاص للأمم المتحدة في الصومال»)
+          for (size_t q = am.end; q < n && q <= am.end + 1; ++q)
+            if (v.actor_at[q] >= 0 && !PrepOfPrefix(v.actors[v.actor_at[q]].prefix).empty()) return false;
+          return PrepOfPrefix(am.prefix).empty() && ListHas(place_state_sectors, lex.agents[am.payload].sector);
+        };
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl && tb - j <= 3 && !role;)  // before the verb
+          if (state_role(j) && !location_prep_before(j) && !prep_before(j).size()) role = &v.agents[v.agent_at[j]];
+        for (size_t j = te; j < n && j <= te + 1 && v.clause[j] == cl && !role; ++j)  // right after it
+          if (state_role(j)) role = &v.agents[v.agent_at[j]];
+        const PlaceEntry* pl = nullptr;
+        for (const PhraseMatch& pm : v.places)
+          if (role && !pl && v.clause[pm.begin] == cl && (PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin)) &&
+              !lex.places[pm.payload].country.empty())
+            pl = &lex.places[pm.payload];
+        if (role && pl) {
+          placed_src = EnglishRolePhrase(lex, *role, pl->country);
+          placed_src->rules.push_back(pl->rule);
+          placed_src->rules.push_back("ar/settings.tsv:place_state_sectors");
+          src = &*placed_src;
+        }
+      }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -1610,7 +1955,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       if (reciprocal) tgt = src;
-      size_t after = std::max(te, src && src->begin >= te ? src->end : te);
+      size_t after = std::max(te, src && src->begin >= te && !src_after_complement ? src->end : te);
       // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
       // verb's object as its target; the verb itself is no second event (below).
       bool noun_via_verb = false;
@@ -1651,6 +1996,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // Arabic headline style: a subject before a verb of meeting or talks and an actor joined by
+      // «و» right after the verb is the other party («ولي العهد يبحث ووزير الخارجية المصري …»):
+      // a verb with `target=مع` reads that «و» as «with».
+      if (!en && !tgt && as_verb && src && src->end <= tb && te < n &&
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), "\xD9\x85\xD8\xB9") != trig.target_preps.end()) {
+        const PhraseMatch* m = v.actor_at[te] >= 0 ? &v.actors[v.actor_at[te]] : v.agent_at[te] >= 0 ? &v.agents[v.agent_at[te]] : nullptr;
+        if (m && HasConj(m->prefix) && PrepOfPrefix(m->prefix).empty())
+          for (const auto& p : phrases)
+            if (p.begin == te && p.group != src->group) tgt = &p;
+      }
       // English: the object of an arrest or another coercive act (root 17) that is a role noun
       // with no country of its own is of the source's country ("Turkish authorities detained
       // 2,800 soldiers").
@@ -1672,12 +2027,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // sign an agreement, clash) with no target acts on each other ("Colombia and FARC rebels
       // signed a peace accord", "Putin and Xi met"), as do the actors of "talks between A and B".
       // (`reciprocal` may already be set above: the Arabic sides after «بين»)
-      if (en && src && !tgt && trig.opt.reciprocal) {
+      // (Arabic too, and for the CAMEO codes of the setting `reciprocal_codes`: «وقعت السعودية
+      // وفرنسا اتفاقية», «اجتمع الرئيسان المصري والفرنسي»)
+      if (src && !tgt && (trig.opt.reciprocal || (!en && ListHas(reciprocal_codes, trig.cameo)))) {
         size_t members = 0;
         for (const auto& p : phrases) members += p.group == src->group;
-        reciprocal = members >= 2;
+        // (Arabic: two or three parties; a longer list is a tournament or a conference, not a
+        // meeting between them: «يلتقي البحرين والجزائر والإمارات والكويت …»)
+        reciprocal = members >= 2 && (en || members <= 3);
       }
-      if (!tgt && !reciprocal && trig.needs_target) { reject("needs a target and none was found"); continue; }
+      // (checked after the location: a root of the setting `location_recipient_roots` takes its
+      // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target;
+      const bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
@@ -1694,11 +2057,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (v.clause[pm.begin] != cl) continue;
         bool located = PrepOfPrefix(pm.prefix) == kBa || location_prep_before(pm.begin);
         if (!located) continue;
-        bool in_phrase = false;  // (a country that an actor phrase took: «وزير الخارجية بدولة الإمارات»)
-        for (const auto& p : phrases) in_phrase |= !en && pm.begin >= p.begin && pm.begin < p.end;
+        // (not a country that is part of an actor phrase: «وزير الخارجية بجمهورية مصر», «أشاد
+        // بالسعودية»; a place after «في» in one is still where it happened: «مركزا للشرطة في بيروت»)
+        bool in_phrase = false;
+        for (const auto& p : phrases) in_phrase |= !en && PrepOfPrefix(pm.prefix) == kBa && pm.begin >= p.begin && pm.begin < p.end;
         if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
+      }
+      // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
+      if (target_missing && recipient_root && !loc)
+        for (const PhraseMatch& pm : v.places)
+          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
+              toks[pm.begin - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")  // «إلى»
+            loc = &pm;
+      if (target_missing) {
+        const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
+        if (lc.empty() || (src && src->country == lc)) {
+          reject("needs a target and none was found");
+          continue;
+        }
       }
 
       // date: in the trigger's clause, nearest; else the date heading a chronology line
@@ -1888,8 +2266,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // Violence with no named victim: the people of the place where it struck are its
           // target («هجوم على مركز للأمن في إسطنبول» → TUR). Roots from the setting
           // `location_target_roots` (ar/settings.tsv); an empty setting turns this off.
-          if (!t && place && !place->country.empty() && ListHas(location_target_roots, cc->root) &&
-              !(s && s->code == place->country)) {
+          // (and, setting `location_recipient_roots`, aid with no recipient named: the place it reached)
+          const bool to_place = ListHas(location_target_roots, cc->root) || (target_missing && recipient_root);
+          if (!t && place && !place->country.empty() && to_place && !(s && s->code == place->country)) {
             ActorRef r;
             size_t lb = toks[loc->begin].begin, le = toks[loc->end - 1].end;
             r.text = text.substr(lb, le - lb);
@@ -1930,7 +2309,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
-          if (!t && ev.target) ev.rules.push_back("ar/settings.tsv:location_target_roots");
+          if (!t && ev.target)
+            ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
           if (tl) {

@@ -617,6 +617,31 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.discard_topics = SplitList(val);
     } else if (key == "discard_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.discard_roots));
+    } else if (key == "honorific_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.honorific_topic));
+    } else if (key == "home_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.home_topic));
+    } else if (key == "home_sources") {
+      c.home_sources.clear();
+      for (const auto& item : SplitList(val)) {
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos || eq == 0 || item.size() - eq - 1 != 3)
+          return Status::Corrupt(row.rule + ": 'home_sources' wants outlet=CODE items, got '" + item + "'");
+        c.home_sources.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+      }
+    } else if (key == "reciprocal_codes") {
+      c.reciprocal_codes = SplitList(val);
+      for (const auto& code : c.reciprocal_codes)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+    } else if (key == "place_state_sectors" || key == "home_role_sectors") {
+      auto& out = key == "place_state_sectors" ? c.place_state_sectors : c.home_role_sectors;
+      out = SplitList(val);
+      for (const auto& sec : out)
+        if (sec.size() != 3) return Status::Corrupt(row.rule + ": '" + key + "' wants three-letter sectors, got '" + sec + "'");
+    } else if (key == "circumstance_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.circumstance_roots));
+    } else if (key == "location_recipient_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.location_recipient_roots));
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "reciprocal_preps") {

@@ -110,7 +110,14 @@ struct CoderSettings {
   std::vector<std::string> discard_topics;   // a sentence with a word of one codes no `discard_roots`
   std::vector<std::string> discard_roots;
   std::vector<std::string> reciprocal_preps;
-  std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
+  std::vector<std::string> shared_agent_roots;
+  // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
+  // acts, state role nouns that take their place's or the outlet's country.
+  std::string honorific_topic = "honorific", home_topic = "home";
+  std::vector<std::pair<std::string, std::string>> home_sources;  // outlet → country code
+  std::vector<std::string> reciprocal_codes;                       // CAMEO codes
+  std::vector<std::string> place_state_sectors, home_role_sectors;  // sectors
+  std::vector<std::string> circumstance_roots, location_recipient_roots;  // CAMEO roots  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
