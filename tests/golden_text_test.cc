@@ -93,11 +93,15 @@ TEST(GoldenText, AllCases) {
         if (raw.size() > 1) EXPECT_EQ(toks[k]->norm, raw[1]) << raw[0];
         if (raw.size() > 2) {
           for (const auto& want : SplitList(raw[2], ' ')) {
+            const bool banned = want[0] == '!';  // «!ALT»: must not be offered
+            const std::string alt = banned ? want.substr(1) : want;
             bool found = false;
-            for (const auto& s : toks[k]->segs) found |= (Alt(s) == want);
-            EXPECT_TRUE(found) << raw[0] << ": alternative " << want << " not offered";
+            for (const auto& s : toks[k]->segs) found |= (Alt(s) == alt);
+            EXPECT_EQ(found, !banned) << raw[0] << ": alternative " << alt << (banned ? " offered" : " not offered");
           }
         }
+        if (raw.size() > 3 && !raw[3].empty())  // START-END byte span in the case text
+          EXPECT_EQ(std::to_string(toks[k]->begin) + "-" + std::to_string(toks[k]->end), raw[3]) << raw[0];
       }
     }
   }

@@ -93,7 +93,8 @@ void RegisterTokens(CLI::App& app, Globals& g) {
   cmd->footer(
       "Table columns: start-end (code point offsets into the extracted text), kind, surface, matching\n"
       "form (data/ar/normalize.tsv), Snowball stem, and the clitic alternatives (prefix+stem+suffix,\n"
-      "data/ar/clitics.tsv) the dictionaries are matched against.\n"
+      "data/ar/clitics.tsv; a stem a suffix was split off also as spelt alone, data/ar/stem_endings.tsv:\n"
+      "زيارته → زياره+ه) the dictionaries are matched against.\n"
       "Examples:\n"
       "  hadath tokens --text \"وبموسكو التقى الوزيران\"\n"
       "  hadath tokens --format json article.txt");

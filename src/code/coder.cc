@@ -1627,13 +1627,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // بالانتشار لقتال …» — the light verb governs another noun)
           for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
             const CueEntry* c = cue_kind(j);
-            if (c && c->kind == CueKind::kLightVerb) {
+            const PhraseMatch* lm = c ? &v.cues[v.cue_at[j]] : nullptr;
+            if (c && c->kind != CueKind::kLightVerb) c = nullptr;
+            // (option light=X: a word of topic X is this noun's light verb too — «أعلنت الشرطة
+            // اعتقال …» names the arrester, «أعلن الجيش مقتل …» no killer)
+            if (!c && !trig.opt.light.empty())
+              for (const PhraseMatch& cm : v.cues)
+                if (!c && cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                    ListHas(trig.opt.light, lex.cues[cm.payload].topic)) {
+                  c = &lex.cues[cm.payload];
+                  lm = &cm;
+                }
+            if (c) {
               // (English: the noun is the light verb's object, at most five words after it, and
               // the subject stands before the light verb: "carried out their first air strikes")
-              if (en && tb - v.cues[v.cue_at[j]].end > 5) break;
+              if (en && tb - lm->end > 5) break;
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
-              if (!src && v.cues[v.cue_at[j]].suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
+              if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               if (src) rules.push_back(c->rule);
               src_by_light_verb = src != nullptr;
               break;

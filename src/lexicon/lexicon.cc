@@ -544,6 +544,8 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     } else if (key == "only_near") {
       o.has_only_near = true;
       HADATH_RETURN_IF_ERROR(list(key, val, &o.only_near));
+    } else if (key == "light") {
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.light));
     } else {
       return Status::Corrupt(rule + ": unknown option '" + key + "'");
     }

@@ -28,6 +28,14 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
     else if (row.Get("kind") == "suffix") suffixes_.push_back(form);
     else return Status::Corrupt(row.rule + ": kind must be prefix or suffix");
   }
+  TsvFile endings;
+  HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "ar/stem_endings.tsv", {"ending", "base"}, &endings));
+  stem_endings_.clear();
+  for (const auto& row : endings.rows) {
+    StemEnding e{norm_->Normalize(row.Get("ending")), norm_->Normalize(row.Get("base"))};
+    if (e.ending.empty() || e.base.empty()) return Status::Corrupt(row.rule + ": ending and base must not be empty");
+    stem_endings_.push_back(std::move(e));
+  }
   auto longer = [](const std::string& a, const std::string& b) { return a.size() > b.size(); };
   std::stable_sort(prefixes_.begin(), prefixes_.end(), longer);
   std::stable_sort(suffixes_.begin(), suffixes_.end(), longer);
@@ -232,6 +240,21 @@ std::span<const Segment> Tokenizer::SegmentsInto(std::string_view norm, bool end
         }
       }
       if (known) scratch->push_back({p, stem_view, x, h});
+      // A suffix changes how the stem ends (ar/stem_endings.tsv): offer it as
+      // spelt alone, built on the stack and kept only when some entry knows it.
+      if (!x.empty())
+        for (const StemEnding& e : stem_endings_) {
+          const size_t keep = stem_view.size() - std::min(stem_view.size(), e.ending.size());
+          if (keep == 0 || keep + e.base.size() > sizeof joined ||
+              !SameBytes(stem_view.data() + keep, e.ending.data(), e.ending.size()))
+            continue;
+          std::memcpy(joined, stem_view.data(), keep);
+          std::memcpy(joined + keep, e.base.data(), e.base.size());
+          const std::string_view restored(joined, keep + e.base.size());
+          const uint32_t h_restored = Fnv1a32(restored);
+          if (!filter || InVocabulary(restored, h_restored))
+            scratch->push_back({p, arena->Copy(restored), x, h_restored});
+        }
     }
   }
   return arena->Copy(std::span<const Segment>(*scratch));

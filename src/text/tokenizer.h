@@ -192,6 +192,8 @@ class Tokenizer {
   // Segments one matching form into its clitic alternatives. When the
   // surface word ends in teh marbuta (ة, folded to ه in matching forms), a
   // final ه is not offered as the pronoun suffix («إدانة» is not إدان + ه).
+  // With a suffix split off, a stem is also offered as it is spelt alone
+  // (ar/stem_endings.tsv: «زيارته» → زياره+ه, «لقائه» → لقاء+ه).
   SegmentList Segments(std::string_view norm, bool ends_in_teh_marbuta = false,
                        bool all_alternatives = true) const;
 
@@ -215,6 +217,13 @@ class Tokenizer {
   };
   std::vector<CliticGroup> prefix_groups_, suffix_groups_;
   size_t min_stem_ = 2;                           // code points
+  // Stem spellings before a suffix (ar/stem_endings.tsv, matching forms): a
+  // stem that a suffix was split off and that ends in `ending` is also offered
+  // with `base` in its place («زيارته» → زياره+ه).
+  struct StemEnding {
+    std::string ending, base;
+  };
+  std::vector<StemEnding> stem_endings_;
   // The vocabulary as an open-addressing table of (Fnv1a32, index + 1) pairs
   // into vocab_words_: the hash of a stem serves this lookup and the matchers'.
   bool InVocabulary(std::string_view w, uint32_t hash) const;
