@@ -2270,6 +2270,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           if (s) {
             ev.source = make_ref(*s);
+          } else if (place && !place->country.empty() && ListHas(cfg.location_source_roots, cc->root)) {
+            // Protesters named by no country are people of the place where they protest
+            // (setting `location_source_roots`): «تظاهر المئات في بغداد» → IRQCVL.
+            size_t lb = toks[loc->begin].begin, le = toks[loc->end - 1].end;
+            ev.source.text = text.substr(lb, le - lb);
+            ev.source.country = place->country;
+            ev.source.sector = "CVL";
+            ev.source.code = place->country + "CVL";
+            ev.source.start = cp(lb);
+            ev.source.end = cp(le);
           } else {  // unknown perpetrator: an empty actor placed at the trigger
             ev.source.start = ev.source.end = cp(toks[tb].begin);
           }
@@ -2320,6 +2330,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
+          if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
           if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);

@@ -118,7 +118,8 @@ struct CoderSettings {
   std::vector<std::pair<std::string, std::string>> home_sources;  // outlet → country code
   std::vector<std::string> reciprocal_codes;                       // CAMEO codes
   std::vector<std::string> place_state_sectors, home_role_sectors;  // sectors
-  std::vector<std::string> circumstance_roots, location_recipient_roots;  // CAMEO roots  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
+  std::vector<std::string> circumstance_roots, location_recipient_roots;  // CAMEO roots
+  std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
