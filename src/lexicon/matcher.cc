@@ -9,7 +9,7 @@
 namespace hadath {
 
 namespace {
-constexpr uint32_t kMagic = 0x324D4850;  // "PHM2" (2: second-word hashes)
+constexpr uint32_t kMagic = 0x334D4850;  // "PHM3" (2: second-word hashes; 3: groups sorted by them)
 constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
 }  // namespace
 
@@ -75,7 +75,17 @@ void PhraseMatcher::Build() {
   const uint32_t n_phrases = static_cast<uint32_t>(pending_.size());
   std::vector<uint32_t> order(n_phrases);
   for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return first_of[a] < first_of[b]; });
+  // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
+  // looks up the phrases of a first word by this number instead of trying each.
+  std::vector<uint32_t> second(n_phrases);
+  for (uint32_t k = 0; k < n_phrases; ++k)
+    second[k] = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
+  // Grouped by first form; inside a group by second-word hash, then Add order.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (first_of[a] != first_of[b]) return first_of[a] < first_of[b];
+    if (second[a] != second[b]) return second[a] < second[b];
+    return a < b;
+  });
   size_t n_first_forms = 0;
   for (size_t k = 0; k < order.size(); ++k) n_first_forms += (k == 0 || first_of[order[k]] != first_of[order[k - 1]]);
   uint32_t table_size = 16;
@@ -113,12 +123,7 @@ void PhraseMatcher::Build() {
   put(pforms.data(), pforms.size() * 4);
   put(order.data(), order.size() * 4);
   put(table.data(), table.size() * 4);
-  // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
-  // rejects most phrases sharing a first word by this number alone.
-  for (uint32_t k = 0; k < n_phrases; ++k) {
-    const uint32_t h2 = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
-    put(&h2, 4);
-  }
+  put(second.data(), second.size() * 4);
   out += pool;
   owned_ = std::move(out);
   owns_ = true;
@@ -213,21 +218,44 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     const Segment& seg = first.segs[r];
     const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
-    for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
-      const uint32_t pi = first_[q];
-      const uint32_t* ph = phrases_ + 3 * pi;
-      size_t n = ph[1];
-      if (i + n > toks.size()) continue;
-      if (n > 1) {
-        // A multiword phrase may not have a suffix on its first word.
-        if (!seg.suffix.empty()) continue;
-        if (n_next) {
-          const uint32_t want = second_[pi];
-          bool may = next_hash[0] == want;
-          for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
-          if (!may) continue;
-        }
+    // The phrases of this first word that may match here, in Add order: a group
+    // is sorted by second-word hash, so a large one is searched by the hashes
+    // the next token has (and 0, one-word phrases) instead of read through.
+    auto may_match = [&](uint32_t pi) {
+      const size_t n = phrases_[3 * pi + 1];
+      if (i + n > toks.size()) return false;
+      if (n == 1) return true;
+      // A multiword phrase may not have a suffix on its first word.
+      if (!seg.suffix.empty()) return false;
+      if (!n_next) return true;
+      const uint32_t want = second_[pi];
+      bool may = next_hash[0] == want;
+      for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
+      return may;
+    };
+    const uint32_t* group = first_ + slot[2];
+    const uint32_t group_size = slot[3];
+    thread_local std::vector<uint32_t> cands;
+    cands.clear();
+    if (!n_next || group_size <= 8) {
+      for (uint32_t q = 0; q < group_size; ++q)
+        if (may_match(group[q])) cands.push_back(group[q]);
+    } else {
+      uint32_t keys[9] = {0};
+      size_t n_keys = 1;
+      for (size_t k = 0; k < n_next; ++k)
+        if (std::find(keys, keys + n_keys, next_hash[k]) == keys + n_keys) keys[n_keys++] = next_hash[k];
+      for (size_t k = 0; k < n_keys; ++k) {
+        const uint32_t* lo = std::partition_point(group, group + group_size,
+                                                  [&](uint32_t pi) { return second_[pi] < keys[k]; });
+        for (; lo != group + group_size && second_[*lo] == keys[k]; ++lo)
+          if (may_match(*lo)) cands.push_back(*lo);
       }
+    }
+    std::sort(cands.begin(), cands.end());
+    for (const uint32_t pi : cands) {
+      const uint32_t* ph = phrases_ + 3 * pi;
+      const size_t n = ph[1];
       const uint32_t* fids = pforms_ + ph[0];
       bool ok = true;
       std::string_view last_suffix = n == 1 ? seg.suffix : std::string_view();
