@@ -245,14 +245,27 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       size_t n_keys = 1;
       for (size_t k = 0; k < n_next; ++k)
         if (std::find(keys, keys + n_keys, next_hash[k]) == keys + n_keys) keys[n_keys++] = next_hash[k];
+      // One run of phrases per key, each in Add order; merged into Add order.
+      const uint32_t* lo[9];
+      const uint32_t* hi[9];
+      size_t n_runs = 0;
       for (size_t k = 0; k < n_keys; ++k) {
-        const uint32_t* lo = std::partition_point(group, group + group_size,
-                                                  [&](uint32_t pi) { return second_[pi] < keys[k]; });
-        for (; lo != group + group_size && second_[*lo] == keys[k]; ++lo)
-          if (may_match(*lo)) cands.push_back(*lo);
+        const uint32_t* b = std::partition_point(group, group + group_size,
+                                                 [&](uint32_t pi) { return second_[pi] < keys[k]; });
+        const uint32_t* e = b;
+        while (e != group + group_size && second_[*e] == keys[k]) ++e;
+        if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
+      }
+      while (n_runs) {
+        size_t m = 0;
+        for (size_t k = 1; k < n_runs; ++k)
+          if (*lo[k] < *lo[m]) m = k;
+        const uint32_t pi = *lo[m]++;
+        if (lo[m] == hi[m]) { lo[m] = lo[n_runs - 1]; hi[m] = hi[n_runs - 1]; --n_runs; }
+        if (may_match(pi)) cands.push_back(pi);
       }
     }
-    std::sort(cands.begin(), cands.end());
+    if (!std::is_sorted(cands.begin(), cands.end())) std::sort(cands.begin(), cands.end());
     for (const uint32_t pi : cands) {
       const uint32_t* ph = phrases_ + 3 * pi;
       const size_t n = ph[1];
