@@ -56,27 +56,24 @@ nlohmann::ordered_json EventToJson(const Event& e) {
 
 namespace {
 
-// Strict UTF-8 (RFC 3629: no overlong forms, surrogates or code points past
-// U+10FFFF), the same set nlohmann's serializer accepts without throwing.
-bool ValidUtf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    const unsigned char c = *p;
-    if (c < 0x80) { ++p; continue; }
-    size_t n;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) n = 1;
-    else if (c >= 0xE0 && c <= 0xEF) { n = 2; if (c == 0xE0) lo = 0xA0; else if (c == 0xED) hi = 0x9F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 3; if (c == 0xF0) lo = 0x90; else if (c == 0xF4) hi = 0x8F; }
-    else return false;
-    if (static_cast<size_t>(end - p) <= n) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (size_t k = 2; k <= n; ++k)
-      if (p[k] < 0x80 || p[k] > 0xBF) return false;
-    p += n + 1;
-  }
-  return true;
+// The length of the strict UTF-8 sequence (RFC 3629: no overlong forms,
+// surrogates or code points past U+10FFFF) at s[i], a byte >= 0x80; 0 when
+// invalid. The same set nlohmann's serializer accepts without throwing.
+size_t Utf8Length(std::string_view s, size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
+  const size_t left = s.size() - i;
+  const unsigned char c = p[0];
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) n = 1;
+  else if (c >= 0xE0 && c <= 0xEF) { n = 2; if (c == 0xE0) lo = 0xA0; else if (c == 0xED) hi = 0x9F; }
+  else if (c >= 0xF0 && c <= 0xF4) { n = 3; if (c == 0xF0) lo = 0x90; else if (c == 0xF4) hi = 0x8F; }
+  else return 0;
+  if (left <= n) return 0;
+  if (p[1] < lo || p[1] > hi) return 0;
+  for (size_t k = 2; k <= n; ++k)
+    if (p[k] < 0x80 || p[k] > 0xBF) return 0;
+  return n + 1;
 }
 
 // Appends JSON in nlohmann's dump() spelling (no indent, UTF-8 kept as is);
@@ -110,14 +107,20 @@ class Writer {
     out_.append(buf, e);
   }
   void String(std::string_view s) {
-    if (!ValidUtf8(s)) ok_ = false;
     out_ += '"';
+    const size_t n = s.size();
     size_t run = 0;  // start of the bytes not yet written
-    for (size_t i = 0; i < s.size(); ++i) {
+    for (size_t i = 0; i < n;) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { ++i; continue; }
+      if (c >= 0x80) {  // a multibyte sequence, kept as is when it is valid UTF-8
+        const size_t len = Utf8Length(s, i);
+        if (!len) { ok_ = false; ++i; continue; }
+        i += len;
+        continue;
+      }
       out_.append(s.data() + run, i - run);
-      run = i + 1;
+      run = ++i;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -133,7 +136,7 @@ class Writer {
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
+    out_.append(s.data() + run, n - run);
     out_ += '"';
   }
 
