@@ -311,7 +311,13 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) const {
   std::vector<PhraseMatch> out;
-  std::vector<PhraseMatch> here;
+  FindAllInto(toks, &out);
+  return out;
+}
+
+void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const {
+  out->clear();
+  thread_local std::vector<PhraseMatch> here;  // capacity kept between calls
   size_t i = 0;
   while (i < toks.size()) {
     // Fast path: no reading of this token starts a phrase.
@@ -323,13 +329,17 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
     here.clear();
     MatchAtInto(toks, i, r, slot, &here);
     if (here.empty()) { ++i; continue; }
-    const size_t end = here[0].end;
-    const std::string pre = here[0].prefix, suf = here[0].suffix;  // copies: here[0] is moved below
-    for (auto& m : here)
-      if (m.end == end && m.prefix == pre && m.suffix == suf) out.push_back(std::move(m));
+    // The matches of the first one's span and clitics (here[0] is copied, so that its
+    // strings stay readable while the others are moved).
+    const PhraseMatch& first = here[0];
+    const size_t end = first.end;
+    out->push_back(first);
+    for (size_t k = 1; k < here.size(); ++k) {
+      PhraseMatch& m = here[k];
+      if (m.end == end && m.prefix == first.prefix && m.suffix == first.suffix) out->push_back(std::move(m));
+    }
     i = end;
   }
-  return out;
 }
 
 }  // namespace hadath

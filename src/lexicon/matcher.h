@@ -58,6 +58,8 @@ class PhraseMatcher {
   // several entries share the longest span, all of them are returned (same
   // begin/end), in the order they were added.
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& toks) const;
+  // The same into *out (cleared first; its capacity reused).
+  void FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const;
 
   // True when some phrase starts with `form` (no clitic stripping).
   bool StartsPhrase(std::string_view form) const { return Lookup(form) != nullptr; }
