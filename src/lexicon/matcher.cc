@@ -147,6 +147,18 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   table_ = p;  p += 4 * size_t{h[3]};
   second_ = p;  p += h[1];
   pool_ = reinterpret_cast<const char*>(p);
+  // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
+  // time in ~16 or less passed on to the table.
+  uint32_t log2_bits = 6;
+  while (log2_bits < 32 && (uint64_t{1} << log2_bits) < 8ull * h[3]) ++log2_bits;
+  filter_shift_ = 32 - log2_bits;
+  filter_.assign((uint64_t{1} << log2_bits) / 64, 0);
+  for (uint32_t s = 0; s < h[3]; ++s) {
+    const uint32_t* t = table_ + 4 * size_t{s};
+    if (!t[1]) continue;
+    const uint32_t bit = (t[0] * 0x9E3779B1u) >> filter_shift_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
 }
 
 Status PhraseMatcher::Attach(std::string_view blob) {

@@ -77,6 +77,9 @@ class PhraseMatcher {
   const uint32_t* Lookup(std::string_view form) const;
   const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
     if (!base_) return nullptr;
+    // Most words start no phrase: a bit per filter position (in cache) says so first.
+    const uint32_t bit = (h * 0x9E3779B1u) >> filter_shift_;
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
     for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
       const uint32_t* t = table_ + 4 * slot;
       if (!t[1]) return nullptr;
@@ -97,6 +100,9 @@ class PhraseMatcher {
   size_t size_ = 0;
   bool owns_ = false;
   uint32_t n_phrases_ = 0, n_forms_ = 0, mask_ = 0;
+  // The first forms' hashes as a bit set of 8 bits per table slot (built by Bind(), not stored).
+  std::vector<uint64_t> filter_;
+  uint32_t filter_shift_ = 32;
   const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
   const char* pool_ = nullptr;
   const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
