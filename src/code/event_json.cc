@@ -76,6 +76,16 @@ size_t Utf8Length(std::string_view s, size_t i) {
   return n + 1;
 }
 
+// The bytes a JSON string cannot copy as they are: controls, '"', '\\', and
+// the lead and continuation bytes of UTF-8 (checked).
+struct SpecialBytes {
+  bool is[256] = {};
+  constexpr SpecialBytes() {
+    for (int c = 0; c < 256; ++c) is[c] = c < 0x20 || c == '"' || c == '\\' || c >= 0x80;
+  }
+};
+constexpr SpecialBytes kSpecial;
+
 // Appends JSON in nlohmann's dump() spelling (no indent, UTF-8 kept as is);
 // `ok` turns false at the first string that is not valid UTF-8.
 class Writer {
@@ -83,12 +93,11 @@ class Writer {
   explicit Writer(std::string* out) : out_(*out) {}
   bool ok() const { return ok_; }
 
-  void Key(std::string_view k) {  // k: a plain ASCII literal
+  // `quoted`: a plain ASCII name in quotes with its colon, as written ("\"text\":").
+  void Key(std::string_view quoted) {
     if (!first_) out_ += ',';
     first_ = false;
-    out_ += '"';
-    out_ += k;
-    out_ += "\":";
+    out_.append(quoted);
   }
   void Open() { out_ += '{'; first_ = true; }
   void Close() { out_ += '}'; first_ = false; }
@@ -112,7 +121,7 @@ class Writer {
     size_t run = 0;  // start of the bytes not yet written
     for (size_t i = 0; i < n;) {
       const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') { ++i; continue; }
+      if (!kSpecial.is[c]) { ++i; continue; }
       if (c >= 0x80) {  // a multibyte sequence, kept as is when it is valid UTF-8
         const size_t len = Utf8Length(s, i);
         if (!len) { ok_ = false; ++i; continue; }
@@ -148,13 +157,13 @@ class Writer {
 
 void WriteActor(Writer& w, const ActorRef& a) {
   w.Open();
-  w.Key("text"); w.String(a.text);
-  w.Key("code"); w.String(a.code);
-  w.Key("country"); w.String(a.country);
-  w.Key("sector"); w.String(a.sector);
-  w.Key("name"); w.String(a.name);
-  w.Key("start"); w.Integer(a.start);
-  w.Key("end"); w.Integer(a.end);
+  w.Key("\"text\":"); w.String(a.text);
+  w.Key("\"code\":"); w.String(a.code);
+  w.Key("\"country\":"); w.String(a.country);
+  w.Key("\"sector\":"); w.String(a.sector);
+  w.Key("\"name\":"); w.String(a.name);
+  w.Key("\"start\":"); w.Integer(a.start);
+  w.Key("\"end\":"); w.Integer(a.end);
   w.Close();
 }
 
@@ -164,51 +173,51 @@ void AppendEventJson(const Event& e, std::string* out) {
   const size_t at = out->size();
   Writer w(out);
   w.Open();
-  w.Key("event_id"); w.String(e.event_id);
-  w.Key("doc_id"); w.String(e.doc_id);
-  w.Key("doc_url"); w.String(e.doc_url);
-  w.Key("doc_source"); w.String(e.doc_source);
-  w.Key("doc_title"); w.String(e.doc_title);
-  w.Key("doc_date"); w.String(e.doc_date);
-  w.Key("sentence_index"); w.Integer(e.sentence_index);
-  w.Key("sentence"); w.String(e.sentence);
-  w.Key("date"); w.String(e.date);
-  w.Key("date_basis"); w.String(e.date_basis);
-  w.Key("source"); WriteActor(w, e.source);
-  w.Key("target");
+  w.Key("\"event_id\":"); w.String(e.event_id);
+  w.Key("\"doc_id\":"); w.String(e.doc_id);
+  w.Key("\"doc_url\":"); w.String(e.doc_url);
+  w.Key("\"doc_source\":"); w.String(e.doc_source);
+  w.Key("\"doc_title\":"); w.String(e.doc_title);
+  w.Key("\"doc_date\":"); w.String(e.doc_date);
+  w.Key("\"sentence_index\":"); w.Integer(e.sentence_index);
+  w.Key("\"sentence\":"); w.String(e.sentence);
+  w.Key("\"date\":"); w.String(e.date);
+  w.Key("\"date_basis\":"); w.String(e.date_basis);
+  w.Key("\"source\":"); WriteActor(w, e.source);
+  w.Key("\"target\":");
   if (e.target) WriteActor(w, *e.target);
   else w.Null();
-  w.Key("cameo"); w.String(e.cameo);
-  w.Key("root"); w.String(e.root);
-  w.Key("quad_class"); w.Integer(e.quad_class);
-  w.Key("goldstein"); w.Double(e.goldstein);
-  w.Key("plover"); w.String(e.plover);
-  w.Key("plover_mode"); w.String(e.plover_mode);
-  w.Key("trigger");
+  w.Key("\"cameo\":"); w.String(e.cameo);
+  w.Key("\"root\":"); w.String(e.root);
+  w.Key("\"quad_class\":"); w.Integer(e.quad_class);
+  w.Key("\"goldstein\":"); w.Double(e.goldstein);
+  w.Key("\"plover\":"); w.String(e.plover);
+  w.Key("\"plover_mode\":"); w.String(e.plover_mode);
+  w.Key("\"trigger\":");
   w.Open();
-  w.Key("text"); w.String(e.trigger_text);
-  w.Key("start"); w.Integer(e.trigger_start);
-  w.Key("end"); w.Integer(e.trigger_end);
+  w.Key("\"text\":"); w.String(e.trigger_text);
+  w.Key("\"start\":"); w.Integer(e.trigger_start);
+  w.Key("\"end\":"); w.Integer(e.trigger_end);
   w.Close();
-  w.Key("location");
+  w.Key("\"location\":");
   w.Open();
-  w.Key("text"); w.String(e.location.text);
-  w.Key("name"); w.String(e.location.name);
-  w.Key("country"); w.String(e.location.country);
-  w.Key("lat"); if (e.location.lat) w.Double(*e.location.lat); else w.Null();
-  w.Key("lon"); if (e.location.lon) w.Double(*e.location.lon); else w.Null();
-  w.Key("geonames_id"); if (e.location.geonames_id) w.Integer(*e.location.geonames_id); else w.Null();
+  w.Key("\"text\":"); w.String(e.location.text);
+  w.Key("\"name\":"); w.String(e.location.name);
+  w.Key("\"country\":"); w.String(e.location.country);
+  w.Key("\"lat\":"); if (e.location.lat) w.Double(*e.location.lat); else w.Null();
+  w.Key("\"lon\":"); if (e.location.lon) w.Double(*e.location.lon); else w.Null();
+  w.Key("\"geonames_id\":"); if (e.location.geonames_id) w.Integer(*e.location.geonames_id); else w.Null();
   w.Close();
-  w.Key("negated"); w.Bool(e.negated);
-  w.Key("modality"); w.String(e.modality);
-  w.Key("rules");
+  w.Key("\"negated\":"); w.Bool(e.negated);
+  w.Key("\"modality\":"); w.String(e.modality);
+  w.Key("\"rules\":");
   *out += '[';
   for (size_t k = 0; k < e.rules.size(); ++k) {
     if (k) *out += ',';
     w.String(e.rules[k]);
   }
   *out += ']';
-  w.Key("cameo_name"); w.String(e.cameo_name);
+  w.Key("\"cameo_name\":"); w.String(e.cameo_name);
   w.Close();
   // Invalid UTF-8 (never from the pipeline, which sanitizes its text): the
   // general path, with nlohmann's own error.
