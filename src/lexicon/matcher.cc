@@ -343,11 +343,6 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     if (here.empty()) { ++i; continue; }
     // The matches of the first one's span and clitics (here[0] is copied, so that its
     // strings stay readable while the others are moved).
-    if (here.size() == 1) {  // the common case: one match, nothing to compare
-      out->push_back(std::move(here[0]));
-      i = out->back().end;
-      continue;
-    }
     const PhraseMatch& first = here[0];
     const size_t end = first.end;
     out->push_back(first);
