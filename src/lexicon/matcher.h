@@ -110,6 +110,7 @@ class PhraseMatcher {
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
   const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
+  const uint32_t* third_ = nullptr;    // n_phrases × FormHash of the third word (0: fewer words)
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).
