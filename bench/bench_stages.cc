@@ -22,10 +22,18 @@ const char* kParagraph =
     "وانتقدت الحكومة التركية الغارات الإسرائيلية على جنوب لبنان، فيما أعلن الجيش العراقي اعتقال "
     "مسلحين من تنظيم داعش قرب الموصل. ومن المتوقع أن يزور الرئيس الفرنسي بيروت الأسبوع المقبل.\n\n";
 
-std::string Article(int paragraphs) {
-  std::string s = "عنوان تجريبي لمقال طويل\n\n";
+// The same paragraph in English (issue #11: English coding speed).
+const char* kParagraphEn =
+    "Officials at the Egyptian foreign ministry said on Thursday that the minister met his Jordanian "
+    "counterpart in Amman to discuss the situation in the Gaza Strip, and both sides called for a "
+    "ceasefire and for aid to be let in. The Turkish government criticized Israeli air strikes on "
+    "southern Lebanon, while the Iraqi army said it had arrested militants near Mosul. The French "
+    "president is expected to visit Beirut next week.\n\n";
+
+std::string Article(int paragraphs, bool english = false) {
+  std::string s = english ? "A test headline for a long article\n\n" : "عنوان تجريبي لمقال طويل\n\n";
   for (int i = 0; i < paragraphs; ++i) {
-    std::string p = kParagraph;
+    std::string p = english ? kParagraphEn : kParagraph;
     p.insert(p.size() - 2, " (" + std::to_string(i + 1) + ")");  // distinct paragraphs: extraction drops repeats
     s += p;
   }
@@ -127,11 +135,11 @@ void BM_ExtractScraped(benchmark::State& state) {
 }
 BENCHMARK(BM_ExtractScraped);
 
-void BM_CodeArticle(benchmark::State& state) {
+void CodeArticle(benchmark::State& state, bool english) {
   hadath::Document d;
   d.id = "b";
   d.date = "2024-03-14";
-  d.body = Article(static_cast<int>(state.range(0)));
+  d.body = Article(static_cast<int>(state.range(0)), english);
   hadath::Extracted ex;
   if (!Eng().Extract(d, &ex).ok()) std::abort();
   size_t n = 0;
@@ -143,7 +151,10 @@ void BM_CodeArticle(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * ex.text.size());
   state.counters["events"] = static_cast<double>(n);
 }
+void BM_CodeArticle(benchmark::State& state) { CodeArticle(state, false); }
 BENCHMARK(BM_CodeArticle)->Arg(1)->Arg(10);
+void BM_CodeArticleEnglish(benchmark::State& state) { CodeArticle(state, true); }
+BENCHMARK(BM_CodeArticleEnglish)->Arg(1)->Arg(10);
 
 }  // namespace
 

@@ -75,6 +75,7 @@ void RegisterCode(CLI::App& app, Globals& g) {
     auto t0 = std::chrono::steady_clock::now(), last = t0;
     bool stopped_strict = false;
     PipelineStats stats;
+    std::string line;
     RunPipeline(*engine, args->inputs, ropt, popt, [&](PipelineResult&& r) {
       if (!r.status.ok()) {
         if (progress) fmt::print(stderr, "\r\033[K");
@@ -84,7 +85,12 @@ void RegisterCode(CLI::App& app, Globals& g) {
       }
       for (const Event& e : r.events) {
         if (table) fmt::print(out, "{}\n", FormatEventRow(e));
-        else fmt::print(out, "{}\n", EventToJson(e).dump());
+        else {
+          line.clear();
+          AppendEventJson(e, &line);  // = EventToJson(e).dump(), without the JSON tree
+          line += '\n';
+          std::fwrite(line.data(), 1, line.size(), out);
+        }
       }
       if (progress) {
         auto now = std::chrono::steady_clock::now();

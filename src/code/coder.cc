@@ -65,11 +65,11 @@ bool ListHas(const std::vector<std::string>& list, std::string_view item) {
   return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
 }
 
-std::vector<int> IndexByStart(size_t n, const std::vector<PhraseMatch>& ms) {
-  std::vector<int> at(n, -1);
+void IndexByStart(size_t n, const std::vector<PhraseMatch>& ms, std::vector<int>* out) {
+  std::vector<int>& at = *out;
+  at.assign(n, -1);
   for (size_t k = 0; k < ms.size(); ++k)
     if (at[ms[k].begin] < 0) at[ms[k].begin] = static_cast<int>(k);
-  return at;
 }
 
 const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
@@ -397,18 +397,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
     const std::vector<Token>& toks = sent.tokens;
     const size_t n = toks.size();
-    SentenceView v;
+    thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
     v.toks = &toks;
-    v.actors = lex.actor_matcher.FindAll(toks);
-    v.agents = lex.agent_matcher.FindAll(toks);
-    v.places = lex.place_matcher.FindAll(toks);
-    v.trigs = lex.trigger_matcher.FindAll(toks);
-    v.cues = lex.cue_matcher.FindAll(toks);
-    v.actor_at = IndexByStart(n, v.actors);
-    v.agent_at = IndexByStart(n, v.agents);
-    v.place_at = IndexByStart(n, v.places);
-    v.trig_at = IndexByStart(n, v.trigs);
-    v.cue_at = IndexByStart(n, v.cues);
+    lex.actor_matcher.FindAllInto(toks, &v.actors);
+    lex.agent_matcher.FindAllInto(toks, &v.agents);
+    lex.place_matcher.FindAllInto(toks, &v.places);
+    lex.trigger_matcher.FindAllInto(toks, &v.trigs);
+    lex.cue_matcher.FindAllInto(toks, &v.cues);
+    IndexByStart(n, v.actors, &v.actor_at);
+    IndexByStart(n, v.agents, &v.agent_at);
+    IndexByStart(n, v.places, &v.place_at);
+    IndexByStart(n, v.trigs, &v.trig_at);
+    IndexByStart(n, v.cues, &v.cue_at);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
     for (const PhraseMatch& cm : v.cues)

@@ -9,7 +9,7 @@
 namespace hadath {
 
 namespace {
-constexpr uint32_t kMagic = 0x324D4850;  // "PHM2" (2: second-word hashes)
+constexpr uint32_t kMagic = 0x344D4850;  // "PHM4" (2: second-word hashes; 3: groups sorted by them; 4: third-word hashes)
 constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
 }  // namespace
 
@@ -75,7 +75,17 @@ void PhraseMatcher::Build() {
   const uint32_t n_phrases = static_cast<uint32_t>(pending_.size());
   std::vector<uint32_t> order(n_phrases);
   for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return first_of[a] < first_of[b]; });
+  // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
+  // looks up the phrases of a first word by this number instead of trying each.
+  std::vector<uint32_t> second(n_phrases);
+  for (uint32_t k = 0; k < n_phrases; ++k)
+    second[k] = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
+  // Grouped by first form; inside a group by second-word hash, then Add order.
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (first_of[a] != first_of[b]) return first_of[a] < first_of[b];
+    if (second[a] != second[b]) return second[a] < second[b];
+    return a < b;
+  });
   size_t n_first_forms = 0;
   for (size_t k = 0; k < order.size(); ++k) n_first_forms += (k == 0 || first_of[order[k]] != first_of[order[k - 1]]);
   uint32_t table_size = 16;
@@ -113,11 +123,12 @@ void PhraseMatcher::Build() {
   put(pforms.data(), pforms.size() * 4);
   put(order.data(), order.size() * 4);
   put(table.data(), table.size() * 4);
-  // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
-  // rejects most phrases sharing a first word by this number alone.
+  put(second.data(), second.size() * 4);
+  // The same for the third word (0: fewer than three): a verb followed by a common word
+  // ("asked the …") leaves hundreds of CAMEO patterns that only the third word tells apart.
   for (uint32_t k = 0; k < n_phrases; ++k) {
-    const uint32_t h2 = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
-    put(&h2, 4);
+    const uint32_t h3 = phrases[3 * k + 1] > 2 ? FormHash(*forms[pforms[phrases[3 * k] + 2]]) : 0;
+    put(&h3, 4);
   }
   out += pool;
   owned_ = std::move(out);
@@ -141,7 +152,20 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   first_ = p;  p += h[6];
   table_ = p;  p += 4 * size_t{h[3]};
   second_ = p;  p += h[1];
+  third_ = p;  p += h[1];
   pool_ = reinterpret_cast<const char*>(p);
+  // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
+  // time in ~16 or less passed on to the table.
+  uint32_t log2_bits = 6;
+  while (log2_bits < 32 && (uint64_t{1} << log2_bits) < 8ull * h[3]) ++log2_bits;
+  filter_shift_ = 32 - log2_bits;
+  filter_.assign((uint64_t{1} << log2_bits) / 64, 0);
+  for (uint32_t s = 0; s < h[3]; ++s) {
+    const uint32_t* t = table_ + 4 * size_t{s};
+    if (!t[1]) continue;
+    const uint32_t bit = (t[0] * 0x9E3779B1u) >> filter_shift_;
+    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
 }
 
 Status PhraseMatcher::Attach(std::string_view blob) {
@@ -151,7 +175,7 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   std::memcpy(h, blob.data(), sizeof h);
   if (h[0] != kMagic) return Status::Corrupt("phrase matcher: bad magic");
   if (h[3] == 0 || (h[3] & (h[3] - 1))) return Status::Corrupt("phrase matcher: bad table size");
-  uint64_t words = kHeaderWords + 2ull * h[2] + 4ull * h[1] + h[5] + h[6] + 4ull * h[3];
+  uint64_t words = kHeaderWords + 2ull * h[2] + 5ull * h[1] + h[5] + h[6] + 4ull * h[3];
   if (words * 4 + h[4] != blob.size()) return Status::Corrupt("phrase matcher: sizes do not add up");
   owned_.clear();
   owns_ = false;
@@ -209,25 +233,75 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
     if (t.segs.size() > 8) n_next = 0;  // (never in practice) no filtering
   }
+  // The same for the third word.
+  uint32_t third_hash[8] = {};
+  size_t n_third = 0;
+  if (n_next && i + 2 < toks.size()) {
+    const Token& t = toks[i + 2];
+    third_hash[n_third++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+    for (const Segment& s : t.segs)
+      if (n_third < 8 && s.prefix.empty() && !s.suffix.empty()) third_hash[n_third++] = StemHash(s);
+    if (t.segs.size() > 8) n_third = 0;
+  }
   for (size_t r = first_seg; r < first.segs.size(); ++r) {
     const Segment& seg = first.segs[r];
     const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
-    for (uint32_t q = slot[2]; q < slot[2] + slot[3]; ++q) {
-      const uint32_t pi = first_[q];
-      const uint32_t* ph = phrases_ + 3 * pi;
-      size_t n = ph[1];
-      if (i + n > toks.size()) continue;
-      if (n > 1) {
-        // A multiword phrase may not have a suffix on its first word.
-        if (!seg.suffix.empty()) continue;
-        if (n_next) {
-          const uint32_t want = second_[pi];
-          bool may = next_hash[0] == want;
-          for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
-          if (!may) continue;
-        }
+    // The phrases of this first word that may match here, in Add order: a group
+    // is sorted by second-word hash, so a large one is searched by the hashes
+    // the next token has (and 0, one-word phrases) instead of read through.
+    auto may_match = [&](uint32_t pi) {
+      const size_t n = phrases_[3 * pi + 1];
+      if (i + n > toks.size()) return false;
+      if (n == 1) return true;
+      // A multiword phrase may not have a suffix on its first word.
+      if (!seg.suffix.empty()) return false;
+      if (!n_next) return true;
+      const uint32_t want = second_[pi];
+      bool may = next_hash[0] == want;
+      for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
+      if (!may || n < 3 || !n_third) return may;
+      const uint32_t want3 = third_[pi];
+      bool may3 = third_hash[0] == want3;
+      for (size_t k = 1; k < n_third && !may3 && n == 3; ++k) may3 = third_hash[k] == want3;
+      return may3;
+    };
+    const uint32_t* group = first_ + slot[2];
+    const uint32_t group_size = slot[3];
+    thread_local std::vector<uint32_t> cands;
+    cands.clear();
+    if (!n_next || group_size <= 8) {
+      for (uint32_t q = 0; q < group_size; ++q)
+        if (may_match(group[q])) cands.push_back(group[q]);
+    } else {
+      uint32_t keys[9] = {0};
+      size_t n_keys = 1;
+      for (size_t k = 0; k < n_next; ++k)
+        if (std::find(keys, keys + n_keys, next_hash[k]) == keys + n_keys) keys[n_keys++] = next_hash[k];
+      // One run of phrases per key, each in Add order; merged into Add order.
+      const uint32_t* lo[9];
+      const uint32_t* hi[9];
+      size_t n_runs = 0;
+      for (size_t k = 0; k < n_keys; ++k) {
+        const uint32_t* b = std::partition_point(group, group + group_size,
+                                                 [&](uint32_t pi) { return second_[pi] < keys[k]; });
+        const uint32_t* e = b;
+        while (e != group + group_size && second_[*e] == keys[k]) ++e;
+        if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
       }
+      while (n_runs) {
+        size_t m = 0;
+        for (size_t k = 1; k < n_runs; ++k)
+          if (*lo[k] < *lo[m]) m = k;
+        const uint32_t pi = *lo[m]++;
+        if (lo[m] == hi[m]) { lo[m] = lo[n_runs - 1]; hi[m] = hi[n_runs - 1]; --n_runs; }
+        if (may_match(pi)) cands.push_back(pi);
+      }
+    }
+    if (!std::is_sorted(cands.begin(), cands.end())) std::sort(cands.begin(), cands.end());
+    for (const uint32_t pi : cands) {
+      const uint32_t* ph = phrases_ + 3 * pi;
+      const size_t n = ph[1];
       const uint32_t* fids = pforms_ + ph[0];
       bool ok = true;
       std::string_view last_suffix = n == 1 ? seg.suffix : std::string_view();
@@ -270,7 +344,13 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
 
 std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) const {
   std::vector<PhraseMatch> out;
-  std::vector<PhraseMatch> here;
+  FindAllInto(toks, &out);
+  return out;
+}
+
+void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const {
+  out->clear();
+  thread_local std::vector<PhraseMatch> here;  // capacity kept between calls
   size_t i = 0;
   while (i < toks.size()) {
     // Fast path: no reading of this token starts a phrase.
@@ -282,13 +362,17 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
     here.clear();
     MatchAtInto(toks, i, r, slot, &here);
     if (here.empty()) { ++i; continue; }
-    const size_t end = here[0].end;
-    const std::string pre = here[0].prefix, suf = here[0].suffix;  // copies: here[0] is moved below
-    for (auto& m : here)
-      if (m.end == end && m.prefix == pre && m.suffix == suf) out.push_back(std::move(m));
+    // The matches of the first one's span and clitics (here[0] is copied, so that its
+    // strings stay readable while the others are moved).
+    const PhraseMatch& first = here[0];
+    const size_t end = first.end;
+    out->push_back(first);
+    for (size_t k = 1; k < here.size(); ++k) {
+      PhraseMatch& m = here[k];
+      if (m.end == end && m.prefix == first.prefix && m.suffix == first.suffix) out->push_back(std::move(m));
+    }
     i = end;
   }
-  return out;
 }
 
 }  // namespace hadath

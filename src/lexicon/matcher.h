@@ -58,6 +58,8 @@ class PhraseMatcher {
   // several entries share the longest span, all of them are returned (same
   // begin/end), in the order they were added.
   std::vector<PhraseMatch> FindAll(const std::vector<Token>& toks) const;
+  // The same into *out (cleared first; its capacity reused).
+  void FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const;
 
   // True when some phrase starts with `form` (no clitic stripping).
   bool StartsPhrase(std::string_view form) const { return Lookup(form) != nullptr; }
@@ -75,6 +77,9 @@ class PhraseMatcher {
   const uint32_t* Lookup(std::string_view form) const;
   const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
     if (!base_) return nullptr;
+    // Most words start no phrase: a bit per filter position (in cache) says so first.
+    const uint32_t bit = (h * 0x9E3779B1u) >> filter_shift_;
+    if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
     for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
       const uint32_t* t = table_ + 4 * slot;
       if (!t[1]) return nullptr;
@@ -95,6 +100,9 @@ class PhraseMatcher {
   size_t size_ = 0;
   bool owns_ = false;
   uint32_t n_phrases_ = 0, n_forms_ = 0, mask_ = 0;
+  // The first forms' hashes as a bit set of 8 bits per table slot (built by Bind(), not stored).
+  std::vector<uint64_t> filter_;
+  uint32_t filter_shift_ = 32;
   const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
   const char* pool_ = nullptr;
   const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
@@ -102,6 +110,7 @@ class PhraseMatcher {
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
   const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
+  const uint32_t* third_ = nullptr;    // n_phrases × FormHash of the third word (0: fewer words)
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).

@@ -23,6 +23,7 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
                  PipelineStats* stats) {
   const size_t threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   const size_t window = options.window ? options.window : 64 * threads;
+  constexpr size_t kBatch = 16;  // results that wake the deliverer
 
   std::mutex mu;
   std::condition_variable work_cv, done_cv, space_cv;
@@ -88,7 +89,9 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
         if (options.keep_raw) r.raw = std::move(item.doc);
         std::lock_guard<std::mutex> lock(mu);
         done.emplace(item.seq, std::move(r));
-        done_cv.notify_one();
+        // Wake the deliverer for a batch, not for every document (a wake-up costs more
+        // than a short document); always when the queue has run dry.
+        if (work.empty() || done.size() >= kBatch) done_cv.notify_one();
       }
     });
   }
@@ -104,7 +107,7 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
       r = std::move(it->second);
       done.erase(it);
       ++next_emit;
-      space_cv.notify_one();
+      if (next_seq - next_emit <= window / 2) space_cv.notify_one();  // the reader refills half a window
     }
     if (r.status.ok()) {
       ++stats->documents;

@@ -26,6 +26,13 @@ bool Ymd::valid() const { return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && 
 
 std::string Ymd::ToString() const {
   if (!valid()) return "";
+  if (y >= 0 && y <= 9999 && m >= 0 && m <= 99 && d >= 0 && d <= 99) {  // no snprintf: events call this often
+    const char out[10] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10), '-',
+                          static_cast<char>('0' + m / 10), static_cast<char>('0' + m % 10), '-',
+                          static_cast<char>('0' + d / 10), static_cast<char>('0' + d % 10)};
+    return std::string(out, 10);
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;

@@ -4,9 +4,10 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <cstring>
 
 #include "text/stemmer.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace hadath::english {
@@ -14,14 +15,28 @@ namespace {
 
 enum class Cls { kSpace, kNewline, kLetter, kDigit, kOther };
 
-Cls Classify(char32_t c) {
-  if (c < 0x80) {
-    if (c == '\n') return Cls::kNewline;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
-    if (c >= '0' && c <= '9') return Cls::kDigit;
-    return Cls::kOther;
+Cls ClassifyAscii(char32_t c) {
+  if (c == '\n') return Cls::kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
+  if (c >= '0' && c <= '9') return Cls::kDigit;
+  return Cls::kOther;
+}
+
+// The class of every ASCII character, computed once (most of English text).
+struct AsciiClasses {
+  Cls cls[128];
+  AsciiClasses() {
+    for (char32_t c = 0; c < 128; ++c) cls[c] = ClassifyAscii(c);
   }
+};
+const AsciiClasses kAscii;
+
+Cls ClassifySlow(char32_t c);
+
+inline Cls Classify(char32_t c) { return c < 0x80 ? kAscii.cls[c] : ClassifySlow(c); }
+
+Cls ClassifySlow(char32_t c) {
   if (c == 0x2028 || c == 0x2029) return Cls::kNewline;
   if (c == 0xA0 || u_isspace(static_cast<UChar32>(c))) return Cls::kSpace;
   if (c >= 0x200B && c <= 0x200D) return Cls::kLetter;
@@ -89,21 +104,85 @@ std::string Fold(std::string_view surface, const Normalizer& norm) {
   }
   std::string out = norm.Normalize(surface);
   // ’ → '
-  for (size_t p; (p = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(p, 3, "'");
+  if (out.find("\xE2\x80\x99") != std::string::npos) {
+    std::string folded;
+    for (size_t i = 0; i < out.size();) {
+      if (out.compare(i, 3, "\xE2\x80\x99") == 0) { folded += '\''; i += 3; }
+      else folded += out[i++];
+    }
+    out.swap(folded);
+  }
   if (out == "n't") return "not";
   return out;
 }
 
-std::string StemOf(std::string_view form) {
-  // News repeats its words: remember this thread's recent stems (Snowball costs ~1 µs a word).
-  thread_local std::unordered_map<std::string, std::string> cache;
-  std::string key(form);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  std::string stem = Stem(form, StemLang::kEnglish);
-  if (cache.size() > 200000) cache.clear();
-  cache.emplace(std::move(key), stem);
-  return stem;
+namespace {
+// StemOf's work; `hash` is Fnv1a32(form). The reference is valid until this
+// thread's next call.
+const std::string& CachedStem(std::string_view form, uint32_t hash) {
+  // News repeats its words: remember this thread's recent stems (Snowball costs ~1 µs a word)
+  // in a direct-mapped table, whose strings keep their capacity (no allocation once warm).
+  struct Slot {
+    bool used = false;
+    uint32_t hash = 0;
+    std::string form, stem;
+  };
+  constexpr size_t kSlots = 1 << 15;
+  thread_local std::vector<Slot> cache(kSlots);
+  Slot& s = cache[(hash ^ (hash >> 15)) & (kSlots - 1)];
+  if (s.used && s.hash == hash && s.form == form) return s.stem;
+  s.used = true;
+  s.hash = hash;
+  s.form.assign(form);
+  s.stem = Stem(form, StemLang::kEnglish);
+  return s.stem;
 }
+
+// Fold() straight into the arena (no allocation in the common case).
+std::string_view FoldInto(std::string_view surface, const Normalizer& norm, TextArena* arena) {
+  if (surface.size() >= 2 && surface.size() <= 3 &&
+      std::all_of(surface.begin(), surface.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    char* p = arena->Reserve(2 * surface.size());
+    for (size_t k = 0; k < surface.size(); ++k) {
+      p[2 * k] = static_cast<char>(surface[k] - 'A' + 'a');
+      p[2 * k + 1] = '.';
+    }
+    return arena->Shrink(p, 2 * surface.size());
+  }
+  char* room = arena->Reserve(surface.size() * norm.max_expansion());
+  size_t len = 0;
+  if (!norm.NormalizeRaw(surface, room, &len)) {
+    arena->Shrink(room, 0);
+    return arena->Copy(Fold(surface, norm));
+  }
+  // ’ → ' (in place: the text only gets shorter)
+  if (std::string_view(room, len).find("\xE2\x80\x99") != std::string_view::npos) {
+    size_t w = 0;
+    for (size_t r = 0; r < len;) {
+      if (r + 3 <= len && std::memcmp(room + r, "\xE2\x80\x99", 3) == 0) {
+        room[w++] = '\'';
+        r += 3;
+      } else {
+        room[w++] = room[r++];
+      }
+    }
+    len = w;
+  }
+  if (std::string_view(room, len) == "n't") std::memcpy(room, "not", 3);
+  return arena->Shrink(room, len);
+}
+
+// Normalizer::Normalize() straight into the arena.
+std::string_view NormalizeInto(std::string_view surface, const Normalizer& norm, TextArena* arena) {
+  char* room = arena->Reserve(surface.size() * norm.max_expansion());
+  size_t len = 0;
+  if (norm.NormalizeRaw(surface, room, &len)) return arena->Shrink(room, len);
+  arena->Shrink(room, 0);
+  return arena->Copy(norm.Normalize(surface));
+}
+}  // namespace
+
+std::string StemOf(std::string_view form) { return CachedStem(form, Fnv1a32(form)); }
 
 void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
            TokenizedText* out) {
@@ -119,12 +198,17 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     t.begin = b;
     t.end = e;
     t.kind = kind;
-    t.norm = arena.Copy(kind == TokenKind::kWord ? Fold(text.substr(b, e - b), norm) : norm.Normalize(text.substr(b, e - b)));
-    Segment readings[2] = {{{}, t.norm, {}}, {}};
+    t.norm = kind == TokenKind::kWord ? FoldInto(text.substr(b, e - b), norm, &arena)
+                                      : NormalizeInto(text.substr(b, e - b), norm, &arena);
+    // Each reading carries its stem's hash (Segment::hash), so that no matcher hashes it again.
+    Segment readings[2] = {{{}, t.norm, {}, Fnv1a32(t.norm)}, {}};
     size_t n_readings = 1;
     if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
-      std::string stem = StemOf(t.norm);
-      if (stem != t.norm && keep_stem(stem)) readings[n_readings++] = {kStemMark, arena.Copy(stem), {}};
+      const std::string& stem = CachedStem(t.norm, readings[0].hash);
+      if (stem != t.norm && keep_stem(stem)) {
+        const std::string_view kept = arena.Copy(stem);
+        readings[n_readings++] = {kStemMark, kept, {}, Fnv1a32(kept)};
+      }
     }
     t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
     cur->push_back(t);

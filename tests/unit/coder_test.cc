@@ -54,6 +54,43 @@ TEST(Coder, EventJsonHasEveryContractField) {
     EXPECT_TRUE(j["location"].contains(f)) << f;
 }
 
+// AppendEventJson writes what EventToJson(e).dump() writes, byte for byte.
+TEST(Coder, DirectEventJsonEqualsTheJsonTree) {
+  auto ev = Code("Police in Paris arrested two protesters on Monday.\n", "2024-02-01");
+  Event e;
+  e.event_id = "x:0:0";
+  e.doc_title = "quote \" back\\slash \t tab \n line \x01 \x1f \x7f é «قال» \xF0\x9F\x98\x80";
+  e.sentence = std::string("nul \0 inside", 12);
+  e.source.text = "Ministry";
+  e.source.start = 3;
+  e.quad_class = -4;
+  e.goldstein = -10.0;
+  e.rules = {"a.tsv:1", "b.tsv:22"};
+  std::vector<Event> cases = {e};
+  e.target = ActorRef{"Iran", "IRN", "IRN", "", "Iran", 10, 14};
+  e.goldstein = 3.4;
+  e.location.lat = 24.7136;
+  e.location.lon = -0.1;
+  e.location.geonames_id = 108410;
+  e.negated = true;
+  e.rules.clear();
+  cases.push_back(e);
+  e.goldstein = std::nan("");
+  e.location.lat = 1e-7;
+  e.location.lon = 1e21;
+  cases.push_back(e);
+  cases.insert(cases.end(), ev.begin(), ev.end());
+  for (const Event& c : cases) {
+    std::string out = "prefix";
+    AppendEventJson(c, &out);
+    EXPECT_EQ(out, "prefix" + EventToJson(c).dump());
+  }
+  // Invalid UTF-8 goes the general way (nlohmann refuses it).
+  e.doc_title = "bad \xC3\x28 byte";
+  std::string out;
+  EXPECT_ANY_THROW(AppendEventJson(e, &out));
+}
+
 TEST(Coder, OffsetsPointAtTheWordsInTheExtractedText) {
   const std::string text =
       "عنوان تجريبي للخبر\n\nوفي تطور لاحق، انتقدت وزارة الخارجية التركية إسرائيل بسبب العملية العسكرية.";
