@@ -55,18 +55,23 @@ std::string Encode(char32_t cp) {
 size_t Sanitize(std::string_view in, std::string* out) {
   out->clear();
   out->reserve(in.size());
-  size_t bad = 0, i = 0;
+  // Valid text is copied in runs; only a bad sequence (or NUL) breaks a run. Most input is
+  // valid, and ASCII bytes are accepted without decoding.
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  size_t bad = 0, i = 0, run = 0;
   while (i < in.size()) {
+    if (p[i] - 1u < 0x7Fu) { ++i; continue; }  // ASCII other than NUL
     size_t start = i;
     char32_t cp = Next(in, &i);
     bool was_invalid = (cp == 0xFFFD && !(i - start == 3 && in.substr(start, 3) == "\xEF\xBF\xBD"));
     if (was_invalid || cp == 0) {
+      out->append(in.substr(run, start - run));
+      run = i;
       bad += (cp == 0) ? 1 : (i - start);
       Append(out, 0xFFFD);
-    } else {
-      out->append(in.substr(start, i - start));
     }
   }
+  out->append(in.substr(run, i - run));
   return bad;
 }
 
