@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include "util/swar.h"
+
 namespace hadath::utf8 {
 
 char32_t NextSlow(std::string_view s, size_t* pos) {
@@ -60,6 +62,10 @@ size_t Sanitize(std::string_view in, std::string* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   size_t bad = 0, i = 0, run = 0;
   while (i < in.size()) {
+    if (i + 8 <= in.size()) {  // eight ASCII bytes, none NUL
+      const uint64_t w = swar::Load8(p + i);
+      if (!(swar::AnyHigh(w) | swar::AnyBelow(w, 1))) { i += 8; continue; }
+    }
     if (p[i] - 1u < 0x7Fu) { ++i; continue; }  // ASCII other than NUL
     size_t start = i;
     char32_t cp = Next(in, &i);
