@@ -77,9 +77,10 @@ static bool EndsWithSentencePunct(const std::string& s) {
 static std::string DetectLang(const std::string& text) {
   size_t arabic = 0, latin = 0, i = 0;
   while (i < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) { latin += static_cast<unsigned>((b | 0x20) - 'a') < 26u; ++i; continue; }  // ASCII: a Latin letter or nothing
     char32_t c = utf8::Next(text, &i);
     if (utf8::IsArabicLetter(c)) ++arabic;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
   }
   if (arabic + latin < 20) return "und";
   if (arabic * 2 >= arabic + latin) return "ar";
