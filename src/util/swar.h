@@ -24,4 +24,12 @@ inline uint64_t AnyBelow(uint64_t w, unsigned n) { return (w - kOnes * n) & ~w &
 // Nonzero iff some byte of w equals b.
 inline uint64_t AnyEqual(uint64_t w, unsigned char b) { return AnyBelow(w ^ (kOnes * b), 1); }
 
+// The number of ASCII letters (A-Z, a-z) among the bytes of w, all of them ASCII
+// (AnyHigh(w) == 0): per byte, x = b | 0x20 is a letter iff 0x61 <= x <= 0x7A;
+// adding 0x1F and 0x05 sets bit 7 at those bounds (no carry leaves a byte).
+inline unsigned CountAsciiLetters(uint64_t w) {
+  const uint64_t x = w | (kOnes * 0x20);
+  return static_cast<unsigned>(__builtin_popcountll((x + kOnes * 0x1F) & ~(x + kOnes * 0x05) & kHigh));
+}
+
 }  // namespace hadath::swar
