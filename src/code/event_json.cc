@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/swar.h"
+
 namespace hadath {
 
 static nlohmann::ordered_json ActorToJson(const ActorRef& a) {
@@ -120,6 +122,13 @@ class Writer {
     const size_t n = s.size();
     size_t run = 0;  // start of the bytes not yet written
     for (size_t i = 0; i < n;) {
+      // Eight plain bytes at a time: no control, quote, backslash or non-ASCII byte.
+      while (i + 8 <= n) {
+        const uint64_t w = swar::Load8(s.data() + i);
+        if (swar::AnyHigh(w) | swar::AnyBelow(w, 0x20) | swar::AnyEqual(w, '"') | swar::AnyEqual(w, '\\')) break;
+        i += 8;
+      }
+      if (i >= n) break;
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (!kSpecial.is[c]) { ++i; continue; }
       if (c >= 0x80) {  // a multibyte sequence, kept as is when it is valid UTF-8

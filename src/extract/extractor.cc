@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "extract/encoding.h"
+#include "util/swar.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -77,9 +78,14 @@ static bool EndsWithSentencePunct(const std::string& s) {
 static std::string DetectLang(const std::string& text) {
   size_t arabic = 0, latin = 0, i = 0;
   while (i < text.size()) {
+    if (i + 8 <= text.size()) {  // eight ASCII bytes at once
+      const uint64_t w = swar::Load8(text.data() + i);
+      if (!swar::AnyHigh(w)) { latin += swar::CountAsciiLetters(w); i += 8; continue; }
+    }
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) { latin += static_cast<unsigned>((b | 0x20) - 'a') < 26u; ++i; continue; }  // ASCII: a Latin letter or nothing
     char32_t c = utf8::Next(text, &i);
     if (utf8::IsArabicLetter(c)) ++arabic;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++latin;
   }
   if (arabic + latin < 20) return "und";
   if (arabic * 2 >= arabic + latin) return "ar";

@@ -233,16 +233,21 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
     if (t.segs.size() > 8) n_next = 0;  // (never in practice) no filtering
   }
-  // The same for the third word.
+  // The same for the third word, computed when a phrase of three words or more
+  // first needs them.
   uint32_t third_hash[8] = {};
   size_t n_third = 0;
-  if (n_next && i + 2 < toks.size()) {
-    const Token& t = toks[i + 2];
-    third_hash[n_third++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
-    for (const Segment& s : t.segs)
-      if (n_third < 8 && s.prefix.empty() && !s.suffix.empty()) third_hash[n_third++] = StemHash(s);
-    if (t.segs.size() > 8) n_third = 0;
-  }
+  bool third_done = false;
+  auto third_hashes = [&] {
+    third_done = true;
+    if (n_next && i + 2 < toks.size()) {
+      const Token& t = toks[i + 2];
+      third_hash[n_third++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+      for (const Segment& s : t.segs)
+        if (n_third < 8 && s.prefix.empty() && !s.suffix.empty()) third_hash[n_third++] = StemHash(s);
+      if (t.segs.size() > 8) n_third = 0;
+    }
+  };
   for (size_t r = first_seg; r < first.segs.size(); ++r) {
     const Segment& seg = first.segs[r];
     const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
@@ -260,7 +265,9 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       const uint32_t want = second_[pi];
       bool may = next_hash[0] == want;
       for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
-      if (!may || n < 3 || !n_third) return may;
+      if (!may || n < 3) return may;
+      if (!third_done) third_hashes();
+      if (!n_third) return may;
       const uint32_t want3 = third_[pi];
       bool may3 = third_hash[0] == want3;
       for (size_t k = 1; k < n_third && !may3 && n == 3; ++k) may3 = third_hash[k] == want3;

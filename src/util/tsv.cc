@@ -1,5 +1,6 @@
 #include "util/tsv.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -19,6 +20,17 @@ const std::string& TsvRow::Get(const std::string& column) const {
 Status ReadFile(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open");
+  // A regular file is read in one piece into a string of its size; anything else
+  // (a pipe, a file that changed size while read) goes through a string stream.
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (!ec && size > 0) {
+    out->resize(size);
+    in.read(out->data(), static_cast<std::streamsize>(size));
+    if (static_cast<uintmax_t>(in.gcount()) == size && in.peek() == std::char_traits<char>::eof()) return Status::OK();
+    in.clear();
+    in.seekg(0);
+  }
   std::ostringstream ss;
   ss << in.rdbuf();
   if (in.bad()) return Status::IOError(path + ": read failed");

@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include "util/swar.h"
+
 namespace hadath::utf8 {
 
 char32_t NextSlow(std::string_view s, size_t* pos) {
@@ -55,18 +57,27 @@ std::string Encode(char32_t cp) {
 size_t Sanitize(std::string_view in, std::string* out) {
   out->clear();
   out->reserve(in.size());
-  size_t bad = 0, i = 0;
+  // Valid text is copied in runs; only a bad sequence (or NUL) breaks a run. Most input is
+  // valid, and ASCII bytes are accepted without decoding.
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  size_t bad = 0, i = 0, run = 0;
   while (i < in.size()) {
+    if (i + 8 <= in.size()) {  // eight ASCII bytes, none NUL
+      const uint64_t w = swar::Load8(p + i);
+      if (!(swar::AnyHigh(w) | swar::AnyBelow(w, 1))) { i += 8; continue; }
+    }
+    if (p[i] - 1u < 0x7Fu) { ++i; continue; }  // ASCII other than NUL
     size_t start = i;
     char32_t cp = Next(in, &i);
     bool was_invalid = (cp == 0xFFFD && !(i - start == 3 && in.substr(start, 3) == "\xEF\xBF\xBD"));
     if (was_invalid || cp == 0) {
+      out->append(in.substr(run, start - run));
+      run = i;
       bad += (cp == 0) ? 1 : (i - start);
       Append(out, 0xFFFD);
-    } else {
-      out->append(in.substr(start, i - start));
     }
   }
+  out->append(in.substr(run, i - run));
   return bad;
 }
 
@@ -81,8 +92,16 @@ OffsetMap::OffsetMap(std::string_view text) : size_(text.size()) {
   starts_.assign(words, 0);
   before_.resize(words);
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  for (size_t i = 1; i < text.size(); ++i)
-    starts_[i >> 6] |= uint64_t{(p[i] & 0xC0) != 0x80} << (i & 63);
+  // Eight bytes at a time: a byte starts a code point unless it is 10xxxxxx; the
+  // eight flags (high bits) are gathered into a byte by one multiplication.
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const uint64_t w = swar::Load8(p + i);
+    const uint64_t starts = ~(w & ~(w << 1)) & swar::kHigh;
+    starts_[i >> 6] |= (((starts >> 7) * 0x0102040810204080ull) >> 56) << (i & 63);
+  }
+  for (; i < text.size(); ++i) starts_[i >> 6] |= uint64_t{(p[i] & 0xC0) != 0x80} << (i & 63);
+  starts_[0] &= ~uint64_t{1};  // byte 0 is not counted (see ToCodePoint)
   uint32_t n = 0;
   for (size_t w = 0; w < words; ++w) {
     before_[w] = n;
