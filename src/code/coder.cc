@@ -32,6 +32,21 @@ const char* kBa = "\xD8\xA8";             // ب
 const char* kLam = "\xD9\x84";            // ل
 const char* kKaf = "\xD9\x83";            // ك
 const char* kSin = "\xD8\xB3";            // س
+// Function words and endings the coder's grammar reads (not rules for analysts: the cue,
+// trigger and settings files hold those).
+const char* kFi = "\xD9\x81\xD9\x8A";                  // في
+const char* kMin = "\xD9\x85\xD9\x86";                 // من
+const char* kMimman = "\xD9\x85\xD9\x85\xD9\x86";    // ممن
+const char* kMaa = "\xD9\x85\xD8\xB9";                 // مع
+const char* kKhilal = "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84";  // خلال
+const char* kBin = "\xD8\xA8\xD9\x86";                 // بن
+const char* kBint = "\xD8\xA8\xD9\x86\xD8\xAA";      // بنت
+const char* kHeh = "\xD9\x87";                           // ه: a third-person pronoun suffix starts with it
+const char* kYa = "\xD9\x8A";                            // ي: the first-person suffix
+const char* kWawAlef = "\xD9\x88\xD8\xA7";             // وا: the plural ending of a past verb
+
+// «قتلوا», «احتجزوا»: a form longer than its ending that ends in the plural «ـوا».
+bool EndsInPluralWaw(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 4) == kWawAlef; }
 
 bool StartsWith(std::string_view s, const char* p) { return s.rfind(p, 0) == 0; }
 
@@ -439,7 +454,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // «الآلاف من») is partitive: what follows it is the quantity's own noun.
     // Returns the first token of the quantity, or SIZE_MAX when «من» at j is not partitive.
     auto partitive_from = [&](size_t j) -> size_t {
-      if (en || j == 0 || j >= n || toks[j].norm != "\xD9\x85\xD9\x86") return SIZE_MAX;
+      if (en || j == 0 || j >= n || toks[j].norm != kMin) return SIZE_MAX;
       if (toks[j - 1].kind == TokenKind::kNumber) return j - 1;
       for (const PhraseMatch& cm : v.cues)
         if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.quantity_topics, lex.cues[cm.payload].topic))
@@ -560,7 +575,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (lex.actors[dm.payload].kind != ActorEntry::Kind::kDemonym || !(dm.prefix.empty() || dm.prefix == kAl) ||
           dm.end >= n)
         return i;
-      std::vector<Token> joined = {toks[i]};
+      thread_local std::vector<Token> joined;  // (recycled: this runs for every demonym after a word)
+      joined.assign(1, toks[i]);
       for (size_t k = dm.end; k < n && k < dm.end + 4; ++k) joined.push_back(toks[k]);
       for (const PhraseMatch& m : lex.agent_matcher.MatchAt(joined, 0)) {
         if (m.end < 2 || lex.agents[m.payload].sector.empty() || lex.agents[m.payload].sector == "NON") continue;
@@ -729,7 +745,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // (not a government role: «الموفد الخاص للأمم المتحدة في الصومال» is posted there)
               if (ListHas(place_state_sectors, p.sector) && !member_noun) {
                 const CueEntry* lc = cue_kind(j);
-                const size_t pj = lc && lc->kind == CueKind::kLocationPrep && toks[j].norm == "\xD9\x81\xD9\x8A" ? j + 1 : j;
+                const size_t pj = lc && lc->kind == CueKind::kLocationPrep && toks[j].norm == kFi ? j + 1 : j;
                 if (pj < n && v.place_at[pj] >= 0) {
                   const PhraseMatch& pm = v.places[v.place_at[pj]];
                   const PlaceEntry& pl = lex.places[pm.payload];
@@ -799,7 +815,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // A pronoun suffix with no country of its own («قواته», «عناصرها») refers to the
         // actor named last before it in the sentence: «أعلن الجيش الأميركي أن قواته قتلت …».
         if (!ag->suffix.empty() && p.country.empty() && !phrases.empty() && !en &&
-            ag->suffix.rfind("\xD9\x87", 0) == 0 &&  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
+            ag->suffix.rfind(kHeh, 0) == 0 &&  // a third-person suffix: «ه», «ها», «هم» (not «ي»: «طياري»)
             p.begin - phrases.back().end <= 8) {      // named just before (a pronoun far away may refer to a noun)
           p.antecedent = true;
           const Phrase& ante = phrases.back();
@@ -827,7 +843,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           bool ibn = false;  // («بن»: a name chain)
           while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
                  v.trig_at[w] < 0 && v.agent_at[w] < 0 && v.place_at[w] < 0) {
-            ibn |= toks[w].norm == "\xD8\xA8\xD9\x86" || toks[w].norm == "\xD8\xA8\xD9\x86\xD8\xAA";
+            ibn |= toks[w].norm == kBin || toks[w].norm == kBint;
             ++w;
           }
           // (given names only in a chain with «بن», or after a form of address or a title)
@@ -950,7 +966,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // (first the rest of the name the entry leaves out: «… بن عبدالعزيز آل سعود»)
           auto name_link = [&](size_t q) {
             std::string_view w = toks[q].norm;
-            return w == "\xD8\xA8\xD9\x86" || w == "\xD8\xA8\xD9\x86\xD8\xAA" || w == "\xD8\xA7\xD9\x84" ||
+            return w == kBin || w == kBint || w == kAl ||
                    w == "\xD8\xA2\xD9\x84";  // بن بنت ال آل
           };
           while (j + 1 < n && name_link(j) && toks[j + 1].kind == TokenKind::kWord && v.actor_at[j + 1] < 0 &&
@@ -1109,7 +1125,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
       // A form marked plural («أطلقوا») is a finite verb whatever precedes it: no verbal noun ends in «ـوا».
       std::string_view first = toks[tm.begin].norm;  // (the verb of «أطلقوا النار» is its first word)
-      if (first.size() > 4 && first.compare(first.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0 && (tm.suffix.empty() || tm.end > tm.begin + 1))
+      if (EndsInPluralWaw(first) && (tm.suffix.empty() || tm.end > tm.begin + 1))
         return true;
       // ... and so is one joined by «و» to a verbal noun right before it («عمليات خطف وقتل»,
       // «حالات تعذيب وقتل عمد»), unless a number or an actor follows it as its object or
@@ -1209,7 +1225,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // A verb takes no possessive «ـي» (its own first-person object is «ـني»): «قتلى» (the
       // dead) is not «قتل» + «ي». Such a reading is dropped.
       auto impossible = [&](const PhraseMatch& m) {
-        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == "\xD9\x8A";
+        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == kYa;
       };
       while (k < e && impossible(v.trigs[k])) ++k;
       if (k == e) continue;
@@ -1278,7 +1294,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       int cl = v.clause[tb];
       // «من» right before a finite verb is the relative «who»: «القبض على من أطلقوا النار» — those
       // who fired, presupposed like any relative clause.
-      if (read_as_verb && !en && tb > 0 && (toks[tb - 1].norm == "\xD9\x85\xD9\x86" || toks[tb - 1].norm == "\xD9\x85\xD9\x85\xD9\x86") &&
+      if (read_as_verb && !en && tb > 0 && (toks[tb - 1].norm == kMin || toks[tb - 1].norm == kMimman) &&
           ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
         if (tl) tl->decision = "after the relative «من» (who): background";
         rejected_noun_end[tm.end] = true;
@@ -1512,7 +1528,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
         std::string_view vform = toks[tm.begin].norm;
-        const bool plural_verb = trig.type == "verb" && vform.size() > 4 && vform.compare(vform.size() - 4, 4, "\xD9\x88\xD8\xA7") == 0;
+        const bool plural_verb = trig.type == "verb" && EndsInPluralWaw(vform);
         if (!src && !en && !plural_verb) {
           // VSO: the subject follows the verb before any preposition or other trigger.
           for (const auto& p : phrases) {
@@ -1600,7 +1616,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const Phrase* possessor = nullptr;
         // (not a noun of violence, whose possessor is as often its victim, «اغتيالهم», or whose
         // events are already told, «هجماته»; not a purpose after «لـ»)
-        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind("\xD9\x87", 0) == 0 && !trig.actorless &&
+        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind(kHeh, 0) == 0 && !trig.actorless &&
             !trig.opt.genitive_target && PrepOfPrefix(tm.prefix) != kLam)
           for (const auto& p : phrases)
             if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent) possessor = &p;
@@ -1681,7 +1697,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // not violence: «قتل 5 أشخاص في هجوم» has an unknown agent)
         if (!src && !en && !HasArticle(tm.prefix) && PrepOfPrefix(tm.prefix).empty() && !trig.actorless && tb > 0 &&
             ListHas(circumstance_roots, trig.cameo.substr(0, 2)) &&
-            (toks[tb - 1].norm == "\xD9\x81\xD9\x8A" || toks[tb - 1].norm == "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84")) {
+            (toks[tb - 1].norm == kFi || toks[tb - 1].norm == kKhilal)) {
           for (const auto& p : phrases)
             if (p.end < tb && in_clause(p) && p.prep.empty()) {
               src = &p;
@@ -1936,7 +1952,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // «أعلن مسؤوليته عن مقتل المئات في هجمات انتحارية», «منذ اغتياله بسيارة مفخخة» (unless
         // a light verb right after it tells more of it: «في هجوم شنه متمردون»).
         const bool told_after = te < n && cue_kind(te) && cue_kind(te)->kind == CueKind::kLightVerb;
-        if (!src && !told_after && (PrepOfPrefix(tm.prefix) == kBa || toks[tb - 1].norm == "\xD9\x81\xD9\x8A")) {
+        if (!src && !told_after && (PrepOfPrefix(tm.prefix) == kBa || toks[tb - 1].norm == kFi)) {
           bool shares = false;
           const size_t from = PrepOfPrefix(tm.prefix) == kBa ? tb : tb - 1;
           for (size_t j = from; j > 0 && from - j <= 6 && !shares; --j) {
@@ -1994,7 +2010,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (src && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
-                           ? p.prep != "\xD9\x81\xD9\x8A" && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
+                           ? p.prep != kFi && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
                            : std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) !=
                                  trig.target_preps.end();
         // English: a verb's direct object, or an actor after one of its target prepositions.
@@ -2011,7 +2027,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // «و» right after the verb is the other party («ولي العهد يبحث ووزير الخارجية المصري …»):
       // a verb with `target=مع` reads that «و» as «with».
       if (!en && !tgt && as_verb && src && src->end <= tb && te < n &&
-          std::find(trig.target_preps.begin(), trig.target_preps.end(), "\xD9\x85\xD8\xB9") != trig.target_preps.end()) {
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), kMaa) != trig.target_preps.end()) {
         const PhraseMatch* m = v.actor_at[te] >= 0 ? &v.actors[v.actor_at[te]] : v.agent_at[te] >= 0 ? &v.agents[v.agent_at[te]] : nullptr;
         if (m && HasConj(m->prefix) && PrepOfPrefix(m->prefix).empty())
           for (const auto& p : phrases)
