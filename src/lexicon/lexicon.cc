@@ -554,7 +554,6 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
 }
 
 Status Lexicon::LoadSettings(const std::string& dir) {
-  settings.clear();
   coder_settings = CoderSettings{};
   std::error_code ec;
   if (!fs::exists(fs::path(dir) / Path("settings.tsv"), ec)) return Status::OK();  // optional
@@ -564,7 +563,6 @@ Status Lexicon::LoadSettings(const std::string& dir) {
   for (const auto& row : f.rows) {
     const std::string& key = row.Get("key");
     const std::string& val = row.Get("value");
-    settings[key] = val;
     auto number = [&](long* out) {
       char* end = nullptr;
       long v = std::strtol(val.c_str(), &end, 10);

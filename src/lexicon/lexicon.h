@@ -208,9 +208,8 @@ class Lexicon {
   std::vector<TriggerEntry> triggers;
   std::vector<CueEntry> cues;
   IntentMap intent;
-  // Coder settings (ar/settings.tsv, optional): key → value, e.g. history_days → 365, and
-  // the same parsed into typed fields (bad values are `file:line` errors at load).
-  std::map<std::string, std::string> settings;
+  // Coder settings (ar/settings.tsv, optional), parsed into typed fields at load (bad values
+  // and unknown keys are `file:line` errors).
   CoderSettings coder_settings;
 
   // Matching forms of a dictionary phrase, word by word.
