@@ -7,7 +7,7 @@ set -euo pipefail
 BUILD_PKGS=(g++ cmake make pkg-config
             libicu-dev libre2-dev libgumbo-dev libuchardet-dev zlib1g-dev
             libcli11-dev libfmt-dev nlohmann-json3-dev libstemmer-dev
-            libsqlite3-dev libpq-dev libcpp-httplib-dev rapidjson-dev)
+            libsqlite3-dev libpq-dev libcpp-httplib-dev rapidjson-dev libsimdjson-dev)
 # postgresql: the store tests start a private server (tests/store/pg_test.sh); sqlite3: its CLI checks.
 # chromium: the web explorer end-to-end test (tests/server/e2e_test.sh, skipped without it).
 # pybind11-dev, python3-dev: the Python module (python/); pytest, dask, distributed, pandas: its

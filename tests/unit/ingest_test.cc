@@ -95,6 +95,27 @@ TEST_F(IngestTest, JsonlRecordsWithLineNumberedErrors) {
   EXPECT_NE(errors_[2].find(":6: not a JSON object"), std::string::npos) << errors_[2];
 }
 
+// A record with a bad byte or trailing text is reported with the parser's reason; the
+// records around it are read. Numeric ids keep every digit.
+TEST_F(IngestTest, JsonlErrorsSayWhereAndNumbersKeepTheirDigits) {
+  std::string p = Write("mixed.jsonl",
+                        "{\"id\":\"a\",\"text\":\"one\"}\n"
+                        "{\"id\":\"b\",\"text\":\"bad \xff byte\"}\n"
+                        "{\"id\":\"c\",\"text\":\"ok\"} trailing\n"
+                        "{\"id\":12345678901234567890,\"text\":\"big id\",\"date\":20150101}\n"
+                        "{\"id\":\"e\",\"html\":5,\"text\":\"text when html is no string\"}\n");
+  Read({p});
+  ASSERT_EQ(docs_.size(), 3u);
+  EXPECT_EQ(docs_[0].id, "a");
+  EXPECT_EQ(docs_[1].id, "12345678901234567890");
+  EXPECT_EQ(docs_[1].date, "20150101");
+  EXPECT_EQ(docs_[2].format, InputFormat::kText);
+  EXPECT_EQ(docs_[2].body, "text when html is no string");
+  ASSERT_EQ(errors_.size(), 2u);
+  EXPECT_NE(errors_[0].find(":2: not a JSON object (The input is not valid UTF-8)"), std::string::npos) << errors_[0];
+  EXPECT_NE(errors_[1].find(":3: not a JSON object ("), std::string::npos) << errors_[1];
+}
+
 TEST_F(IngestTest, GzipJsonlAndATruncatedOne) {
   std::string content;
   for (int i = 0; i < 500; ++i)
