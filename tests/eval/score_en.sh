@@ -1,22 +1,49 @@
 #!/bin/sh
 # Scores hadath's English coder on our own annotated English sample (tests/eval/en):
-# 25 wire-style articles written for hadath, gold events and forbidden (negated/uncertain)
-# sentences. See tests/eval/en/README.md. Reads ../shared/eval/score_articles.py at run time;
-# writes only to a temporary file. Not run by ctest.
+# 50 wire-style articles written for hadath in two batches (en-001..en-025, en-026..en-050),
+# gold events and forbidden (negated/uncertain) sentences. See tests/eval/en/README.md.
+# Reads ../shared/eval/score_articles.py at run time; writes only to temporary files.
+# Not run by ctest.
 #
 # usage: tests/eval/score_en.sh [HADATH] [SHARED]
 #   HADATH  the hadath binary (default: build/hadath)
 #   SHARED  the shared reference directory (default: ../shared from the repository)
 # Set KEEP=FILE to keep the system output (JSONL) in FILE. Extra scorer flags (e.g. -v)
-# go in SCORE_FLAGS.
+# go in SCORE_FLAGS. To score part of the sample, set BATCH=1 or BATCH=2 (the articles
+# whose source is hadath-sample or hadath-sample-2), or DOCS=en-026,en-027,... (ids);
+# only those articles are coded and scored.
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 hadath=${1:-$repo/build/hadath}
 shared=${2:-$repo/../shared}
 en=$repo/tests/eval/en
 out=${KEEP:-$(mktemp)}
+docs=${DOCS:-}
+case ${BATCH:-} in
+  '') ;;
+  1) src='hadath-sample' ;;
+  2) src='hadath-sample-2' ;;
+  *) echo "score_en.sh: BATCH must be 1 or 2" >&2; exit 2 ;;
+esac
+if [ -n "${BATCH:-}" ]; then
+  docs=$(python3 -c 'import json,sys
+print(",".join(a["id"] for a in map(json.loads, open(sys.argv[1], encoding="utf-8")) if a["source"] == sys.argv[2]))' "$en/articles.jsonl" "$src")
+fi
 
-"$hadath" code -q -j 1 --input-format jsonl - < "$en/articles.jsonl" > "$out"
-# shellcheck disable=SC2086
-python3 "$shared/eval/score_articles.py" "$en/gold.jsonl" "$out" --forbid "$en/forbid.jsonl" ${SCORE_FLAGS:-}
+if [ -n "$docs" ]; then
+  in=$(mktemp)
+  python3 -c 'import json,sys
+want = set(sys.argv[2].split(","))
+for l in open(sys.argv[1], encoding="utf-8"):
+    if l.strip() and json.loads(l)["id"] in want:
+        sys.stdout.write(l)' "$en/articles.jsonl" "$docs" > "$in"
+  "$hadath" code -q -j 1 --input-format jsonl - < "$in" > "$out"
+  rm -f "$in"
+  # shellcheck disable=SC2086
+  python3 "$shared/eval/score_articles.py" "$en/gold.jsonl" "$out" --forbid "$en/forbid.jsonl" --docs "$docs" ${SCORE_FLAGS:-}
+else
+  "$hadath" code -q -j 1 --input-format jsonl - < "$en/articles.jsonl" > "$out"
+  # shellcheck disable=SC2086
+  python3 "$shared/eval/score_articles.py" "$en/gold.jsonl" "$out" --forbid "$en/forbid.jsonl" ${SCORE_FLAGS:-}
+fi
 [ -n "${KEEP:-}" ] || rm -f "$out"
