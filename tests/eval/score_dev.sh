@@ -2,7 +2,8 @@
 # Scores the Arabic coder on every evaluation set we measure it with:
 #   - the dev GSR (ASSAULT and PROTEST detection, and the span sets),
 #   - the seed article (../shared/eval/dev/seed),
-#   - our own annotated SaudiNewsNet sample (tests/eval/saudinewsnet.gold.jsonl).
+#   - our own annotated SaudiNewsNet sample (tests/eval/saudinewsnet.gold.jsonl): batches 1+2,
+#     and the blind batch 3 (summary line only).
 # Reads ../shared at run time; writes only to a temporary directory. Not run by ctest.
 #
 # usage: tests/eval/score_dev.sh [HADATH] [SHARED]
@@ -43,7 +44,16 @@ echo "seed:"
 python3 "$eval_dir/score_articles.py" "$eval_dir/dev/seed/seed.gold.jsonl" "$out/seed.sys.jsonl" \
   --forbid "$eval_dir/dev/seed/seed.forbid.jsonl"
 
-echo "own sample (tests/eval):"
-(cd "$repo" && python3 tests/eval/select.py) | "$hadath" code -q -j 1 --input-format jsonl - > "$out/own.sys.jsonl"
-python3 "$eval_dir/score_articles.py" "$repo/tests/eval/saudinewsnet.gold.jsonl" "$out/own.sys.jsonl"
+# Batches 1 and 2 have been read while tuning the coder; batch 3 is the blind check (its
+# output is never kept, and only its summary line is printed).
+echo "own sample, batches 1+2 (tests/eval):"
+(cd "$repo" && python3 tests/eval/select.py --batches 1,2) | "$hadath" code -q -j 1 --input-format jsonl - > "$out/own.sys.jsonl"
+python3 "$eval_dir/score_articles.py" "$repo/tests/eval/saudinewsnet.gold.jsonl" "$out/own.sys.jsonl" \
+  --docs "$(cd "$repo" && python3 tests/eval/select.py --ids 1),$(cd "$repo" && python3 tests/eval/select.py --ids 2)"
+echo "own sample, batch 3 (blind: score, do not tune on it):"
+blind=$(mktemp)
+(cd "$repo" && python3 tests/eval/select.py --batches 3) | "$hadath" code -q -j 1 --input-format jsonl - > "$blind"
+python3 "$eval_dir/score_articles.py" "$repo/tests/eval/saudinewsnet.gold.jsonl" "$blind" \
+  --docs "$(cd "$repo" && python3 tests/eval/select.py --ids 3)" | tail -1
+rm -f "$blind"
 [ -n "${KEEP:-}" ] || rm -rf "$out"
