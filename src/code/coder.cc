@@ -1329,7 +1329,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 5);  // (after it: up to five words)
         // (before it, as far as its subject may stand: to the start of its clause or the verb
         // before it — «الآلاف من المتظاهرين من طلاب المدارس تدفقوا»)
-        while (from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
+        // (not past a stop within the three words: «… أمام مبنى العمادة، وبعد وفاتها شكل الوزير لجنة»)
+        bool stop_between = false;
+        for (size_t j = from; j < tb; ++j) stop_between |= toks[j].kind == TokenKind::kPunct;
+        while (!stop_between && from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
                toks[from - 1].kind != TokenKind::kPunct)
           --from;
         // (Arabic's subject between them does not count — «تلقى نائب خادم الحرمين
