@@ -1373,7 +1373,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // protesters did is a protest, what others did to them is not. The subject stands right
       // after the verb (past a date or «خلالها»), in the nominative unless counted: «أحرق
       // المتظاهرون», «أعاق آلاف المتظاهرين», «رشق نحو 200 متظاهر» — «فرقت المتظاهرين» is an
-      // object; or, for a plural verb («ـوا»), at most six words before it in its sentence with
+      // object; or, for a plural verb («ـوا», «ـون»), at most six words before it in its sentence with
       // no actor, other role noun, trigger or stop between: «وكان متظاهرون في المدينة قد
       // حطموا», «وجه 200 متظاهر كلمات جارحة وهتفوا». A word after a preposition is no subject.
       if (!trig.opt.subject.empty()) {
@@ -1419,7 +1419,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                                      w.substr(w.size() - 4) == "\xD8\xA7\xD8\xAA");   // ات
             found = counted || cm->end > cm->begin + 1 || nominative;
           }
-          if (!found && EndsInPluralWaw(toks[tb].norm)) {
+          // (a plural verb: past «ـوا», or an imperfective form in «ـون»: «متظاهرون يحرقون»)
+          std::string_view vw = toks[tb].norm;
+          const bool plural = EndsInPluralWaw(vw) || (trig.opt.imperfect && vw.size() > 4 &&
+                                                     vw.substr(vw.size() - 4) == "\xD9\x88\xD9\x86");  // ون
+          if (!found && plural) {
             for (size_t k = tb; k-- > 0 && tb - k <= 6 && !found;) {
               if (const PhraseMatch* cm = subject_cue(k + 1, false)) {
                 // (its count is part of it: «حشد يقدر بنحو 10 آلاف متظاهر» is after a preposition)
