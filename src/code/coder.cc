@@ -1329,7 +1329,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t from = tb >= 3 ? tb - 3 : 0, to = std::min(n, te + 5);  // (after it: up to five words)
         // (before it, as far as its subject may stand: to the start of its clause or the verb
         // before it — «الآلاف من المتظاهرين من طلاب المدارس تدفقوا»)
-        while (from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
+        // (not past a stop within the three words: «… أمام مبنى العمادة، وبعد وفاتها شكل الوزير لجنة»)
+        bool stop_between = false;
+        for (size_t j = from; j < tb; ++j) stop_between |= toks[j].kind == TokenKind::kPunct;
+        while (!stop_between && from > 0 && v.clause[from - 1] == v.clause[tb] && v.trig_at[from - 1] < 0 &&
                toks[from - 1].kind != TokenKind::kPunct)
           --from;
         // (Arabic's subject between them does not count — «تلقى نائب خادم الحرمين
@@ -1363,6 +1366,94 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (a noun needs only the word near it: «سقطت قذائف هاون»)
         if ((trig.type == "verb" && (!used_as_verb(tm) || !tm.suffix.empty())) || !near) {
           reject("not a verb with a word its option only_near wants near, in its clause");
+          continue;
+        }
+      }
+      // `subject=X`: (Arabic verbs) a trigger only when its subject is a word of topic X — what
+      // protesters did is a protest, what others did to them is not. The subject stands right
+      // after the verb (past a date or «خلالها»), in the nominative unless counted: «أحرق
+      // المتظاهرون», «أعاق آلاف المتظاهرين», «رشق نحو 200 متظاهر» — «فرقت المتظاهرين» is an
+      // object; or, for a plural verb («ـوا», «ـون»), at most six words before it in its sentence with
+      // no actor, other role noun, trigger or stop between: «وكان متظاهرون في المدينة قد
+      // حطموا», «وجه 200 متظاهر كلمات جارحة وهتفوا». A word after a preposition is no subject.
+      if (!trig.opt.subject.empty()) {
+        auto subject_cue = [&](size_t j, bool starts) -> const PhraseMatch* {
+          for (const PhraseMatch& cm : v.cues)
+            if ((starts ? cm.begin : cm.end) == j && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                ListHas(trig.opt.subject, lex.cues[cm.payload].topic) && PrepOfPrefix(cm.prefix).empty() &&
+                !HasArticle(cm.prefix) &&  // (a definite word counts only when listed with its article)
+                (cm.begin == 0 || v.cue_at[cm.begin - 1] < 0 ||
+                 lex.cues[v.cues[v.cue_at[cm.begin - 1]].payload].kind != CueKind::kPreposition))
+              return &cm;
+          return nullptr;
+        };
+        bool found = false;
+        if (!en && read_as_verb && tm.suffix.empty()) {
+          size_t j = te;
+          for (bool moved = true; moved && j < n;) {
+            moved = false;
+            for (const auto& d : dates)
+              if (d.tok_begin == j && d.tok_end > j) { j = d.tok_end; moved = true; }
+            if (!moved && j < n && toks[j].norm.size() > std::string_view(kKhilal).size() &&
+                StartsWith(toks[j].norm, kKhilal)) {  // «خلالها»
+              ++j;
+              moved = true;
+            }
+          }
+          bool counted = false;  // (a number, a quantity word, a partitive «من»: «نحو 200», «الآلاف من»)
+          while (j < n && !subject_cue(j, true)) {
+            size_t next = toks[j].kind == TokenKind::kNumber || partitive_at(j) ? j + 1 : j;
+            for (const PhraseMatch& cm : v.cues)
+              if (next == j && cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                  ListHas(cfg.quantity_topics, lex.cues[cm.payload].topic))
+                next = cm.end;
+            if (next == j) break;
+            j = next;
+            counted = true;
+          }
+          if (const PhraseMatch* cm = subject_cue(j, true)) {
+            // (uncounted, a sound plural in the nominative, «ـون» or «ـات»: «فرقت المتظاهرين» is
+            // an object, «قال متظاهر» one person speaking, not a crowd)
+            std::string_view w = toks[cm->end - 1].norm;
+            const bool nominative = w.size() > 4 && (w.substr(w.size() - 4) == "\xD9\x88\xD9\x86" ||  // ون
+                                                     w.substr(w.size() - 4) == "\xD8\xA7\xD8\xAA");   // ات
+            found = counted || cm->end > cm->begin + 1 || nominative;
+          }
+          // (a plural verb: past «ـوا», or an imperfective form in «ـون»: «متظاهرون يحرقون»)
+          std::string_view vw = toks[tb].norm;
+          const bool plural = EndsInPluralWaw(vw) || (trig.opt.imperfect && vw.size() > 4 &&
+                                                     vw.substr(vw.size() - 4) == "\xD9\x88\xD9\x86");  // ون
+          if (!found && plural) {
+            for (size_t k = tb; k-- > 0 && tb - k <= 6 && !found;) {
+              if (const PhraseMatch* cm = subject_cue(k + 1, false)) {
+                // (its count is part of it: «حشد يقدر بنحو 10 آلاف متظاهر» is after a preposition)
+                size_t b = cm->begin;
+                bool after_prep = false;
+                for (bool moved = true; moved && b > 0 && !after_prep;) {
+                  moved = false;
+                  if (toks[b - 1].kind == TokenKind::kNumber) { --b; moved = true; continue; }
+                  for (const PhraseMatch& q : v.cues)
+                    if (q.end == b && lex.cues[q.payload].kind == CueKind::kTopic &&
+                        ListHas(cfg.quantity_topics, lex.cues[q.payload].topic)) {
+                      after_prep = !PrepOfPrefix(q.prefix).empty();
+                      b = q.begin;
+                      moved = true;
+                      break;
+                    }
+                }
+                const CueEntry* before = b > 0 ? cue_kind(b - 1) : nullptr;
+                found = !after_prep && !(before && before->kind == CueKind::kPreposition);
+                break;
+              }
+              // (an actor or role noun after a preposition is a complement, passed over: «للوزير»)
+              const bool actor = (v.actor_at[k] >= 0 && PrepOfPrefix(v.actors[v.actor_at[k]].prefix).empty()) ||
+                                 (v.agent_at[k] >= 0 && PrepOfPrefix(v.agents[v.agent_at[k]].prefix).empty());
+              if ((toks[k].kind == TokenKind::kPunct && !is_comma(k)) || v.trig_at[k] >= 0 || actor) break;
+            }
+          }
+        }
+        if (!found) {
+          reject("its subject is not a word its option subject names (protesters)");
           continue;
         }
       }

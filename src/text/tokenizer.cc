@@ -424,6 +424,12 @@ void Tokenizer::Split(std::string_view text, TokenizedText* out, bool all_altern
         CharClass nc = Classify(ct, n);
         followed_by_break = nc == CharClass::kSpace || nc == CharClass::kNewline || n == '"' ||
                             n == 0x00BB || n == 0x201D || IsSentenceEnd(n);
+        // A stop glued between two Arabic words («الوكالة.وكانت», scraped text) ends the
+        // sentence too (a one-letter word before it is an abbreviation: «أ.ف.ب»).
+        if (c == '.' && !followed_by_break && utf8::IsArabicLetter(n) && cur->size() >= 2) {
+          const Token& prev = (*cur)[cur->size() - 2];
+          followed_by_break = prev.kind == TokenKind::kWord && prev.arabic && prev.end == tok.begin;
+        }
       }
       end_sentence = !abbrev && followed_by_break;
     }
