@@ -1257,6 +1257,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       trig_reads.push_back(pick);
       k = e;
     }
+    // Arabic: the scope of an uncertainty cue («اتهم», «المتهمين», «ربما», «يعتقد», «مزاعم») is its
+    // own clause and what that clause embeds (a complement «أن …», a relative clause: what is
+    // claimed or believed), up to the next coordinate clause: a conjunction («بينما», «لكن», «في
+    // حين»), «:» or «;», or a comma and a verb with «و» («…، ووقعت اشتباكات»: a new report).
+    // Hypothetical cues keep the whole sentence: a condition holds for its result too, and a plan
+    // or a fear is often spelt out over the clauses after it («خطتهم، كما شرحها …، كانت تقوم على
+    // قتل … وخطف …»); so does every cue in English. scope_breaks[i]: boundaries among [0, i).
+    std::vector<int> scope_breaks(n + 1, 0);
+    for (size_t i = 0; i < n && !en; ++i) {
+      const CueEntry* c = cue_kind(i);
+      bool brk = (c && c->kind == CueKind::kConjunction && v.cues[v.cue_at[i]].begin == i) ||
+                 (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";"));
+      if (!brk && i > 0 && is_comma(i - 1)) {
+        for (const PhraseMatch* r : trig_reads)
+          brk |= r->begin == i && StartsWith(r->prefix, kWaw) && used_as_verb(*r);
+        brk |= c && c->kind == CueKind::kLightVerb && StartsWith(v.cues[v.cue_at[i]].prefix, kWaw);
+      }
+      scope_breaks[i + 1] = scope_breaks[i] + (brk ? 1 : 0);
+    }
     for (const PhraseMatch* tmp : trig_reads) {
       const PhraseMatch& tm = *tmp;
       const TriggerEntry& trig = lex.triggers[tm.payload];
@@ -1495,7 +1514,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool near = tb - cm.end <= 2 && v.clause[cm.begin] == cl;
         switch (c.kind) {
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
-          case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
+          case CueKind::kUncertain:  // (to the end of its clause: scope_breaks)
+            if (scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
+            break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
             if (tb - cm.end <= 8 || (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <unordered_set>
+#include <set>
 #include <sstream>
 
 #include "lexicon/image.h"
@@ -171,8 +172,8 @@ Status Lexicon::LoadLanguage(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadAgents(dir));
   HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/places.tsv"));
   HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/regions.ar.tsv"));
+  HADATH_RETURN_IF_ERROR(LoadCues(dir));  // (before the triggers: their derived accusatives read its prepositions)
   HADATH_RETURN_IF_ERROR(LoadTriggers(dir));
-  HADATH_RETURN_IF_ERROR(LoadCues(dir));
   HADATH_RETURN_IF_ERROR(LoadModality(dir));
   for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
     m->Build();
@@ -333,7 +334,10 @@ Status Lexicon::LoadActors(const std::string& dir) {
     uint32_t idx = static_cast<uint32_t>(actors.size());
     if (names.empty()) return Status::Corrupt(row.rule + ": no name in " + names_col);
     actors.push_back(std::move(e));
-    for (const auto& n : names) actor_matcher.Add(NameForms(n), idx);
+    for (const auto& n : names) {
+      actor_matcher.Add(NameForms(n), idx);
+      if (!english()) names_.insert(NameForms(n));
+    }
     seen.insert(row.Get("id"));
     return Status::OK();
   };
@@ -367,7 +371,10 @@ Status Lexicon::LoadAgents(const std::string& dir) {
       if (!ok) return Status::Corrupt(row.rule + ": sector must have 3 letters");
       uint32_t idx = static_cast<uint32_t>(agents.size());
       agents.push_back(std::move(a));
-      for (const auto& n : SplitList(row.Get(names_col))) agent_matcher.Add(NameForms(n), idx);
+      for (const auto& n : SplitList(row.Get(names_col))) {
+        agent_matcher.Add(NameForms(n), idx);
+        if (!english()) names_.insert(NameForms(n));
+      }
     }
   }
   return Status::OK();
@@ -407,6 +414,13 @@ Status Lexicon::LoadPlaces(const std::string& dir, const std::string& file) {
 Status Lexicon::LoadTriggers(const std::string& dir) {
   auto files = DictFiles(dir, Path("triggers"));
   if (files.empty()) return Status::NotFound(Path("triggers.tsv") + ": missing");
+  // Arabic nouns also match in the indefinite accusative («نظموا اعتصاما», «شن هجوما»),
+  // derived once every row is read: a form listed in any row keeps that row, and a form that
+  // names an actor or a role noun is left to them.
+  struct Pending { std::string form; uint32_t row; std::vector<std::string> fixed; };  // noun form as written
+  std::vector<Pending> accusatives;
+  std::set<std::vector<std::string>> listed;                  // matching forms of every listed phrase
+  std::set<std::vector<std::string>> verb_forms;              // … of every verb form
   for (const auto& file : files) {
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(dir, file, {"id", "cameo", "type", "forms"}, &f));
@@ -441,10 +455,25 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
     }
     HADATH_RETURN_IF_ERROR(ParseTriggerOptions(&cameo_, row.rule, &t));
     uint32_t idx = static_cast<uint32_t>(triggers.size());
+    const std::vector<std::string> row_forms = SplitList(row.Get("forms"));
+    const auto opt_na = t.options.find("no_accusative");
+    const std::vector<std::string> no_accusative = opt_na == t.options.end() ? std::vector<std::string>{} : SplitList(opt_na->second);
+    for (const auto& w : no_accusative) {
+      bool found = false;
+      for (const auto& n : row_forms)
+        for (const auto& word : SplitList(n, ' ')) found |= word == w;
+      if (!found) return Status::Corrupt(row.rule + ": option 'no_accusative' names '" + w + "', not a word of this row's forms");
+    }
+    if (!english() && t.type == "noun")
+      for (const auto& n : row_forms) accusatives.push_back({n, idx, no_accusative});
     triggers.push_back(std::move(t));
     const bool verb = triggers.back().type == "verb";
-    for (const auto& n : SplitList(row.Get("forms"))) {
+    for (const auto& n : row_forms) {
       std::vector<std::string> forms = Forms(n);
+      if (!english()) {
+        listed.insert(forms);
+        if (verb) verb_forms.insert(forms);
+      }
       trigger_matcher.Add(forms, idx);
       // English verbs also match through their first word's Snowball stem
       // ("condemned", "condemns" → condemn); nouns match as written.
@@ -458,6 +487,26 @@ Status Lexicon::LoadTriggers(const std::string& dir) {
     }
   }
   }
+  auto is_prep = [&](const std::string& w) {
+    std::vector<std::string> f = Forms(w);
+    return f.size() == 1 && prepositions_.count(f[0]) > 0;
+  };
+  for (const auto& [form, idx, fixed] : accusatives) {
+    std::string acc = ArabicIndefiniteAccusative(form, is_prep, fixed);
+    if (acc.empty()) continue;
+    std::vector<std::string> base = Forms(form), forms = Forms(acc);
+    // A verbal noun written as a verb («قتل», «خطف», «قصف») has an «ـا» form that is the
+    // verb's dual («قتلا»: the two were killed), which news writes far more often; an
+    // adjective that agrees tells the noun («قصفا مدفعيا»).
+    if (!base.empty() && verb_forms.count({base[0]}) &&
+        std::equal(base.begin() + 1, base.end(), forms.begin() + 1, forms.end()))
+      continue;
+    // (not a form an actor or a role noun is named by: «انتحاريا», «جريحا» are people)
+    bool fresh = !names_.count(forms) && listed.insert(forms).second;
+    if (fresh) trigger_matcher.Add(forms, idx);
+  }
+  prepositions_.clear();
+  names_.clear();
   return Status::OK();
 }
 
@@ -489,7 +538,9 @@ Status Lexicon::LoadCues(const std::string& dir) {
     for (const auto& n : SplitList(row.Get("forms"))) {
       uint32_t idx = static_cast<uint32_t>(cues.size());
       cues.push_back(cue);
-      cue_matcher.Add(Forms(n), idx);
+      std::vector<std::string> forms = Forms(n);
+      if (cue.kind == CueKind::kPreposition && forms.size() == 1) prepositions_.insert(forms[0]);
+      cue_matcher.Add(forms, idx);
     }
   }
   }
@@ -506,6 +557,84 @@ Status Lexicon::LoadModality(const std::string& dir) {
   std::stable_sort(intent.prefix_to_code.begin(), intent.prefix_to_code.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return Status::OK();
+}
+
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+// A word as written, without its short vowels, tanween, shadda and tatweel (U+064B..U+065F,
+// U+0670, U+0640): «هجوماً» → «هجوما».
+std::string Bare(const std::string& w) {
+  std::string out;
+  for (size_t i = 0; i < w.size();) {
+    size_t len = 1;
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    len = std::min(len, w.size() - i);
+    bool mark = false;
+    if (len == 2) {
+      unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[i + 1]) & 0x3Fu);
+      mark = (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || cp == 0x0640;
+    }
+    if (!mark) out.append(w, i, len);
+    i += len;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ArabicIndefiniteAccusative(const std::string& phrase,
+                                       const std::function<bool(const std::string&)>& is_preposition,
+                                       const std::vector<std::string>& fixed) {
+  static const std::string kAlef = "\xD8\xA7", kArticle = "\xD8\xA7\xD9\x84", kLil = "\xD9\x84\xD9\x84",
+                           kYa = "\xD9\x8A", kAt = "\xD8\xA7\xD8\xAA";
+  // No «ـا» after «ة», «ء», «ى», an alef («ا», «أ», «آ», «إ»), nor on the plural «ـات» (its
+  // accusative ends in «ـاتٍ»); the other letters of Arabic take it.
+  auto takes_alef = [&](const std::string& w) {
+    if (std::find(fixed.begin(), fixed.end(), w) != fixed.end()) return false;  // option no_accusative
+    if (w.size() < 4 || static_cast<unsigned char>(w[w.size() - 2]) < 0xD8 ||
+        static_cast<unsigned char>(w[w.size() - 2]) > 0xDB)
+      return false;  // not an Arabic word of two letters or more
+    for (const char* end : {"\xD8\xA9", "\xD8\xA1", "\xD9\x89", "\xD8\xA7", "\xD8\xA3", "\xD8\xA2", "\xD8\xA5"})
+      if (EndsWith(w, end)) return false;
+    return !EndsWith(w, kAt);
+  };
+  std::vector<std::string> words = SplitList(phrase, ' ');
+  if (words.empty()) return "";
+  for (auto& w : words) w = Bare(w);
+  if (words[0].rfind(kArticle, 0) == 0) return "";  // definite: no tanween
+  const bool head = takes_alef(words[0]);
+  bool changed = head, adjective = false;
+  std::string out = words[0] + (head ? kAlef : "");
+  for (size_t i = 1; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (is_preposition(w) || w.rfind(kLil, 0) == 0) {  // «عن الطعام», «للغضب»: stays as it is
+      for (size_t k = i; k < words.size(); ++k) out += " " + words[k];
+      break;
+    }
+    if (w.rfind(kArticle, 0) == 0) return "";  // a definite genitive: «إطلاق النار»
+    if (EndsWith(w, kYa) && takes_alef(w)) {   // a nisba adjective agrees: «اتصالا هاتفيا»
+      out += " " + w + kAlef;
+      changed = adjective = true;
+    } else if (!takes_alef(w)) {
+      // «مسيرة احتجاجية», «قافلة مساعدات»: unchanged; after a head that took «ـا» it is a
+      // genitive («توقيع اتفاقية», «تبادل أسرى»): the head then takes none.
+      if (head && !adjective) return "";
+      out += " " + w;
+    } else if (adjective) {  // after an adjective, another one: «تمرينا عسكريا مشتركا»
+      out += " " + w + kAlef;
+      changed = true;
+    } else {
+      return "";  // a genitive («إطلاق نار», «أعمال شغب») or an adjective («قرض ميسر»): cannot be told
+    }
+  }
+  return changed ? out : "";
 }
 
 Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, TriggerEntry* t) {
@@ -548,6 +677,9 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
       HADATH_RETURN_IF_ERROR(list(key, val, &o.light));
     } else if (key == "subject") {
       HADATH_RETURN_IF_ERROR(list(key, val, &o.subject));
+    } else if (key == "no_accusative") {  // (Arabic nouns) words that take no «ـا»: read by LoadTriggers
+      std::vector<std::string> forms;
+      HADATH_RETURN_IF_ERROR(list(key, val, &forms));
     } else {
       return Status::Corrupt(rule + ": unknown option '" + key + "'");
     }

@@ -20,9 +20,12 @@
 // Thread safety: immutable after Load(); shared read-only by all workers.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <unordered_set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +101,21 @@ struct TriggerEntry {
 // value, an unknown option). `cameo`, when not null, validates unarmed=CODE (the compiled
 // image holds options checked when it was compiled).
 Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, TriggerEntry* t);
+
+// The indefinite accusative of an Arabic noun phrase as news writes it, derived for `noun`
+// triggers at load (data/README.md, ar/triggers.tsv "Derived accusatives"): «ـا» on a word
+// that takes it (not one ending in «ة», «ء», «ى», «ا», «أ» or the plural «ات»), and on the
+// adjectives that agree with it: «هجوم» → «هجوما», «اتصال هاتفي» → «اتصالا هاتفيا», «نداء
+// إنساني» → «نداء إنسانيا»; a prepositional phrase after it stays: «إضراب عن الطعام» →
+// «إضرابا عن الطعام». "" when nothing changes, the phrase is definite, or it is a genitive
+// construct or may be one (the head of «إطلاق النار», «إطلاق نار», «قرض ميسر» takes no
+// «ـا» in a construct, and only a nisba «ـي» tells an adjective from a genitive noun).
+// `is_preposition` says whether a word (as written) is a preposition; `fixed` lists words that
+// take no «ـا» whatever their ending (trigger option `no_accusative`: diptote plurals «قذائف»,
+// the plural «انتحاريون», the loanword «فيتو»).
+std::string ArabicIndefiniteAccusative(const std::string& phrase,
+                                       const std::function<bool(const std::string&)>& is_preposition,
+                                       const std::vector<std::string>& fixed = {});
 
 // The coder's settings (ar/settings.tsv), parsed and checked at load; defaults when unset.
 struct CoderSettings {
@@ -234,6 +252,10 @@ class Lexicon {
   Status Deserialize(std::string_view payload);
   void SerializeBody(class ImageWriter& w) const;
   Status DeserializeBody(class ImageReader& r);
+  // While loading Arabic (for the derived accusatives of trigger nouns): matching forms of
+  // `preposition` cues, and of every actor and role-noun name.
+  std::unordered_set<std::string> prepositions_;
+  std::set<std::vector<std::string>> names_;
   Status CheckPayloads() const;
   std::string Path(const std::string& file) const { return lang_ + "/" + file; }
   std::string NamesColumn() const { return "names_" + lang_; }

@@ -271,6 +271,38 @@ TEST(Lexicon, CuesDirectoryIsLoaded) {
   EXPECT_TRUE(dir);
 }
 
+// The indefinite accusative of Arabic noun triggers (derived at load): «ـا» on the noun and the
+// nisba adjectives that agree with it; none for a definite or genitive phrase.
+TEST(Lexicon, ArabicIndefiniteAccusative) {
+  auto prep = [](const std::string& w) { return w == "عن" || w == "على"; };
+  auto acc = [&](const std::string& p, const std::vector<std::string>& fixed = {}) {
+    return ArabicIndefiniteAccusative(p, prep, fixed);
+  };
+  EXPECT_EQ(acc("هجوم"), "هجوما");
+  EXPECT_EQ(acc("قصف مدفعي"), "قصفا مدفعيا");
+  EXPECT_EQ(acc("تمرين عسكري مشترك"), "تمرينا عسكريا مشتركا");
+  EXPECT_EQ(acc("نداء إنساني"), "نداء إنسانيا");             // «ء» takes none, its adjective does
+  EXPECT_EQ(acc("إضراب عن الطعام"), "إضرابا عن الطعام");     // a prepositional phrase stays
+  EXPECT_EQ(acc("يوم للغضب"), "يوما للغضب");
+  EXPECT_EQ(acc("هجوماً"), "");                                // already accusative
+  for (const char* none : {"زيارة", "لقاء", "ذكرى", "مبدأ", "مظاهرات", "الحصار", "مسيرة احتجاجية"})
+    EXPECT_EQ(acc(none), "") << none;                          // no «ـا» on these endings; definite
+  for (const char* genitive : {"إطلاق النار", "إطلاق نار", "توقيع اتفاقية", "أعمال شغب", "قرض ميسر"})
+    EXPECT_EQ(acc(genitive), "") << genitive;                  // a construct (or cannot be told)
+  EXPECT_EQ(acc("قذائف", {"قذائف"}), "");                     // option no_accusative
+  EXPECT_EQ(acc("تجريف أراضي", {"أراضي"}), "");
+  // The lexicon: derived forms match; hand-listed ones keep their row («احتجاجا» is an adverb).
+  const Lexicon& lex = TestLexicon();
+  auto trigger = [&](const std::string& text) {
+    auto ms = lex.trigger_matcher.FindAll(Toks(lex, text));
+    return ms.size() == 1 && ms[0].begin == 0 ? lex.triggers[ms[0].payload].id : std::string("-");
+  };
+  EXPECT_EQ(trigger("قصفا مدفعيا"), "artillery-n");
+  EXPECT_EQ(trigger("وحصارا"), "blockade-n");
+  EXPECT_EQ(trigger("احتجاجا"), "protest-adv");  // listed in its own row: not protest-n's «ـا»
+  EXPECT_EQ(trigger("صواريخا"), "-");            // no_accusative
+}
+
 TEST(Mentions, AmbiguousPlacesTakeTheCountryContext) {
   const Lexicon& lex = TestLexicon();
   Ymd d;
