@@ -1439,9 +1439,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // A verbal noun that is the object of a verb with the option `refers` («أدان الهجوم»,
       // «استنكر تفجيرات») names an event already known: the condemnation is the news.
-      if (!used_as_verb(tm) && !en) {
+      // (English too: "Russia condemned the attack"; "and" ends the object: "condemned X and
+      // launched an attack")
+      if (!used_as_verb(tm)) {
         const TriggerEntry* ref = nullptr;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
+          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) break;
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
           for (const PhraseMatch& o : v.trigs) {
@@ -1450,6 +1453,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
           if (verb_here) break;
+        }
+        // (English: a noun that names its own perpetrator is reported too: "condemned the
+        // Israeli strike", "condemned the attack by Somali militants")
+        if (ref && en) {
+          for (const auto& p : phrases)
+            if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]))) ref = nullptr;
+          for (size_t j = te; ref && j < n && j < te + 4 && v.clause[j] == cl; ++j)
+            if (cue_kind(j) && cue_kind(j)->kind == CueKind::kPassiveAgent) ref = nullptr;
         }
         if (ref) {
           rules.push_back(ref->rule);
@@ -1645,6 +1656,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(j);
             const PhraseMatch* lm = c ? &v.cues[v.cue_at[j]] : nullptr;
             if (c && c->kind != CueKind::kLightVerb) c = nullptr;
+            // (a word that is also another cue: "pledged" is intent and a light verb)
+            if (!c && en)
+              for (const PhraseMatch& cm : v.cues)
+                if (!c && cm.begin == j && lex.cues[cm.payload].kind == CueKind::kLightVerb) {
+                  c = &lex.cues[cm.payload];
+                  lm = &cm;
+                }
             // (option light=X: a word of topic X is this noun's light verb too — «أعلنت الشرطة
             // اعتقال …» names the arrester, «أعلن الجيش مقتل …» no killer)
             if (!c && !trig.opt.light.empty())
@@ -1983,6 +2001,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       if (reciprocal) tgt = src;
       size_t after = std::max(te, src && src->begin >= te && !src_after_complement ? src->end : te);
+      if (en && !as_verb) after = te;  // English: "the killing of X by Y" (the source's group is skipped below)
       // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
       // verb's object as its target; the verb itself is no second event (below).
       bool noun_via_verb = false;
