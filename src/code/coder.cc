@@ -1407,7 +1407,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kUncertain: uncertain = true; rules.push_back(c.rule); break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
-            if (tb - cm.end <= 8 || (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
+            // (English: in the trigger's clause — "vows to retaliate after shelling kills soldiers")
+            if ((tb - cm.end <= 8 && (!en || v.clause[cm.begin] == cl)) ||
+                (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
               intent = true;
               rules.push_back(c.rule);
             }
@@ -1722,6 +1724,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               rules.push_back(trig.rule + " (after «في»/«خلال»: the subject of its clause)");
               break;
             }
+        }
+        // (English: after a word of the cue topic `circumstance`, "for", "in", "during", with or
+        // without an article: "arrived in Beijing for talks with …", "said in a phone call with …")
+        if (!src && en && !trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) {
+          const size_t d = det_start[tb] >= 0 && (toks[det_start[tb]].norm == "a" || toks[det_start[tb]].norm == "an")
+                               ? static_cast<size_t>(det_start[tb]) : tb;
+          bool after_circ = false;
+          for (const PhraseMatch& cm : v.cues)
+            after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
+          if (after_circ)
+            for (const auto& p : phrases)
+              if (p.end < tb && in_clause(p) && p.prep.empty()) {
+                src = &p;
+                rules.push_back(trig.rule + " (after a circumstance word: the subject of its clause)");
+                break;
+              }
         }
         // ... or a few words after it, the subject of a light verb with «بها»/«به» for the noun:
         // «أول زيارة لدولة خليجية يقوم بها وزير الخارجية السوري»
@@ -2085,7 +2103,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (checked after the location: a root of the setting `location_recipient_roots` takes its
       // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
       const bool target_missing = !tgt && !reciprocal && trig.needs_target;
-      const bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
+      // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
+      if (en && target_missing && te > tb + 1 && te < n && v.place_at[te] >= 0 && cue_kind(te - 1) &&
+          cue_kind(te - 1)->kind == CueKind::kLocationPrep)
+        recipient_root = true;
       if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
