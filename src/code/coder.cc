@@ -879,6 +879,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.head_end = p.end;
           }
         }
+        // English: the same with a possessive of the cue topic `possessive` after a verb of
+        // saying ("the Pakistani army said (that) its troops killed …" — its troops are Pakistani).
+        if (p.country.empty() && en && det_start[i] >= 0 && !phrases.empty()) {
+          size_t k = static_cast<size_t>(det_start[i]);
+          bool poss = false;
+          for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], "possessive");
+          if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kRelative) --k;
+          if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kComplementizer) {
+            const Phrase* speaker = nullptr;
+            for (const auto& q : phrases)
+              if (!speaker && q.end < k && q.prep.empty() && v.clause[q.begin] + 1 == v.clause[k - 1]) speaker = &q;
+            if (speaker && !speaker->country.empty()) {  // (the subject: "X accused Y … and said their …")
+              p.country = speaker->country;
+              p.rules.insert(p.rules.end(), speaker->rules.begin(), speaker->rules.end());
+              p.head_begin = p.begin;
+              p.head_end = p.end;
+            }
+          }
+        }
         // (a state role noun in a domestic story: the home country, unless a preposition and an
         // actor after it say whose it is: «وفد من الحوثيين»)
         if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
@@ -1885,8 +1904,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // attack ("thousands of people marched in Caracas", "police fired tear gas in Paris")
       // is of the country of the place the clause names.
       std::optional<Phrase> placed_src, domestic_tgt;
-      if (en && !src && trig.actorless)
-        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role) {
+      // (and, setting `place_state_sectors`, a state role noun as the subject of any verb:
+      // "police arrested dozens of protesters in Caracas" → VENCOP)
+      if (en && !src && (trig.actorless || (as_verb && !place_state_sectors.empty())))
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb);
+            role && (trig.actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
           const PlaceEntry* pl = nullptr;
           for (const PhraseMatch& pm : v.places)
             if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
@@ -1972,7 +1994,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
       // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
       // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
-      if (!as_verb && tb > 0 && (!src || !en)) {
+      if (!as_verb && tb > 0 && (!src || !en || src->end != tb)) {  // (English: "said their fighters answered earlier raids")
         const CueEntry* c = cue_kind(tb - 1);
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
