@@ -1128,6 +1128,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // ... and so is a form that is also a noun trigger inside a prepositional phrase
         // ("killed in Israeli air and ground attacks").
         if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
+        // ... and a past participle between a number and the noun it qualifies is an adjective
+        // ("rescued 20 kidnapped schoolgirls", "two wounded soldiers"; not "3 killed Monday").
+        if (tm.begin > 0 && tm.end < n && toks[tm.begin - 1].kind == TokenKind::kNumber && w.size() > 3 &&
+            w.compare(w.size() - 2, 2, "ed") == 0 &&
+            (v.agent_at[tm.end] >= 0 || v.actor_at[tm.end] >= 0 || PlainEnglishWord(v, lex, tm.end))) {
+          bool date_next = false;
+          for (const auto& d : dates) date_next |= d.tok_begin == tm.end;
+          if (!date_next) return false;
+        }
         // ... and so is one right after a demonym adjective ("Israeli strikes", "a Russian attack";
         // not after a nationality noun: "Palestinians protested").
         for (const PhraseMatch& m : v.actors)
@@ -1213,6 +1222,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return nullptr;
     };
     const Phrase* last_source = nullptr;
+    std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
     int k_in_sentence = 0;
     std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
@@ -1906,9 +1916,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       std::optional<Phrase> placed_src, domestic_tgt;
       // (and, setting `place_state_sectors`, a state role noun as the subject of any verb:
       // "police arrested dozens of protesters in Caracas" → VENCOP)
-      if (en && !src && (trig.actorless || (as_verb && !place_state_sectors.empty())))
+      // (a protest or violence trigger of the CAMEO import, roots of `location_target_roots`,
+      // as the hand-written actorless ones: "demonstrators rallied outside the parliament in Tbilisi")
+      const bool en_actorless = trig.actorless || ListHas(location_target_roots, trig.cameo.substr(0, 2));
+      if (en && !src && (en_actorless || (as_verb && !place_state_sectors.empty())))
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb);
-            role && (trig.actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
+            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
           const PlaceEntry* pl = nullptr;
           for (const PhraseMatch& pm : v.places)
             if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
@@ -2428,6 +2441,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           events->push_back(std::move(ev));
           clause_coded[cl] = true;
         }
+      }
+      // (a subject built for this trigger lives in this iteration: keep a copy)
+      if (src && placed_src && src == &*placed_src) {
+        last_placed = *placed_src;
+        src = &*last_placed;
       }
       last_source = src;
     }
