@@ -2113,6 +2113,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
           tgt = &*domestic_tgt;
         }
+      // ... and so is the subject of such a passive ("two journalists were arrested by Turkish police").
+      if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0) {
+        size_t b = tb;
+        while (b > 0 && cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) --b;
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
+          domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
+          tgt = &*domestic_tgt;
+        }
+      }
       // Option `self_target`: an act on the source's own country ("declared martial law").
       if (!tgt && src && !src->country.empty() && trig.opt.self_target) {
         domestic_tgt = Phrase();
@@ -2144,6 +2153,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && target_missing && te > tb + 1 && te < n && v.place_at[te] >= 0 && cue_kind(te - 1) &&
           cue_kind(te - 1)->kind == CueKind::kLocationPrep)
         recipient_root = true;
+      // ... and so does a place after one of its target prepositions ("fired rockets at Tel Aviv").
+      const PhraseMatch* prep_place = nullptr;
+      if (en && target_missing && !trig.target_preps.empty())
+        for (const PhraseMatch& pm : v.places) {
+          if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
+          const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
+                               ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          if (b > te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
+            prep_place = &pm;
+            recipient_root = true;
+            break;
+          }
+        }
       if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
@@ -2170,6 +2192,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
+      if (prep_place) loc = prep_place;
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
           if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
