@@ -173,7 +173,8 @@ const PhraseMatch* EnglishBareRoleBefore(const SentenceView& v, const Lexicon& l
     --j;
     if (v.agent_at[j] >= 0 && v.agents[v.agent_at[j]].end <= tb && BareRoleAt(v, phrases, j))
       return v.clause[j] == v.clause[tb] ? &v.agents[v.agent_at[j]] : nullptr;
-    if (!PlainEnglishWord(v, lex, j)) return nullptr;
+    const CueEntry* c = CueAt(v, lex, j);  // (a location preposition too: "crowds dressed in black marched")
+    if (!PlainEnglishWord(v, lex, j) && !(c && c->kind == CueKind::kLocationPrep)) return nullptr;
   }
   return nullptr;
 }
@@ -552,6 +553,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
     auto location_prep_before = [&](size_t i) {
       i = skip_det(i);
+      // (English: one word of the cue topic `direction` may stand between: "through central Hong Kong")
+      if (en && i > 1)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) { i = skip_det(i - 1); break; }
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       return c && c->kind == CueKind::kLocationPrep;
     };
@@ -2046,6 +2051,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) framed |= cm.end == b && lex.cues[cm.payload].kind == CueKind::kBackground;
         if (framed) {
           reject("framed as background (a frame before the noun phrase)");
+          continue;
+        }
+      }
+      // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
+      // clause whose violence verb was coded tells how that act was done ("killed three men in a
+      // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
+      if (en && !as_verb && clause_coded[cl] && (trig.cameo.compare(0, 2, "18") == 0 ||
+                                                 trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
+        const size_t b = skip_det(src && src->end == tb ? src->begin : tb);
+        bool means = false;
+        for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
+        bool violent_verb = false;  // (a violence verb coded before it in its clause)
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          violent_verb |= (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+        if (means && violent_verb) {
+          reject("the means of the violent act before it in its clause (English)");
           continue;
         }
       }
