@@ -551,17 +551,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     struct Pending { size_t begin, end; std::string prefix, sector; std::vector<std::string> rules; };
     std::optional<Pending> pending;
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
-    auto location_prep_before = [&](size_t i) {
-      i = skip_det(i);
-      // (English: one word of the cue topic `direction` may stand between: "through central Hong Kong")
+    // (English: one word of the cue topic `direction` may stand between a preposition and its
+    // place or actor: "through central Hong Kong", "rockets into northern Israel")
+    auto skip_direction = [&](size_t i) {
       if (en && i > 1)
         for (const PhraseMatch& cm : v.cues)
-          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) { i = skip_det(i - 1); break; }
+          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) return skip_det(i - 1);
+      return i;
+    };
+    auto location_prep_before = [&](size_t i) {
+      i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
-      i = skip_det(i);
+      i = skip_direction(skip_det(i));
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
@@ -2129,13 +2133,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: the object of an arrest or another coercive act (root 17) that is a role noun
       // with no country of its own is of the source's country ("Turkish authorities detained
       // 2,800 soldiers").
-      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0)
+      // (not an expulsion, 174: who is expelled is foreign — "expelled 23 diplomats")
+      const bool en_domestic_root = trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0;
+      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && en_domestic_root)
         if (const PhraseMatch* role = EnglishBareRoleAfter(v, lex, phrases, te, stop); role) {
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
           tgt = &*domestic_tgt;
         }
       // ... and so is the subject of such a passive ("two journalists were arrested by Turkish police").
-      if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0) {
+      if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && en_domestic_root) {
         size_t b = tb;
         while (b > 0 && cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) --b;
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
