@@ -1529,6 +1529,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                   lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
+      // English: an infinitive of purpose after an act coded in its clause tells why that act
+      // was done ("summoned the ambassador to protest", "rallied to demand"), not a new event.
+      // (not the complement of an intent cue: "expressed readiness to meet", "vowed to retaliate")
+      if (en && as_verb && tb > 0 && toks[tb - 1].norm == "to" && clause_coded[cl]) {
+        bool intent_to = false;
+        for (const PhraseMatch& cm : v.cues) intent_to |= cm.end == tb && lex.cues[cm.payload].kind == CueKind::kIntent;
+        if (!intent_to) {
+          reject("an infinitive of purpose after an act coded in its clause (English)");
+          continue;
+        }
+      }
       // English: a participle clause after a comma (", killing 166 people", ", striking cities")
       // tells more of the event before it, not a new one.
       if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
