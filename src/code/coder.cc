@@ -1153,8 +1153,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             std::string_view last = toks[m.end - 1].norm;
             if (!(last.size() > 3 && last.back() == 's')) return false;
           }
+        // ("a militant attack": after "a"/"an", a role noun and a form with no -s are a noun phrase)
+        const bool a_role = tm.begin > 0 && det_start[tm.begin - 1] >= 0 &&
+                            (toks[det_start[tm.begin - 1]].norm == "a" || toks[det_start[tm.begin - 1]].norm == "an") &&
+                            !w.empty() && w.back() != 's';
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
-                                         v.agent_at[tm.begin - 1] < 0 && !past))
+                                         (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -1520,6 +1524,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
+      if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
+          lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
+        reject("a role noun, not an event (\"protesters\")");
+        continue;
+      }
       // English: a verb of the same root right after a noun trigger tells that noun's event
       // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
       if (en && as_verb && tb > 0) {
@@ -1997,7 +2007,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
-      const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
+      // (English: "a", "an" and the counts of `topic:indefinite` — "two", "dozens of" — are no definite determiners)
+      auto en_indefinite_det = [&](size_t d) {
+        if (toks[d].norm == "a" || toks[d].norm == "an") return true;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == d && IsTopic(&lex.cues[cm.payload], "indefinite")) return true;
+        return false;
+      };
+      const bool en_definite = en && ((det_start[tb] >= 0 && !en_indefinite_det(static_cast<size_t>(det_start[tb]))) ||
                                       (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
       // It does report one as the object of a light verb («شن المسلحون الهجوم», «نفذوا عملية
       // الخطف»), and after «تعرض لـ» (to suffer: «تعرضت القافلة لهجوم») «لـ» is no purpose.
@@ -2074,7 +2091,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
       if (en && !as_verb && clause_coded[cl] && (trig.cameo.compare(0, 2, "18") == 0 ||
                                                  trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
-        const size_t b = skip_det(src && src->end == tb ? src->begin : tb);
+        size_t b = src && src->end == tb ? src->begin : tb;
+        for (int k = 0; k < 2 && b > 0 && det_start[b] < 0 && (PlainEnglishWord(v, lex, b - 1) || v.agent_at[b - 1] >= 0); ++k)
+          --b;  // "a deadly attack", "a militant attack"
+        b = skip_det(b);
         bool means = false;
         for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
@@ -2209,7 +2229,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
       if (en && !as_verb && !tgt && !src_after_by && !src_by_light_verb && det_start[np_begin] >= 0 &&
-          toks[det_start[np_begin]].norm != "a" && toks[det_start[np_begin]].norm != "an") {
+          !en_indefinite_det(static_cast<size_t>(det_start[np_begin]))) {
         reject("a definite noun with no target: a back-reference (English)");
         continue;
       }
