@@ -1545,6 +1545,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && as_verb && tb > 0 && toks[tb - 1].norm == "to" && clause_coded[cl]) {
         bool intent_to = false;
         for (const PhraseMatch& cm : v.cues) intent_to |= cm.end == tb && lex.cues[cm.payload].kind == CueKind::kIntent;
+        // (nor after a visit: "travelled to Washington to meet officials" tells what the visit held)
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          intent_to |= (*events)[k].root == "04";
         if (!intent_to) {
           reject("an infinitive of purpose after an act coded in its clause (English)");
           continue;
@@ -2208,12 +2211,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
       // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
-      if (en && target_missing && te > tb + 1 && te < n && v.place_at[te] >= 0 && cue_kind(te - 1) &&
-          cue_kind(te - 1)->kind == CueKind::kLocationPrep)
-        recipient_root = true;
-      // ... and so does a place after one of its target prepositions ("fired rockets at Tel Aviv").
+      // (or any preposition: "travelled to Jeddah")
       const PhraseMatch* prep_place = nullptr;
-      if (en && target_missing && !trig.target_preps.empty())
+      // (any preposition for a visit, 042, by a state or its government: "travelled to Jeddah";
+      // not "Saudi agents flew to Istanbul")
+      if (en && target_missing && te > tb + 1 && te < n && v.place_at[te] >= 0 && cue_kind(te - 1) &&
+          (cue_kind(te - 1)->kind == CueKind::kLocationPrep ||
+           (cue_kind(te - 1)->kind == CueKind::kPreposition && trig.cameo == "042" && src &&
+            (src->sector.empty() || src->sector == "GOV")))) {
+        recipient_root = true;
+        prep_place = &v.places[v.place_at[te]];
+      }
+      // ... and so does a place after one of its target prepositions ("fired rockets at Tel Aviv").
+      if (en && target_missing && !prep_place && !trig.target_preps.empty())
         for (const PhraseMatch& pm : v.places) {
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
           const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
