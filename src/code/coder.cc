@@ -2013,6 +2013,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (English: "a", "an" and the counts of `topic:indefinite` — "two", "dozens of" — are no definite determiners)
       auto en_indefinite_det = [&](size_t d) {
         if (toks[d].norm == "a" || toks[d].norm == "an") return true;
+        // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
+        for (const auto& dm : dates)
+          if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;
         for (const PhraseMatch& cm : v.cues)
           if (cm.begin == d && IsTopic(&lex.cues[cm.payload], "indefinite")) return true;
         return false;
