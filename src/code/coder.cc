@@ -2141,7 +2141,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
         // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
         // counting the distance from its end)
-        if (src && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
+        // (English sets appositions off before the verb: an object with the subject's code is a
+        // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
+        if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != kFi && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
@@ -2427,7 +2429,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
           if (reciprocal && t == s) continue;
-          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) {
+          // (English: two named actors of one code are two parties — "Myanmar's junta sentenced
+          // Aung San Suu Kyi")
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name)) {
             // An act on itself is no event, but violence or protest (actorless) stands without
             // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
             if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
