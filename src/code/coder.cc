@@ -173,7 +173,8 @@ const PhraseMatch* EnglishBareRoleBefore(const SentenceView& v, const Lexicon& l
     --j;
     if (v.agent_at[j] >= 0 && v.agents[v.agent_at[j]].end <= tb && BareRoleAt(v, phrases, j))
       return v.clause[j] == v.clause[tb] ? &v.agents[v.agent_at[j]] : nullptr;
-    if (!PlainEnglishWord(v, lex, j)) return nullptr;
+    const CueEntry* c = CueAt(v, lex, j);  // (a location preposition too: "crowds dressed in black marched")
+    if (!PlainEnglishWord(v, lex, j) && !(c && c->kind == CueKind::kLocationPrep)) return nullptr;
   }
   return nullptr;
 }
@@ -550,13 +551,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     struct Pending { size_t begin, end; std::string prefix, sector; std::vector<std::string> rules; };
     std::optional<Pending> pending;
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
+    // (English: one word of the cue topic `direction` may stand between a preposition and its
+    // place or actor: "through central Hong Kong", "rockets into northern Israel")
+    auto skip_direction = [&](size_t i) {
+      if (en && i > 1)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) return skip_det(i - 1);
+      return i;
+    };
     auto location_prep_before = [&](size_t i) {
-      i = skip_det(i);
+      i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
-      i = skip_det(i);
+      i = skip_direction(skip_det(i));
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
@@ -879,6 +888,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.head_end = p.end;
           }
         }
+        // English: the same with a possessive of the cue topic `possessive` after a verb of
+        // saying ("the Pakistani army said (that) its troops killed …" — its troops are Pakistani).
+        if (p.country.empty() && en && det_start[i] >= 0 && !phrases.empty()) {
+          size_t k = static_cast<size_t>(det_start[i]);
+          bool poss = false;
+          for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], "possessive");
+          if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kRelative) --k;
+          if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kComplementizer) {
+            const Phrase* speaker = nullptr;
+            for (const auto& q : phrases)
+              if (!speaker && q.end < k && q.prep.empty() && v.clause[q.begin] + 1 == v.clause[k - 1]) speaker = &q;
+            if (speaker && !speaker->country.empty()) {  // (the subject: "X accused Y … and said their …")
+              p.country = speaker->country;
+              p.rules.insert(p.rules.end(), speaker->rules.begin(), speaker->rules.end());
+              p.head_begin = p.begin;
+              p.head_end = p.end;
+            }
+          }
+        }
         // (a state role noun in a domestic story: the home country, unless a preposition and an
         // actor after it say whose it is: «وفد من الحوثيين»)
         if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
@@ -1109,6 +1137,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // ... and so is a form that is also a noun trigger inside a prepositional phrase
         // ("killed in Israeli air and ground attacks").
         if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
+        // ... and a past participle between a number and the noun it qualifies is an adjective
+        // ("rescued 20 kidnapped schoolgirls", "two wounded soldiers"; not "3 killed Monday").
+        if (tm.begin > 0 && tm.end < n && toks[tm.begin - 1].kind == TokenKind::kNumber && w.size() > 3 &&
+            w.compare(w.size() - 2, 2, "ed") == 0 &&
+            (v.agent_at[tm.end] >= 0 || v.actor_at[tm.end] >= 0 || PlainEnglishWord(v, lex, tm.end))) {
+          bool date_next = false;
+          for (const auto& d : dates) date_next |= d.tok_begin == tm.end;
+          if (!date_next) return false;
+        }
         // ... and so is one right after a demonym adjective ("Israeli strikes", "a Russian attack";
         // not after a nationality noun: "Palestinians protested").
         for (const PhraseMatch& m : v.actors)
@@ -1116,8 +1153,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             std::string_view last = toks[m.end - 1].norm;
             if (!(last.size() > 3 && last.back() == 's')) return false;
           }
+        // ("a militant attack": after "a"/"an", a role noun and a form with no -s are a noun phrase)
+        const bool a_role = tm.begin > 0 && det_start[tm.begin - 1] >= 0 &&
+                            (toks[det_start[tm.begin - 1]].norm == "a" || toks[det_start[tm.begin - 1]].norm == "an") &&
+                            !w.empty() && w.back() != 's';
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
-                                         v.agent_at[tm.begin - 1] < 0 && !past))
+                                         (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -1194,6 +1235,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return nullptr;
     };
     const Phrase* last_source = nullptr;
+    std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
     int k_in_sentence = 0;
     std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
@@ -1519,7 +1561,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
-            if (tb - cm.end <= 8 || (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
+            // (English: in the trigger's clause — "vows to retaliate after shelling kills soldiers")
+            if ((tb - cm.end <= 8 && (!en || v.clause[cm.begin] == cl)) ||
+                (!read_as_verb && PrepOfPrefix(tm.prefix) == kBa && v.clause[cm.begin] == cl)) {
               intent = true;
               rules.push_back(c.rule);
             }
@@ -1551,9 +1595,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // A verbal noun that is the object of a verb with the option `refers` («أدان الهجوم»,
       // «استنكر تفجيرات») names an event already known: the condemnation is the news.
-      if (!used_as_verb(tm) && !en) {
+      // (English too: "Russia condemned the attack"; "and" ends the object: "condemned X and
+      // launched an attack")
+      if (!used_as_verb(tm)) {
         const TriggerEntry* ref = nullptr;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
+          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) break;
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
           for (const PhraseMatch& o : v.trigs) {
@@ -1562,6 +1609,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
           if (verb_here) break;
+        }
+        // (English: a noun that names its own perpetrator is reported too: "condemned the
+        // Israeli strike", "condemned the attack by Somali militants")
+        if (ref && en) {
+          for (const auto& p : phrases)
+            if (p.end == tb || (det_start[tb] >= 0 && p.end == static_cast<size_t>(det_start[tb]))) ref = nullptr;
+          for (size_t j = te; ref && j < n && j < te + 4 && v.clause[j] == cl; ++j)
+            if (cue_kind(j) && cue_kind(j)->kind == CueKind::kPassiveAgent) ref = nullptr;
         }
         if (ref) {
           rules.push_back(ref->rule);
@@ -1581,6 +1636,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
+      if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
+          lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
+        reject("a role noun, not an event (\"protesters\")");
+        continue;
+      }
       // English: a verb of the same root right after a noun trigger tells that noun's event
       // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
       if (en && as_verb && tb > 0) {
@@ -1589,6 +1650,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
                   lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
+      }
+      // English: an infinitive of purpose after an act coded in its clause tells why that act
+      // was done ("summoned the ambassador to protest", "rallied to demand"), not a new event.
+      // (not the complement of an intent cue: "expressed readiness to meet", "vowed to retaliate")
+      if (en && as_verb && tb > 0 && toks[tb - 1].norm == "to" && clause_coded[cl]) {
+        bool intent_to = false;
+        for (const PhraseMatch& cm : v.cues) intent_to |= cm.end == tb && lex.cues[cm.payload].kind == CueKind::kIntent;
+        // (nor after a visit: "travelled to Washington to meet officials" tells what the visit held)
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          intent_to |= (*events)[k].root == "04";
+        if (!intent_to) {
+          reject("an infinitive of purpose after an act coded in its clause (English)");
+          continue;
+        }
       }
       // English: a participle clause after a comma (", killing 166 people", ", striking cities")
       // tells more of the event before it, not a new one.
@@ -1757,6 +1832,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const CueEntry* c = cue_kind(j);
             const PhraseMatch* lm = c ? &v.cues[v.cue_at[j]] : nullptr;
             if (c && c->kind != CueKind::kLightVerb) c = nullptr;
+            // (a word that is also another cue: "pledged" is intent and a light verb)
+            if (!c && en)
+              for (const PhraseMatch& cm : v.cues)
+                if (!c && cm.begin == j && lex.cues[cm.payload].kind == CueKind::kLightVerb) {
+                  c = &lex.cues[cm.payload];
+                  lm = &cm;
+                }
             // (option light=X: a word of topic X is this noun's light verb too — «أعلنت الشرطة
             // اعتقال …» names the arrester, «أعلن الجيش مقتل …» no killer)
             if (!c && !trig.opt.light.empty())
@@ -1816,6 +1898,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               rules.push_back(trig.rule + " (after «في»/«خلال»: the subject of its clause)");
               break;
             }
+        }
+        // (English: after a word of the cue topic `circumstance`, "for", "in", "during", with or
+        // without an article: "arrived in Beijing for talks with …", "said in a phone call with …")
+        if (!src && en && !trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) {
+          const size_t d = det_start[tb] >= 0 && (toks[det_start[tb]].norm == "a" || toks[det_start[tb]].norm == "an")
+                               ? static_cast<size_t>(det_start[tb]) : tb;
+          bool after_circ = false;
+          for (const PhraseMatch& cm : v.cues)
+            after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
+          if (after_circ)
+            for (const auto& p : phrases)
+              if (p.end < tb && in_clause(p) && p.prep.empty()) {
+                src = &p;
+                rules.push_back(trig.rule + " (after a circumstance word: the subject of its clause)");
+                break;
+              }
         }
         // ... or a few words after it, the subject of a light verb with «بها»/«به» for the noun:
         // «أول زيارة لدولة خليجية يقوم بها وزير الخارجية السوري»
@@ -1961,8 +2059,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // attack ("thousands of people marched in Caracas", "police fired tear gas in Paris")
       // is of the country of the place the clause names.
       std::optional<Phrase> placed_src, domestic_tgt;
-      if (en && !src && trig.actorless)
-        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role) {
+      // (and, setting `place_state_sectors`, a state role noun as the subject of any verb:
+      // "police arrested dozens of protesters in Caracas" → VENCOP)
+      // (a protest or violence trigger of the CAMEO import, roots of `location_target_roots`,
+      // as the hand-written actorless ones: "demonstrators rallied outside the parliament in Tbilisi")
+      const bool en_actorless = trig.actorless || ListHas(location_target_roots, trig.cameo.substr(0, 2));
+      if (en && !src && (en_actorless || (as_verb && !place_state_sectors.empty())))
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb);
+            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
           const PlaceEntry* pl = nullptr;
           for (const PhraseMatch& pm : v.places)
             if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
@@ -2018,7 +2122,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
-      const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
+      // (English: "a", "an" and the counts of `topic:indefinite` — "two", "dozens of" — are no definite determiners)
+      auto en_indefinite_det = [&](size_t d) {
+        if (toks[d].norm == "a" || toks[d].norm == "an") return true;
+        // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
+        for (const auto& dm : dates)
+          if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == d && IsTopic(&lex.cues[cm.payload], "indefinite")) return true;
+        return false;
+      };
+      const bool en_definite = en && ((det_start[tb] >= 0 && !en_indefinite_det(static_cast<size_t>(det_start[tb]))) ||
                                       (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
       // It does report one as the object of a light verb («شن المسلحون الهجوم», «نفذوا عملية
       // الخطف»), and after «تعرض لـ» (to suffer: «تعرضت القافلة لهجوم») «لـ» is no purpose.
@@ -2048,7 +2162,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... nor does one framed as background: «في أعقاب هجوم», «بتهمة قتل», «محاولات اغتيال».
       // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
       // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
-      if (!as_verb && tb > 0 && (!src || !en)) {
+      if (!as_verb && tb > 0 && (!src || !en || src->end != tb)) {  // (English: "said their fighters answered earlier raids")
         const CueEntry* c = cue_kind(tb - 1);
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
@@ -2090,11 +2204,31 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
+      // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
+      // clause whose violence verb was coded tells how that act was done ("killed three men in a
+      // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
+      if (en && !as_verb && clause_coded[cl] && (trig.cameo.compare(0, 2, "18") == 0 ||
+                                                 trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t b = src && src->end == tb ? src->begin : tb;
+        for (int k = 0; k < 2 && b > 0 && det_start[b] < 0 && (PlainEnglishWord(v, lex, b - 1) || v.agent_at[b - 1] >= 0); ++k)
+          --b;  // "a deadly attack", "a militant attack"
+        b = skip_det(b);
+        bool means = false;
+        for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
+        bool violent_verb = false;  // (a violence verb coded before it in its clause)
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          violent_verb |= (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+        if (means && violent_verb) {
+          reject("the means of the violent act before it in its clause (English)");
+          continue;
+        }
+      }
 
       // target
       const Phrase* tgt = passive_target ? passive_target : genitive_target;
       if (reciprocal) tgt = src;
       size_t after = std::max(te, src && src->begin >= te && !src_after_complement ? src->end : te);
+      if (en && !as_verb) after = te;  // English: "the killing of X by Y" (the source's group is skipped below)
       // English: a noun whose verb tells what it did ("Israeli airstrikes hit Gaza") takes the
       // verb's object as its target; the verb itself is no second event (below).
       bool noun_via_verb = false;
@@ -2119,7 +2253,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
         // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
         // counting the distance from its end)
-        if (src && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
+        // (English sets appositions off before the verb: an object with the subject's code is a
+        // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
+        if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != kFi && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
@@ -2148,11 +2284,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: the object of an arrest or another coercive act (root 17) that is a role noun
       // with no country of its own is of the source's country ("Turkish authorities detained
       // 2,800 soldiers").
-      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && trig.cameo.compare(0, 2, "17") == 0)
+      // (not an expulsion, 174: who is expelled is foreign — "expelled 23 diplomats")
+      const bool en_domestic_root = trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0;
+      if (en && !tgt && as_verb && !en_passive && src && !src->country.empty() && en_domestic_root)
         if (const PhraseMatch* role = EnglishBareRoleAfter(v, lex, phrases, te, stop); role) {
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
           tgt = &*domestic_tgt;
         }
+      // ... and so is the subject of such a passive ("two journalists were arrested by Turkish police").
+      if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && en_domestic_root) {
+        size_t b = tb;
+        while (b > 0 && cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) --b;
+        if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
+          domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
+          tgt = &*domestic_tgt;
+        }
+      }
       // Option `self_target`: an act on the source's own country ("declared martial law").
       if (!tgt && src && !src->country.empty() && trig.opt.self_target) {
         domestic_tgt = Phrase();
@@ -2178,13 +2325,38 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (checked after the location: a root of the setting `location_recipient_roots` takes its
       // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
       const bool target_missing = !tgt && !reciprocal && trig.needs_target;
-      const bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
+      // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
+      // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
+      // (or any preposition: "travelled to Jeddah")
+      const PhraseMatch* prep_place = nullptr;
+      // (any preposition for a visit, 042, by a state or its government: "travelled to Jeddah";
+      // not "Saudi agents flew to Istanbul")
+      if (en && target_missing && te > tb + 1 && te < n && v.place_at[te] >= 0 && cue_kind(te - 1) &&
+          (cue_kind(te - 1)->kind == CueKind::kLocationPrep ||
+           (cue_kind(te - 1)->kind == CueKind::kPreposition && trig.cameo == "042" && src &&
+            (src->sector.empty() || src->sector == "GOV")))) {
+        recipient_root = true;
+        prep_place = &v.places[v.place_at[te]];
+      }
+      // ... and so does a place after one of its target prepositions ("fired rockets at Tel Aviv").
+      if (en && target_missing && !prep_place && !trig.target_preps.empty())
+        for (const PhraseMatch& pm : v.places) {
+          if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
+          const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
+                               ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          if (b > te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
+            prep_place = &pm;
+            recipient_root = true;
+            break;
+          }
+        }
       if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
       if (en && !as_verb && !tgt && !src_after_by && !src_by_light_verb && det_start[np_begin] >= 0 &&
-          toks[det_start[np_begin]].norm != "a" && toks[det_start[np_begin]].norm != "an") {
+          !en_indefinite_det(static_cast<size_t>(det_start[np_begin]))) {
         reject("a definite noun with no target: a back-reference (English)");
         continue;
       }
@@ -2205,6 +2377,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (d < best_dist) { best_dist = d; loc = &pm; }
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
+      if (prep_place) loc = prep_place;
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
           if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
@@ -2368,7 +2541,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
           if (reciprocal && t == s) continue;
-          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt)) {
+          // (English: two named actors of one code are two parties — "Myanmar's junta sentenced
+          // Aung San Suu Kyi")
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name)) {
             // An act on itself is no event, but violence or protest (actorless) stands without
             // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
             if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
@@ -2476,6 +2651,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           events->push_back(std::move(ev));
           clause_coded[cl] = true;
         }
+      }
+      // (a subject built for this trigger lives in this iteration: keep a copy)
+      if (src && placed_src && src == &*placed_src) {
+        last_placed = *placed_src;
+        src = &*last_placed;
       }
       last_source = src;
     }

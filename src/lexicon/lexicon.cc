@@ -172,6 +172,8 @@ Status Lexicon::LoadLanguage(const std::string& dir) {
   HADATH_RETURN_IF_ERROR(LoadAgents(dir));
   HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/places.tsv"));
   HADATH_RETURN_IF_ERROR(LoadPlaces(dir, "geo/regions.ar.tsv"));
+  if (std::error_code ec; english() && fs::exists(fs::path(dir) / Path("places.tsv"), ec))
+    HADATH_RETURN_IF_ERROR(LoadPlaces(dir, Path("places.tsv")));  // en/places.tsv: English spellings
   HADATH_RETURN_IF_ERROR(LoadCues(dir));  // (before the triggers: their derived accusatives read its prepositions)
   HADATH_RETURN_IF_ERROR(LoadTriggers(dir));
   HADATH_RETURN_IF_ERROR(LoadModality(dir));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <functional>
 #include <map>
 #include <set>
@@ -161,6 +162,21 @@ bool FunctionWord(const std::string& w) {
       "key", "lay", "led", "lot", "low", "mid", "net", "odd", "off", "old", "out", "own", "per", "raw", "red",
       "say", "sea", "see", "sun", "tax", "top", "try", "two", "use", "via", "way", "who", "why", "yes", "yet"};
   return k.count(w) > 0;
+}
+
+// A one-word actor name that is a common lower-case English word ("senate", "youth", "dawn",
+// "occupied"): /usr/share/dict/american-english (package wamerican), as tools/link_en_actors.py
+// reads it; without that file no name is dropped for this reason.
+bool CommonEnglishWord(const std::string& w) {
+  static const std::set<std::string> k = [] {
+    std::set<std::string> words;
+    std::ifstream in("/usr/share/dict/american-english");
+    for (std::string line; std::getline(in, line);)
+      if (line.size() >= 4 && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        words.insert(line);
+    return words;
+  }();
+  return w.find(' ') == std::string::npos && k.count(w) > 0;
 }
 
 // "lashkar-e-taiba (let)" → "lashkar-e-taiba", and the part in parentheses when it
@@ -431,6 +447,10 @@ Status ImportPetrarchActors(const std::string& path, const std::string& label, I
       if (!own.insert(NameClaims::Key(n)).second) continue;
       if (FunctionWord(n)) {
         notes.Add(e.line, "dropped", "name '" + n + "' is an English word that ordinary text uses");
+        continue;
+      }
+      if (CommonEnglishWord(n)) {
+        notes.Add(e.line, "dropped", "name '" + n + "' is a common English word (/usr/share/dict/american-english)");
         continue;
       }
       if (const std::string* prev = claims ? claims->Claim(n, where) : nullptr) {
