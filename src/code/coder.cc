@@ -1420,11 +1420,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // A verbal noun qualified right after it as prospective («ضربة وشيكة», «هجوم محتمل»,
       // «ضربات جوية قد …»): a word of the cue topic of the setting `prospective_topic`.
+      // So is one that a verb of the setting `judged_topic` right after it judges or classes
+      // («اغتيال الصحافي يشكل اعتداء على حرية التعبير»): the act is the topic of a judgement.
       if (!read_as_verb && !hypothetical)
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           if (cm.begin >= te && cm.begin <= te + 2 && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
-              c.topic == prospective_topic) {
+              (c.topic == prospective_topic || (!cfg.judged_topic.empty() && c.topic == cfg.judged_topic))) {
             hypothetical = true;
             rules.push_back(c.rule);
           }
@@ -1441,7 +1443,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // «استنكر تفجيرات») names an event already known: the condemnation is the news.
       if (!used_as_verb(tm) && !en) {
         const TriggerEntry* ref = nullptr;
+        // (one verb in an aside closed by a comma before the object is passed over: «استنكر علاوي
+        // في بيان تلقت الصحيفة نسخة منه، تفجيرات المدينة»)
+        bool comma_between = false, aside_passed = false;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
+          comma_between |= is_comma(j);
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
           for (const PhraseMatch& o : v.trigs) {
@@ -1449,6 +1455,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             verb_here = true;
             if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
+          if (verb_here && !ref && comma_between && !aside_passed) { aside_passed = true; continue; }
           if (verb_here) break;
         }
         if (ref) {
