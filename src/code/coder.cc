@@ -1300,6 +1300,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         rejected_noun_end[tm.end] = true;
         continue;
       }
+      // An indefinite noun described by a clause with no relative pronoun (a «صفة جملة», the
+      // relative clause of an indefinite antecedent): a singular past verb whose pronoun object
+      // refers back to the noun right before it, with its own subject after it — «سفينة يونانية
+      // خطفها القراصنة», «عسكريين ماليين خطفهم مقاتلو الطوارق» — describes that noun and is
+      // background like a relative clause (a plural verb, «مسلحين خطفوه», has its subject before
+      // it; a definite noun before the verb, «الرهينة خطفها مسلحون», is its topic).
+      const std::string_view vstem = std::string_view(toks[tb].norm).substr(0, toks[tb].norm.size() - std::min(tm.suffix.size(), toks[tb].norm.size()));
+      const bool plural_stem = EndsInPluralWaw(vstem) || (vstem.size() > 4 && vstem.substr(vstem.size() - 2) == "\xD9\x88");  // «قتلوه»: «ـو» + «ه»
+      if (read_as_verb && !en && tb > 0 && !tm.suffix.empty() && tm.prefix.empty() && !plural_stem &&
+          toks[tb - 1].kind == TokenKind::kWord && toks[tb - 1].arabic && v.trig_at[tb - 1] < 0 &&
+          ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        std::string_view prev = toks[tb - 1].norm;
+        bool definite = prev.substr(0, 4) == kAl || (prev.size() > 6 && prev.substr(2, 4) == kAl) ||
+                        prev.substr(0, 4) == "\xD9\x84\xD9\x84";  // «ال…», «وال…», «بال…», «لل…»
+        bool cue_before = false, subject_after = false;
+        for (const PhraseMatch& cm : v.cues) cue_before |= cm.begin < tb && cm.end >= tb;
+        for (const auto& p : phrases) subject_after |= p.begin == te && p.prep.empty();
+        // (a subject the lexicon does not know is still a word: «خطفها القراصنة», «خطفتهم جماعة
+        // متمردة» — not a cue, a date, a number or another trigger)
+        bool dated_after = false;
+        for (const auto& d : dates) dated_after |= d.tok_begin == te;
+        subject_after |= te < n && toks[te].kind == TokenKind::kWord && toks[te].arabic && v.cue_at[te] < 0 &&
+                         v.trig_at[te] < 0 && !dated_after;
+        if (!definite && !cue_before && subject_after) {
+          if (tl) tl->decision = "describes the indefinite noun before it (a relative clause with no pronoun): background";
+          rejected_noun_end[tm.end] = true;
+          continue;
+        }
+      }
       bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
       // A sentence about sport or fiction (a word of the setting `discard_topics`: «المنتخب»,
