@@ -1978,6 +1978,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
+        // (a frame before «تعرض لـ» frames what was suffered: «إثر تعرضه لعملية تفجير», «بعد
+        // تعرضه للتعذيب»; and one before a first conjunct that is no trigger frames the list:
+        // «حالات اغتصاب وتعذيب»)
+        auto background_ends_at = [&](size_t j) {
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kBackground) return true;
+          return false;
+        };
+        if (!(c && c->kind == CueKind::kBackground) && !en) {
+          bool framed = false;
+          for (size_t j = tb; j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !framed;) {
+            if (toks[j].kind == TokenKind::kPunct) break;
+            if (topic_at(j, undergo_topic)) { framed = background_ends_at(j); break; }
+          }
+          if (!framed && HasConj(tm.prefix) && tb >= 2 && v.trig_at[tb - 1] < 0 && v.cue_at[tb - 1] < 0 &&
+              toks[tb - 1].kind == TokenKind::kWord && v.clause[tb - 1] == cl)
+            framed = background_ends_at(tb - 1);
+          if (framed) {
+            framed_end[te] = true;
+            reject("framed as background (a frame noun before it)");
+            continue;
+          }
+        }
         // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
         if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
           framed_end[te] = true;
@@ -2248,6 +2271,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (past) {
           reject("a past year or a history word in its clause (settings history_topic, year_topic): background");
+          continue;
+        }
+      }
+      // A word of the setting `habitual_topic` in the clause («يوميا», «بشكل يومي», «باستمرار»)
+      // tells what happens again and again, not one event.
+      if (!cfg.habitual_topic.empty() && !en) {
+        const PhraseMatch* habit = nullptr;
+        for (const PhraseMatch& cm : v.cues)
+          if (!habit && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
+              lex.cues[cm.payload].topic == cfg.habitual_topic)
+            habit = &cm;
+        if (habit) {
+          rules.push_back(lex.cues[habit->payload].rule);
+          reject("a habitual adverb in its clause (setting habitual_topic): a habit, not an event");
           continue;
         }
       }
