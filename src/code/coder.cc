@@ -1282,6 +1282,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t j = tb;
         const CueEntry* c = cue_kind(j - 1);
         if (c && c->kind == CueKind::kRelative) --j;
+        // (a verb joined by «و» right after a noun is coordinated with the verb before that noun,
+        // not a description of the noun: «رفضت وقف إطلاق النار واحتجزت 68 رهينة»)
+        bool after_noun = false;
+        for (const PhraseMatch& o : v.trigs) after_noun |= o.end == j && !used_as_verb(o);
+        if (HasConj(tm.prefix) && j == tb && after_noun) j = 0;
         if (j > 0 && rejected_noun_end[j]) {
           rejected_noun_end[tm.end] = true;  // a chain: «هجوم استهدف ... وقتل»
           if (tl) tl->decision = "describes a verbal noun just before it that is no new event";
@@ -1955,13 +1960,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t j = tb; !en && j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !reported;)
         reported = (cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb) ||
                    (PrepOfPrefix(tm.prefix) == kLam && topic_at(j, undergo_topic));
+      // (a count of them before «من» picks some out: «اثنين من التفجيرات وقعا في سوق» reports them)
+      if (!en && !reported && HasArticle(tm.prefix) && tb >= 2 && toks[tb - 1].norm == kMin && counted_before(tb - 1))
+        reported = true;
+      // (and so does a relative clause naming who carried it out: «الهجوم الأكثر دموية الذي
+      // نفذته طالبان», «الهجوم الذي شنه مسلحون على»)
+      for (size_t j = te; !en && !reported && !src && HasArticle(tm.prefix) && j < n && j <= te + 3; ++j) {
+        if (toks[j].kind == TokenKind::kPunct || v.trig_at[j] >= 0) break;
+        const CueEntry* rel = cue_kind(j);
+        if (!rel || rel->kind != CueKind::kRelative) continue;
+        const CueEntry* lv = cue_kind(j + 1);
+        if (lv && lv->kind == CueKind::kLightVerb)
+          for (const auto& p : phrases)
+            if (!src && p.begin == v.cues[v.cue_at[j + 1]].end && p.prep.empty()) {
+              src = &p;  // (who carried it out is its source)
+              reported = true;
+            }
+        break;
+      }
       if (!src && !as_verb && !reported && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
         reject("definite or purpose noun with no perpetrator: a back-reference or topic");
         continue;
       }
       // A count of ten or more before a verbal noun is a tally of many acts, not one event
       // («وقوع 199 هجوما خلال تسعة أشهر»).
-      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber) {
+      // (a year that ends a date is no count: «24 مارس 2001 مقتل شرطيين»)
+      bool year_before = false;
+      for (const auto& d : dates) year_before |= tb > 0 && d.tok_begin < tb && d.tok_end >= tb && d.tok_end - 1 == tb - 1;
+      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber && !year_before) {
         long count = 0;
         for (char ch : toks[tb - 1].norm) count = (ch >= '0' && ch <= '9' && count < 1000000) ? count * 10 + (ch - '0') : count;
         if (count >= 10) {
