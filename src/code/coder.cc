@@ -36,6 +36,8 @@ const char* kSin = "\xD8\xB3";            // س
 // trigger and settings files hold those).
 const char* kFi = "\xD9\x81\xD9\x8A";                  // في
 const char* kMin = "\xD9\x85\xD9\x86";                 // من
+const char* kAn = "\xD8\xA7\xD9\x86";                 // أن / إن (folded)
+const char* kBiAn = "\xD8\xA8\xD8\xA7\xD9\x86";      // بأن (folded)
 const char* kMimman = "\xD9\x85\xD9\x85\xD9\x86";    // ممن
 const char* kMaa = "\xD9\x85\xD8\xB9";                 // مع
 const char* kKhilal = "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84";  // خلال
@@ -1137,6 +1139,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
         for (const PhraseMatch& o : v.trigs)
           if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
+      // ... and so is one right after a bare «أنّ/إنّ» (no pronoun: «أنه قتل» is the verb), which
+      // takes a noun («إن خطف السفن جريمة», «أن قتل المدنيين يشكل»), unless a count follows
+      // («إن قتل 5 أشخاص», loosely for «إنه قُتل») or a time word before it makes it «أنْ» + verb
+      // («بعد أن قتل»: «بعد», «قبل», «منذ» are frames).
+      size_t an = tm.begin;  // (an opening quote may stand between: «إن "خطف السفن جريمة"»)
+      while (an > 0 && toks[an - 1].kind == TokenKind::kPunct &&
+             (toks[an - 1].norm == "\xC2\xAB" || toks[an - 1].norm == "\"")) --an;
+      if (an >= 1 && (toks[an - 1].norm == kAn || toks[an - 1].norm == kBiAn) &&
+          cue_kind(an - 1) && cue_kind(an - 1)->kind == CueKind::kComplementizer &&
+          !(an >= 2 && cue_kind(an - 2) && cue_kind(an - 2)->kind != CueKind::kComplementizer) &&
+          (tm.end >= n || toks[tm.end].kind != TokenKind::kNumber))
+        for (const PhraseMatch& o : v.trigs)
+          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
       if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
         for (const PhraseMatch& cm : v.cues)
@@ -1459,8 +1474,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!read_as_verb && !hypothetical)
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && cm.begin <= te + 2 && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
-              (c.topic == prospective_topic || (!cfg.judged_topic.empty() && c.topic == cfg.judged_topic))) {
+          // (the judging verb may follow the noun's genitive and a place: «قتل المدنيين في غزة
+          // يشكل»; up to five words, no punctuation or other trigger between)
+          bool judged = !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && cm.begin >= te && cm.begin <= te + 5;
+          for (size_t j = te; judged && j < cm.begin; ++j)
+            judged = toks[j].kind != TokenKind::kPunct && v.trig_at[j] < 0;
+          if (cm.begin >= te && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
+              ((c.topic == prospective_topic && cm.begin <= te + 2) || judged)) {
             hypothetical = true;
             rules.push_back(c.rule);
           }
