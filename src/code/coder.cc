@@ -2305,14 +2305,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!(dm && dm->basis == "explicit") && doc_date.valid() && history_days > 0) {
         const std::string &hist = cfg.history_topic, &year = cfg.year_topic;
         bool past = false;
+        // (a relative clause is set in the time of its antecedent's clause: «قمع الجنرال عامي 1965
+        // و1966 الحزب وكل من كان يواليه في مذبحة أسفرت عن مقتل …»)
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        const bool relative_clause = cs > 0 && ((cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative) ||
+                                                toks[cs - 1].norm == kMin || toks[cs - 1].norm == kMimman);
+        auto in_time_clause = [&](size_t j) { return v.clause[j] == cl || (relative_clause && v.clause[j] + 1 == cl); };
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (c.kind != CueKind::kTopic || v.clause[cm.begin] != cl) continue;
+          if (c.kind != CueKind::kTopic || !in_time_clause(cm.begin)) continue;
           if (c.topic == hist) past = true;
           // (not a reference point: «منذ عام 2003», «بعد عام 2003» — a background cue before it)
           const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
           size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
-          if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && v.clause[num] == cl &&
+          if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && in_time_clause(num) &&
               !(before && before->kind == CueKind::kBackground)) {
             int y = 0;
             for (char ch : toks[num].norm) y = (ch >= '0' && ch <= '9' && y < 10000) ? y * 10 + (ch - '0') : 100000;
