@@ -1452,6 +1452,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p == "." || p == "!") break;
       }
 
+      // What one suffers is done to one: after «تعرض لـ» an attempt or a series is no frame
+      // («تعرض المرجع لمحاولة اغتيال في النجف», «تعرضت القوات لسلسلة هجمات»).
+      // (the frame word carries the «لـ» of «تعرض لـ»; the sufferer and a time word may stand
+      // between: «بتعرض المرجع الشيعي أمس لمحاولة اغتيال»)
+      auto undergone = [&](size_t j) {
+        const int fc = v.cue_at[j];
+        const bool lam = fc >= 0 && PrepOfPrefix(v.cues[fc].prefix) == kLam;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end <= j && (cm.end == j || (lam && j - cm.end <= 6 && v.clause[cm.begin] == v.clause[j])) &&
+              lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == undergo_topic) {
+            bool between = false;  // (no other trigger between)
+            for (size_t k = cm.end; k < j; ++k) between |= v.trig_at[k] >= 0;
+            if (!between) return true;
+          }
+        return false;
+      };
       // modality
       bool negated = false, uncertain = false, hypothetical = false, intent = HasFuture(tm.prefix);
       for (const PhraseMatch& cm : v.cues) {
@@ -1469,7 +1485,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
             break;
           case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
-            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl) { hypothetical = true; rules.push_back(c.rule); }
+            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin)) { hypothetical = true; rules.push_back(c.rule); }
             break;
           default: break;
         }
@@ -2027,6 +2043,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
       if (!as_verb && tb > 0 && (!src || !en)) {
         const CueEntry* c = cue_kind(tb - 1);
+        if (c && !en && undergone(tb - 1)) c = nullptr;
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
