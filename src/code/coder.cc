@@ -1502,8 +1502,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           bool judged = !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && cm.begin >= te && cm.begin <= te + 5;
           for (size_t j = te; judged && j < cm.begin; ++j)
             judged = toks[j].kind != TokenKind::kPunct && v.trig_at[j] < 0;
-          if (cm.begin >= te && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
-              ((c.topic == prospective_topic && cm.begin <= te + 2) || judged)) {
+          // (or before it, as its object or the subject of its «أن» clause, with only the judge
+          // and quotes between: «واعتبرت الحكومة أن تفجير الخميس عمل إرهابي»)
+          if (!judged && !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && !en && cm.end <= tb && tb - cm.end <= 6) {
+            judged = true;
+            bool that = cm.end == tb;  // (its object right after it, or an «أن» clause)
+            for (size_t k = cm.end; judged && k < tb; ++k) {
+              const bool comp = cue_kind(k) && cue_kind(k)->kind == CueKind::kComplementizer;
+              that |= comp;
+              judged = comp || toks[k].norm == "\xC2\xAB" || toks[k].norm == "\"" ||
+                       (toks[k].kind == TokenKind::kWord && v.trig_at[k] < 0 && v.cue_at[k] < 0);  // (its subject)
+            }
+            judged &= that;
+          }
+          if ((judged || (cm.begin >= te && v.clause[cm.begin] == cl)) && c.kind == CueKind::kTopic &&
+              ((c.topic == prospective_topic && cm.begin >= te && cm.begin <= te + 2) || judged)) {
             hypothetical = true;
             rules.push_back(c.rule);
           }
