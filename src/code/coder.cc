@@ -2000,7 +2000,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           src = &*placed_src;
         }
       }
-      if (!src && !trig.actorless) { reject("no source actor found"); continue; }
+      // (an act that a topic word after it turns into another root of the setting
+      // `background_clause_roots`, violence or protest, stands without its source as they do:
+      // «احتجزوا أربعة من الشرطة رهائن» is a hostage-taking, `if=hostage:181`)
+      bool violent_by_topic = false;
+      for (const auto& q : trig.qualifiers)
+        if (!en && ListHas(background_clause_roots, std::string_view(q.cameo).substr(0, 2)) &&
+            std::string_view(q.cameo).substr(0, 2) != std::string_view(trig.cameo).substr(0, 2))
+          for (const PhraseMatch& cm : v.cues)
+            violent_by_topic |= cm.begin >= te && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                                lex.cues[cm.payload].topic == q.topic;
+      if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
       const bool en_definite = en && ((det_start[tb] >= 0 && toks[det_start[tb]].norm != "a" && toks[det_start[tb]].norm != "an") ||
