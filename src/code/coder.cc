@@ -1339,7 +1339,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           toks[tb - 1].kind == TokenKind::kWord && toks[tb - 1].arabic && v.trig_at[tb - 1] < 0 &&
           ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
         std::string_view prev = toks[tb - 1].norm;
-        bool definite = prev.substr(0, 4) == kAl || (prev.size() > 6 && prev.substr(2, 4) == kAl) ||
+        // (a particle of two letters is no noun: «ثم أعدمهما رمياً بالرصاص», «قد خطفها»)
+        const bool particle = prev.size() <= 4;
+        bool definite = particle || prev.substr(0, 4) == kAl || (prev.size() > 6 && prev.substr(2, 4) == kAl) ||
                         prev.substr(0, 4) == "\xD9\x84\xD9\x84";  // «ال…», «وال…», «بال…», «لل…»
         bool cue_before = false, subject_after = false;
         for (const PhraseMatch& cm : v.cues) cue_before |= cm.begin < tb && cm.end >= tb;
