@@ -534,9 +534,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool preposed = true;  // only punctuation and conjunctions before it
       for (size_t j = 0; j < i && preposed; ++j)
         preposed = toks[j].kind == TokenKind::kPunct || (cue_kind(j) && cue_kind(j)->kind == CueKind::kConjunction);
-      // (or put before a later main clause: right after a comma, and closed by another comma —
-      // «كان التهييج قوميا، أما اليوم، وبعد أن احتل الجيش المدينة، أصبح …»)
-      if (!preposed && c && c->kind == CueKind::kSubordinate && i > 0 && is_comma(i - 1)) {
+      // (or put before a later main clause: right after a comma with «و», and closed by another
+      // comma — «كان التهييج قوميا، أما اليوم، وبعد أن احتل الجيش المدينة، أصبح …»; without
+      // «و» it follows the clause before: «قتل خمسة، فيما أصيب عشرة في هجوم آخر، بحسب …»)
+      if (!preposed && c && c->kind == CueKind::kSubordinate && i > 0 && is_comma(i - 1) &&
+          HasConj(v.cues[v.cue_at[i]].prefix)) {
         bool closed = false;
         for (size_t j = i + 1; j + 1 < n && !closed; ++j) closed = is_comma(j) && toks[j + 1].kind == TokenKind::kWord;
         preposed = closed;
