@@ -2378,9 +2378,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
-      // A word of the setting `habitual_topic` in the clause («يوميا», «بشكل يومي», «باستمرار»)
-      // tells what happens again and again, not one event.
-      if (!cfg.habitual_topic.empty() && !en) {
+      // A word of the setting `habitual_topic` in the clause («يوميا», «بشكل يومي», «باستمرار»,
+      // the present «تتعرض لـ») tells what happens again and again, not one event.
+      if (!cfg.habitual_topic.empty() && !en && !dm && !headline) {  // (a date or a headline tells one event)
         const PhraseMatch* habit = nullptr;
         for (const PhraseMatch& cm : v.cues)
           if (!habit && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
