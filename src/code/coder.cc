@@ -537,12 +537,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (or put before a later main clause: right after a comma with «و», and closed by another
       // comma — «كان التهييج قوميا، أما اليوم، وبعد أن احتل الجيش المدينة، أصبح …»; without
       // «و» it follows the clause before: «قتل خمسة، فيما أصيب عشرة في هجوم آخر، بحسب …»)
+      // A main clause must follow it, after a comma: a sentence that is only «فيما قتل ثلاثة
+      // جنود» is a new piece of news («meanwhile»), not a setting.
+      bool closed = false;
+      for (size_t j = i + 1; j + 1 < n && !closed; ++j) closed = is_comma(j) && toks[j + 1].kind == TokenKind::kWord;
       if (!preposed && c && c->kind == CueKind::kSubordinate && i > 0 && is_comma(i - 1) &&
-          HasConj(v.cues[v.cue_at[i]].prefix)) {
-        bool closed = false;
-        for (size_t j = i + 1; j + 1 < n && !closed; ++j) closed = is_comma(j) && toks[j + 1].kind == TokenKind::kWord;
-        preposed = closed;
-      }
+          HasConj(v.cues[v.cue_at[i]].prefix))
+        preposed = true;
+      preposed &= closed;
       if (c && ((c->kind == CueKind::kRelative && i > 0) || (c->kind == CueKind::kSubordinate && preposed)))
         bg_clause[v.clause[i]] = i;
     }
