@@ -2361,7 +2361,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           if (c.kind != CueKind::kTopic || !in_time_clause(cm.begin)) continue;
-          if (c.topic == hist) past = true;
+          if (c.topic == hist && v.clause[cm.begin] == cl) past = true;  // (a history word counts in its own clause only)
           // (not a reference point: «منذ عام 2003», «بعد عام 2003» — a background cue before it)
           const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
           size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
@@ -2384,10 +2384,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // the present «تتعرض لـ») tells what happens again and again, not one event.
       if (!cfg.habitual_topic.empty() && !en && !dm && !headline) {  // (a date or a headline tells one event)
         const PhraseMatch* habit = nullptr;
-        for (const PhraseMatch& cm : v.cues)
-          if (!habit && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
-              lex.cues[cm.payload].topic == cfg.habitual_topic)
-            habit = &cm;
+        for (const PhraseMatch& cm : v.cues) {
+          if (habit || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kTopic ||
+              lex.cues[cm.payload].topic != cfg.habitual_topic)
+            continue;
+          bool comma = false;  // (in the trigger's stretch of the clause: no comma between)
+          for (size_t j = std::min(cm.begin, tb); j < std::max(cm.end, te); ++j) comma |= is_comma(j);
+          if (!comma) habit = &cm;
+        }
         if (habit) {
           rules.push_back(lex.cues[habit->payload].rule);
           reject("a habitual adverb in its clause (setting habitual_topic): a habit, not an event");
