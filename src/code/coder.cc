@@ -1506,11 +1506,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // (the judging verb may follow the noun's genitive and a place: «قتل المدنيين في غزة
           // يشكل»; up to five words, no punctuation or other trigger between)
           bool judged = !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && cm.begin >= te && cm.begin <= te + 5;
-          for (size_t j = te; judged && j < cm.begin; ++j)
-            judged = toks[j].kind != TokenKind::kPunct && v.trig_at[j] < 0;
+          for (size_t j = te; judged && j < cm.begin; ++j)  // (nor a cue but «في»: «ضد ما وصفته» is no judge of it)
+            judged = toks[j].kind != TokenKind::kPunct && v.trig_at[j] < 0 &&
+                     (!cue_kind(j) || cue_kind(j)->kind == CueKind::kLocationPrep);
           // (or before it, as its object or the subject of its «أن» clause, with only the judge
           // and quotes between: «واعتبرت الحكومة أن تفجير الخميس عمل إرهابي»)
-          if (!judged && !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && !en && cm.end <= tb && tb - cm.end <= 6) {
+          if (!judged && !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && !en && cm.end <= tb && tb - cm.end <= 6 &&
+              ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {  // (violence and protest)
             judged = true;
             bool that = cm.end == tb;  // (its object right after it, or an «أن» clause)
             for (size_t k = cm.end; judged && k < tb; ++k) {
