@@ -2091,7 +2091,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           bool framed = false;
           for (size_t j = tb; j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !framed;) {
             if (toks[j].kind == TokenKind::kPunct) break;
-            if (topic_at(j, undergo_topic)) { framed = background_ends_at(j); break; }
+            if (topic_at(j, undergo_topic)) {
+              framed = background_ends_at(j);
+              // (unless harm told before it is what the act caused: «لقي جندي حتفه إثر تعرضه
+              // لهجوم» reports the attack; the setting `harm_topic`)
+              for (const PhraseMatch& cm : v.cues)
+                framed &= !(cm.end <= j && !cfg.harm_topic.empty() && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                            lex.cues[cm.payload].topic == cfg.harm_topic);
+              break;
+            }
           }
           if (!framed && HasConj(tm.prefix) && tb >= 2 && v.trig_at[tb - 1] < 0 && v.cue_at[tb - 1] < 0 &&
               toks[tb - 1].kind == TokenKind::kWord && v.clause[tb - 1] == cl)

@@ -611,6 +611,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(word(&c.judged_topic));
     } else if (key == "habitual_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.habitual_topic));
+    } else if (key == "harm_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.harm_topic));
     } else if (key == "undergo_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.undergo_topic));
     } else if (key == "witness_topic") {
