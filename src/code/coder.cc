@@ -1150,6 +1150,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
         for (const PhraseMatch& o : v.trigs)
           if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
+      // ... and so is one whose next word carries «لل» (lam + article): a verb takes its object
+      // without «لـ», a verbal noun its object with it («ميدان قتل للأبرياء», «قتل للمدنيين»)
+      if (tm.suffix.empty() && tm.end < n && toks[tm.end].kind == TokenKind::kWord &&
+          std::string_view(toks[tm.end].norm).substr(0, 4) == kLl && !bare_actor_at(tm.end))
+        for (const PhraseMatch& o : v.trigs)
+          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
       // ... and so is one right after a bare «أنّ/إنّ» (no pronoun: «أنه قتل» is the verb), which
       // takes a noun («إن خطف السفن جريمة», «أن قتل المدنيين يشكل»), unless a count follows
       // («إن قتل 5 أشخاص», loosely for «إنه قُتل») or a time word before it makes it «أنْ» + verb
