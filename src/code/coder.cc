@@ -36,6 +36,8 @@ const char* kSin = "\xD8\xB3";            // س
 // trigger and settings files hold those).
 const char* kFi = "\xD9\x81\xD9\x8A";                  // في
 const char* kMin = "\xD9\x85\xD9\x86";                 // من
+const char* kAn = "\xD8\xA7\xD9\x86";                 // أن / إن (folded)
+const char* kBiAn = "\xD8\xA8\xD8\xA7\xD9\x86";      // بأن (folded)
 const char* kMimman = "\xD9\x85\xD9\x85\xD9\x86";    // ممن
 const char* kMaa = "\xD9\x85\xD8\xB9";                 // مع
 const char* kKhilal = "\xD8\xAE\xD9\x84\xD8\xA7\xD9\x84";  // خلال
@@ -533,6 +535,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool preposed = true;  // only punctuation and conjunctions before it
       for (size_t j = 0; j < i && preposed; ++j)
         preposed = toks[j].kind == TokenKind::kPunct || (cue_kind(j) && cue_kind(j)->kind == CueKind::kConjunction);
+      // (or put before a later main clause: right after a comma with «و», and closed by another
+      // comma — «كان التهييج قوميا، أما اليوم، وبعد أن احتل الجيش المدينة، أصبح …»; without
+      // «و» it follows the clause before: «قتل خمسة، فيما أصيب عشرة في هجوم آخر، بحسب …»)
+      // A main clause must follow it, after a comma: a sentence that is only «فيما قتل ثلاثة
+      // جنود» is a new piece of news («meanwhile»), not a setting.
+      bool closed = false;
+      for (size_t j = i + 1; j + 1 < n && !closed; ++j) closed = is_comma(j) && toks[j + 1].kind == TokenKind::kWord;
+      if (!preposed && c && c->kind == CueKind::kSubordinate && i > 0 && is_comma(i - 1) &&
+          HasConj(v.cues[v.cue_at[i]].prefix))
+        preposed = true;
+      preposed &= closed;
       if (c && ((c->kind == CueKind::kRelative && i > 0) || (c->kind == CueKind::kSubordinate && preposed)))
         bg_clause[v.clause[i]] = i;
     }
@@ -1178,6 +1191,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
         for (const PhraseMatch& o : v.trigs)
           if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
+      // ... and so is one whose next word carries «لل» (lam + article): a verb takes its object
+      // without «لـ», a verbal noun its object with it («ميدان قتل للأبرياء», «قتل للمدنيين»)
+      if (tm.suffix.empty() && tm.end < n && toks[tm.end].kind == TokenKind::kWord &&
+          std::string_view(toks[tm.end].norm).substr(0, 4) == kLl && !bare_actor_at(tm.end))
+        for (const PhraseMatch& o : v.trigs)
+          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
+      // ... and so is one right after a bare «أنّ/إنّ» (no pronoun: «أنه قتل» is the verb), which
+      // takes a noun («إن خطف السفن جريمة», «أن قتل المدنيين يشكل»), unless a count follows
+      // («إن قتل 5 أشخاص», loosely for «إنه قُتل») or a time word before it makes it «أنْ» + verb
+      // («بعد أن قتل»: «بعد», «قبل», «منذ» are frames).
+      size_t an = tm.begin;  // (an opening quote may stand between: «إن "خطف السفن جريمة"»)
+      while (an > 0 && toks[an - 1].kind == TokenKind::kPunct &&
+             (toks[an - 1].norm == "\xC2\xAB" || toks[an - 1].norm == "\"")) --an;
+      if (an >= 1 && (toks[an - 1].norm == kAn || toks[an - 1].norm == kBiAn) &&
+          cue_kind(an - 1) && cue_kind(an - 1)->kind == CueKind::kComplementizer &&
+          !(an >= 2 && cue_kind(an - 2) && cue_kind(an - 2)->kind != CueKind::kComplementizer) &&
+          (tm.end >= n || toks[tm.end].kind != TokenKind::kNumber))
+        for (const PhraseMatch& o : v.trigs)
+          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
       if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
         for (const PhraseMatch& cm : v.cues)
@@ -1343,6 +1375,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t j = tb;
         const CueEntry* c = cue_kind(j - 1);
         if (c && c->kind == CueKind::kRelative) --j;
+        // (a verb joined by «و» right after a noun is coordinated with the verb before that noun,
+        // not a description of the noun: «رفضت وقف إطلاق النار واحتجزت 68 رهينة»)
+        bool after_noun = false;
+        for (const PhraseMatch& o : v.trigs) after_noun |= o.end == j && !used_as_verb(o);
+        if (HasConj(tm.prefix) && j == tb && after_noun) j = 0;
         if (j > 0 && rejected_noun_end[j]) {
           rejected_noun_end[tm.end] = true;  // a chain: «هجوم استهدف ... وقتل»
           if (tl) tl->decision = "describes a verbal noun just before it that is no new event";
@@ -1360,6 +1397,37 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (tl) tl->decision = "after the relative «من» (who): background";
         rejected_noun_end[tm.end] = true;
         continue;
+      }
+      // An indefinite noun described by a clause with no relative pronoun (a «صفة جملة», the
+      // relative clause of an indefinite antecedent): a singular past verb whose pronoun object
+      // refers back to the noun right before it, with its own subject after it — «سفينة يونانية
+      // خطفها القراصنة», «عسكريين ماليين خطفهم مقاتلو الطوارق» — describes that noun and is
+      // background like a relative clause (a plural verb, «مسلحين خطفوه», has its subject before
+      // it; a definite noun before the verb, «الرهينة خطفها مسلحون», is its topic).
+      const std::string_view vstem = std::string_view(toks[tb].norm).substr(0, toks[tb].norm.size() - std::min(tm.suffix.size(), toks[tb].norm.size()));
+      const bool plural_stem = EndsInPluralWaw(vstem) || (vstem.size() > 4 && vstem.substr(vstem.size() - 2) == "\xD9\x88");  // «قتلوه»: «ـو» + «ه»
+      if (read_as_verb && !en && tb > 0 && !tm.suffix.empty() && tm.prefix.empty() && !plural_stem &&
+          toks[tb - 1].kind == TokenKind::kWord && toks[tb - 1].arabic && v.trig_at[tb - 1] < 0 &&
+          ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
+        std::string_view prev = toks[tb - 1].norm;
+        // (a particle of two letters is no noun: «ثم أعدمهما رمياً بالرصاص», «قد خطفها»)
+        const bool particle = prev.size() <= 4;
+        bool definite = particle || prev.substr(0, 4) == kAl || (prev.size() > 6 && prev.substr(2, 4) == kAl) ||
+                        prev.substr(0, 4) == "\xD9\x84\xD9\x84";  // «ال…», «وال…», «بال…», «لل…»
+        bool cue_before = false, subject_after = false;
+        for (const PhraseMatch& cm : v.cues) cue_before |= cm.begin < tb && cm.end >= tb;
+        for (const auto& p : phrases) subject_after |= p.begin == te && p.prep.empty();
+        // (a subject the lexicon does not know is still a word: «خطفها القراصنة», «خطفتهم جماعة
+        // متمردة» — not a cue, a date, a number or another trigger)
+        bool dated_after = false;
+        for (const auto& d : dates) dated_after |= d.tok_begin == te;
+        subject_after |= te < n && toks[te].kind == TokenKind::kWord && toks[te].arabic && v.cue_at[te] < 0 &&
+                         v.trig_at[te] < 0 && !dated_after;
+        if (!definite && !cue_before && subject_after) {
+          if (tl) tl->decision = "describes the indefinite noun before it (a relative clause with no pronoun): background";
+          rejected_noun_end[tm.end] = true;
+          continue;
+        }
       }
       bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
@@ -1548,6 +1616,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p == "." || p == "!") break;
       }
 
+      // What one suffers is done to one: after «تعرض لـ» an attempt or a series is no frame
+      // («تعرض المرجع لمحاولة اغتيال في النجف», «تعرضت القوات لسلسلة هجمات»).
+      // (the frame word carries the «لـ» of «تعرض لـ»; the sufferer and a time word may stand
+      // between: «بتعرض المرجع الشيعي أمس لمحاولة اغتيال»)
+      auto undergone = [&](size_t j) {
+        const int fc = v.cue_at[j];
+        const bool lam = fc >= 0 && PrepOfPrefix(v.cues[fc].prefix) == kLam;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.end <= j && (cm.end == j || (lam && j - cm.end <= 6 && v.clause[cm.begin] == v.clause[j])) &&
+              lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == undergo_topic) {
+            bool between = false;  // (no other trigger between)
+            for (size_t k = cm.end; k < j; ++k) between |= v.trig_at[k] >= 0;
+            if (!between) return true;
+          }
+        return false;
+      };
       // modality
       bool negated = false, uncertain = false, hypothetical = false, intent = HasFuture(tm.prefix);
       for (const PhraseMatch& cm : v.cues) {
@@ -1569,18 +1653,40 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
             break;
           case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
-            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl) { hypothetical = true; rules.push_back(c.rule); }
+            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin)) { hypothetical = true; rules.push_back(c.rule); }
             break;
           default: break;
         }
       }
       // A verbal noun qualified right after it as prospective («ضربة وشيكة», «هجوم محتمل»,
       // «ضربات جوية قد …»): a word of the cue topic of the setting `prospective_topic`.
+      // So is one that a verb of the setting `judged_topic` right after it judges or classes
+      // («اغتيال الصحافي يشكل اعتداء على حرية التعبير»): the act is the topic of a judgement.
       if (!read_as_verb && !hypothetical)
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && cm.begin <= te + 2 && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic &&
-              c.topic == prospective_topic) {
+          // (the judging verb may follow the noun's genitive and a place: «قتل المدنيين في غزة
+          // يشكل»; up to five words, no punctuation or other trigger between)
+          bool judged = !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && cm.begin >= te && cm.begin <= te + 5;
+          for (size_t j = te; judged && j < cm.begin; ++j)  // (nor a cue but «في»: «ضد ما وصفته» is no judge of it)
+            judged = toks[j].kind != TokenKind::kPunct && v.trig_at[j] < 0 &&
+                     (!cue_kind(j) || cue_kind(j)->kind == CueKind::kLocationPrep);
+          // (or before it, as its object or the subject of its «أن» clause, with only the judge
+          // and quotes between: «واعتبرت الحكومة أن تفجير الخميس عمل إرهابي»)
+          if (!judged && !cfg.judged_topic.empty() && c.topic == cfg.judged_topic && !en && cm.end <= tb && tb - cm.end <= 6 &&
+              ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {  // (violence and protest)
+            judged = true;
+            bool that = cm.end == tb;  // (its object right after it, or an «أن» clause)
+            for (size_t k = cm.end; judged && k < tb; ++k) {
+              const bool comp = cue_kind(k) && cue_kind(k)->kind == CueKind::kComplementizer;
+              that |= comp;
+              judged = comp || toks[k].norm == "\xC2\xAB" || toks[k].norm == "\"" ||
+                       (toks[k].kind == TokenKind::kWord && v.trig_at[k] < 0 && v.cue_at[k] < 0);  // (its subject)
+            }
+            judged &= that;
+          }
+          if ((judged || (cm.begin >= te && v.clause[cm.begin] == cl)) && c.kind == CueKind::kTopic &&
+              ((c.topic == prospective_topic && cm.begin >= te && cm.begin <= te + 2) || judged)) {
             hypothetical = true;
             rules.push_back(c.rule);
           }
@@ -1599,8 +1705,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // launched an attack")
       if (!used_as_verb(tm)) {
         const TriggerEntry* ref = nullptr;
+        // (one verb in an aside closed by a comma before the object is passed over: «استنكر علاوي
+        // في بيان تلقت الصحيفة نسخة منه، تفجيرات المدينة»)
+        bool comma_between = false, aside_passed = false;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
           if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) break;
+          comma_between |= is_comma(j);
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
           for (const PhraseMatch& o : v.trigs) {
@@ -1608,6 +1718,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             verb_here = true;
             if (lex.triggers[o.payload].opt.refers) ref = &lex.triggers[o.payload];
           }
+          if (verb_here && !ref && comma_between && !aside_passed) { aside_passed = true; continue; }
           if (verb_here) break;
         }
         // (English: a noun that names its own perpetrator is reported too: "condemned the
@@ -2119,7 +2230,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           src = &*placed_src;
         }
       }
-      if (!src && !trig.actorless) { reject("no source actor found"); continue; }
+      // (an act that a topic word after it turns into another root of the setting
+      // `background_clause_roots`, violence or protest, stands without its source as they do:
+      // «احتجزوا أربعة من الشرطة رهائن» is a hostage-taking, `if=hostage:181`)
+      bool violent_by_topic = false;
+      for (const auto& q : trig.qualifiers)
+        if (!en && ListHas(background_clause_roots, std::string_view(q.cameo).substr(0, 2)) &&
+            std::string_view(q.cameo).substr(0, 2) != std::string_view(trig.cameo).substr(0, 2))
+          for (const PhraseMatch& cm : v.cues)
+            violent_by_topic |= cm.begin >= te && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                                lex.cues[cm.payload].topic == q.topic;
+      if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
       // (English: "a", "an" and the counts of `topic:indefinite` — "two", "dozens of" — are no definite determiners)
@@ -2145,13 +2266,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t j = tb; !en && j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !reported;)
         reported = (cue_kind(j) && cue_kind(j)->kind == CueKind::kLightVerb) ||
                    (PrepOfPrefix(tm.prefix) == kLam && topic_at(j, undergo_topic));
+      // (a count of them before «من» picks some out: «اثنين من التفجيرات وقعا في سوق» reports them)
+      if (!en && !reported && HasArticle(tm.prefix) && tb >= 2 && toks[tb - 1].norm == kMin && counted_before(tb - 1))
+        reported = true;
+      // (and so does a relative clause naming who carried it out: «الهجوم الأكثر دموية الذي
+      // نفذته طالبان», «الهجوم الذي شنه مسلحون على»)
+      for (size_t j = te; !en && !reported && !src && HasArticle(tm.prefix) && j < n && j <= te + 3; ++j) {
+        if (toks[j].kind == TokenKind::kPunct || v.trig_at[j] >= 0) break;
+        const CueEntry* rel = cue_kind(j);
+        if (!rel || rel->kind != CueKind::kRelative) continue;
+        const CueEntry* lv = cue_kind(j + 1);
+        if (lv && lv->kind == CueKind::kLightVerb)
+          for (const auto& p : phrases)
+            if (!src && p.begin == v.cues[v.cue_at[j + 1]].end && p.prep.empty()) {
+              src = &p;  // (who carried it out is its source)
+              reported = true;
+            }
+        break;
+      }
       if (!src && !as_verb && !reported && (HasArticle(tm.prefix) || PrepOfPrefix(tm.prefix) == kLam || en_definite)) {
         reject("definite or purpose noun with no perpetrator: a back-reference or topic");
         continue;
       }
       // A count of ten or more before a verbal noun is a tally of many acts, not one event
       // («وقوع 199 هجوما خلال تسعة أشهر»).
-      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber) {
+      // (a year that ends a date is no count: «24 مارس 2001 مقتل شرطيين»)
+      bool year_before = false;
+      for (const auto& d : dates) year_before |= tb > 0 && d.tok_begin < tb && d.tok_end >= tb && d.tok_end - 1 == tb - 1;
+      if (!as_verb && !en && tb > 0 && toks[tb - 1].kind == TokenKind::kNumber && !year_before) {
         long count = 0;
         for (char ch : toks[tb - 1].norm) count = (ch >= '0' && ch <= '9' && count < 1000000) ? count * 10 + (ch - '0') : count;
         if (count >= 10) {
@@ -2164,9 +2306,41 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
       if (!as_verb && tb > 0 && (!src || !en || src->end != tb)) {  // (English: "said their fighters answered earlier raids")
         const CueEntry* c = cue_kind(tb - 1);
+        if (c && !en && undergone(tb - 1)) c = nullptr;
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
+        }
+        // (a frame before «تعرض لـ» frames what was suffered: «إثر تعرضه لعملية تفجير», «بعد
+        // تعرضه للتعذيب»; and one before a first conjunct that is no trigger frames the list:
+        // «حالات اغتصاب وتعذيب»)
+        auto background_ends_at = [&](size_t j) {
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == j && lex.cues[cm.payload].kind == CueKind::kBackground) return true;
+          return false;
+        };
+        if (!(c && c->kind == CueKind::kBackground) && !en) {
+          bool framed = false;
+          for (size_t j = tb; j-- > 0 && tb - j <= 3 && v.clause[j] == cl && !framed;) {
+            if (toks[j].kind == TokenKind::kPunct) break;
+            if (topic_at(j, undergo_topic)) {
+              framed = background_ends_at(j);
+              // (unless harm told before it is what the act caused: «لقي جندي حتفه إثر تعرضه
+              // لهجوم» reports the attack; the setting `harm_topic`)
+              for (const PhraseMatch& cm : v.cues)
+                framed &= !(cm.end <= j && !cfg.harm_topic.empty() && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                            lex.cues[cm.payload].topic == cfg.harm_topic);
+              break;
+            }
+          }
+          if (!framed && HasConj(tm.prefix) && tb >= 2 && v.trig_at[tb - 1] < 0 && v.cue_at[tb - 1] < 0 &&
+              toks[tb - 1].kind == TokenKind::kWord && v.clause[tb - 1] == cl)
+            framed = background_ends_at(tb - 1);
+          if (framed) {
+            framed_end[te] = true;
+            reject("framed as background (a frame noun before it)");
+            continue;
+          }
         }
         // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
         if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
@@ -2478,14 +2652,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!(dm && dm->basis == "explicit") && doc_date.valid() && history_days > 0) {
         const std::string &hist = cfg.history_topic, &year = cfg.year_topic;
         bool past = false;
+        // (a relative clause is set in the time of its antecedent's clause: «قمع الجنرال عامي 1965
+        // و1966 الحزب وكل من كان يواليه في مذبحة أسفرت عن مقتل …»)
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        const bool relative_clause = cs > 0 && ((cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative) ||
+                                                toks[cs - 1].norm == kMin || toks[cs - 1].norm == kMimman);
+        auto in_time_clause = [&](size_t j) { return v.clause[j] == cl || (relative_clause && v.clause[j] + 1 == cl); };
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (c.kind != CueKind::kTopic || v.clause[cm.begin] != cl) continue;
-          if (c.topic == hist) past = true;
+          if (c.kind != CueKind::kTopic || !in_time_clause(cm.begin)) continue;
+          if (c.topic == hist && v.clause[cm.begin] == cl) past = true;  // (a history word counts in its own clause only)
           // (not a reference point: «منذ عام 2003», «بعد عام 2003» — a background cue before it)
           const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
           size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
-          if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && v.clause[num] == cl &&
+          if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && in_time_clause(num) &&
               !(before && before->kind == CueKind::kBackground)) {
             int y = 0;
             for (char ch : toks[num].norm) y = (ch >= '0' && ch <= '9' && y < 10000) ? y * 10 + (ch - '0') : 100000;
@@ -2497,6 +2678,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (past) {
           reject("a past year or a history word in its clause (settings history_topic, year_topic): background");
+          continue;
+        }
+      }
+      // A word of the setting `habitual_topic` in the clause («يوميا», «بشكل يومي», «باستمرار»,
+      // the present «تتعرض لـ») tells what happens again and again, not one event.
+      if (!cfg.habitual_topic.empty() && !en && !dm && !headline) {  // (a date or a headline tells one event)
+        const PhraseMatch* habit = nullptr;
+        for (const PhraseMatch& cm : v.cues) {
+          if (habit || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kTopic ||
+              lex.cues[cm.payload].topic != cfg.habitual_topic)
+            continue;
+          bool comma = false;  // (in the trigger's stretch of the clause: no comma between)
+          for (size_t j = std::min(cm.begin, tb); j < std::max(cm.end, te); ++j) comma |= is_comma(j);
+          if (!comma) habit = &cm;
+        }
+        if (habit) {
+          rules.push_back(lex.cues[habit->payload].rule);
+          reject("a habitual adverb in its clause (setting habitual_topic): a habit, not an event");
           continue;
         }
       }

@@ -743,6 +743,12 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(word(&c.year_topic));
     } else if (key == "prospective_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.prospective_topic));
+    } else if (key == "judged_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.judged_topic));
+    } else if (key == "habitual_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.habitual_topic));
+    } else if (key == "harm_topic") {
+      HADATH_RETURN_IF_ERROR(word(&c.harm_topic));
     } else if (key == "undergo_topic") {
       HADATH_RETURN_IF_ERROR(word(&c.undergo_topic));
     } else if (key == "witness_topic") {

@@ -126,6 +126,9 @@ struct CoderSettings {
   std::vector<std::string> location_target_roots, background_clause_roots;  // CAMEO roots
   std::vector<std::string> anchor_topics = {"numeral"};
   std::string prospective_topic = "prospective", undergo_topic = "undergo", witness_topic = "witness";
+  std::string judged_topic;  // a verb of this cue topic right after a verbal noun judges it («يشكل»): no event
+  std::string habitual_topic;  // a word of this cue topic in a trigger's clause («يوميا») tells a habit: no event
+  std::string harm_topic;  // a word of this cue topic before a frame + «تعرض لـ» («لقي حتفه إثر تعرضه لهجوم»): the act is reported
   std::vector<std::string> quantity_topics = {"numeral"};  // «عشرات من X»: a partitive «من» after their words
   std::vector<std::string> discard_topics;   // a sentence with a word of one codes no `discard_roots`
   std::vector<std::string> discard_roots;

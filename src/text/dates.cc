@@ -260,6 +260,14 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
         continue;
       }
       if (NumericDate(std::string(t.norm), &r)) { out.push_back({i, i + 1 + marker(i + 1, 1), r, "explicit", "date:numeric"}); ++i; continue; }
+      // «17/2/ 1986»: a space after the second slash splits the year off
+      if (i + 2 < toks.size() && (toks[i + 1].norm == "/" || toks[i + 1].norm == "-") &&
+          toks[i + 2].kind == TokenKind::kNumber &&
+          NumericDate(std::string(t.norm) + std::string(toks[i + 1].norm) + std::string(toks[i + 2].norm), &r)) {
+        out.push_back({i, i + 3 + marker(i + 3, 1), r, "explicit", "date:numeric"});
+        i += 3;
+        continue;
+      }
       // 2023-10-27 split by the tokenizer into number - number - number
       if (i + 4 < toks.size() && toks[i + 1].norm == "-" && toks[i + 3].norm == "-" &&
           toks[i + 2].kind == TokenKind::kNumber && toks[i + 4].kind == TokenKind::kNumber &&

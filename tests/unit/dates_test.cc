@@ -122,5 +122,12 @@ TEST(DateGrammar, HijriAndSplitIsoDatesInSentences) {
   EXPECT_TRUE(m.empty());
 }
 
+TEST(DateGrammar, NumericDateWithTheYearSplitOffByASpace) {
+  auto m = Find("وفي 17/2/ 1986 غادر البلاد", "2008-07-17");  // «17/2/ 1986»: a space after the slash
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].date.ToString(), "1986-02-17");
+  EXPECT_EQ(m[0].tok_end - m[0].tok_begin, 3u);
+}
+
 }  // namespace
 }  // namespace hadath
