@@ -364,6 +364,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexHash(doc.id + "\n" + text, 12);
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
+  const size_t first_event = events->size();
+  // Where each event of this document was traced (sentence entry, trigger line), for a drop below.
+  std::vector<std::pair<size_t, size_t>> event_trace;
   thread_local TokenizedText scratch;  // this thread's tokens of its previous document, recycled
   lex.tokenizer().Split(text, &scratch);
   const TokenizedText& sentences = scratch;
@@ -2314,6 +2317,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.end = cp(le);
             ev.target = r;
           }
+          // Arabic (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
+          // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
+          // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
+          // on the country of the place where it is done, when that is another.
+          bool own_target = false;
+          if (!en && !t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
+              s->country != "NGO" &&
+              std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                          [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
+            ActorRef r;
+            r.code = r.country = place && !place->country.empty() ? place->country : s->country;
+            r.text = ev.source.text;
+            r.start = ev.source.start;
+            r.end = ev.source.end;
+            ev.target = r;
+            own_target = true;
+          }
           // English: an event with neither a source nor a target (after the location's country)
           // names no actor at all and is no CAMEO event ("three people were killed").
           if (en && !s && !ev.target) {
@@ -2347,7 +2367,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
-          if (!t && ev.target)
+          if (own_target)
+            ev.rules.push_back("ar/settings.tsv:own_target_codes");
+          else if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
@@ -2361,6 +2383,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             tl->location = ev.location.country.empty() ? "" : ev.location.name + " (" + ev.location.country + ")";
             tl->modality = ev.modality;
           }
+          if (trace) event_trace.emplace_back(trace->size() - 1, st->triggers.size() - 1);
           events->push_back(std::move(ev));
           clause_coded[cl] = true;
         }
@@ -2368,6 +2391,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       last_source = src;
     }
     if (en && !dates.empty()) paragraph_date = dates.back();
+  }
+  // In an article, violence told with neither party nor place («وأصيب ثلاثة آخرون», «وتدور
+  // معارك») is a detail of the events of the story that name them: when an event of the roots
+  // of the setting `detail_roots` in another sentence of the document names a party, it is not
+  // coded again.
+  if (!cfg.detail_roots.empty()) {
+    auto partyless = [](const Event& e) { return e.source.country.empty() && !(e.target && !e.target->country.empty()) &&
+                                                 e.location.country.empty(); };
+    std::vector<size_t> told;  // sentences with an event of `detail_roots` that names a party
+    for (size_t i = first_event; i < events->size(); ++i)
+      if (ListHas(cfg.detail_roots, (*events)[i].root) && !partyless((*events)[i])) told.push_back((*events)[i].sentence_index);
+    std::sort(told.begin(), told.end());
+    told.erase(std::unique(told.begin(), told.end()), told.end());
+    if (!told.empty()) {
+      size_t out = first_event;
+      for (size_t i = first_event; i < events->size(); ++i) {
+        Event& e = (*events)[i];
+        if (ListHas(cfg.detail_roots, e.root) && partyless(e) && (told.size() > 1 || told[0] != e.sentence_index)) {
+          if (trace && i - first_event < event_trace.size()) {
+            auto [ts, tt] = event_trace[i - first_event];
+            (*trace)[ts].triggers[tt].decision =
+                "a detail of the article's attributed violence, naming no party or place (ar/settings.tsv:detail_roots)";
+          }
+          continue;
+        }
+        if (out != i) (*events)[out] = std::move(e);
+        ++out;
+      }
+      events->resize(out);
+    }
   }
 }
 

@@ -644,6 +644,12 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.location_source_roots));
     } else if (key == "location_recipient_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.location_recipient_roots));
+    } else if (key == "detail_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.detail_roots));
+    } else if (key == "own_target_codes") {
+      c.own_target_codes = SplitList(val);
+      for (const auto& code : c.own_target_codes)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "reciprocal_preps") {
