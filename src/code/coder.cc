@@ -407,6 +407,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
       if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
+  // The theatre of a led coalition (settings `coalition_agents`, `coalition_leaders`): the
+  // theatre country the document names most (actors and places), computed when first needed;
+  // its leader's country is that of a coalition role noun with no country («طيران التحالف»).
+  std::optional<std::string> coalition_leader;
+  auto leader_here = [&]() -> const std::string& {
+    if (coalition_leader) return *coalition_leader;
+    coalition_leader.emplace();
+    std::vector<int> count(cfg.coalition_leaders.size(), 0);
+    auto see = [&](const std::string& c) {
+      for (size_t k = 0; k < cfg.coalition_leaders.size(); ++k) count[k] += cfg.coalition_leaders[k].first == c;
+    };
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) see(CountryOf(lex.actors[m.payload].CodeOn(doc_date)));
+      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens)) see(lex.places[m.payload].country);
+    }
+    int best = 0;
+    for (size_t k = 0; k < count.size(); ++k) {
+      if (count[k] > best) { best = count[k]; *coalition_leader = cfg.coalition_leaders[k].second; }
+      else if (count[k] == best && best > 0 && cfg.coalition_leaders[k].second != *coalition_leader) coalition_leader->clear();
+    }
+    return *coalition_leader;
+  };
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
@@ -656,6 +678,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         i = honor_end = honorific_at(i)->end;
         continue;
       }
+      // A coalition named by no country in a document with no theatre names no one, and
+      // governs no complement: «طياري التحالف في القاعدة» (settings `coalition_agents`).
+      if (ag && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id) && leader_here().empty()) {
+        i = ag->end;
+        continue;
+      }
       if (ag && lex.agents[ag->payload].sector == "NON") {
         not_actor_end = ag->end;
         i = ag->end;
@@ -890,6 +918,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           p.country = home_country;
           p.rules.push_back("ar/settings.tsv:home_role_sectors");
+        }
+        // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
+        if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
+          p.country = leader_here();
+          p.rules.push_back("ar/settings.tsv:coalition_leaders");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
@@ -1635,6 +1668,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const bool genitive_is_target = trig.opt.genitive_target;
         for (const auto& p : phrases)
           if (p.begin == te && p.prep.empty() && !en && !possessor) (genitive_is_target ? genitive_target : src) = &p;
+        // Arabic: an armed actor after «لـ» right after an indefinite noun of violence, or after
+        // one adjective, owns it: «غارات مكثفة للتحالف», «قصف لطيران التحالف» (the coalition's
+        // strikes, not strikes on it); its target comes after «على».
+        if (!en && !src && !possessor && !genitive_is_target && trig.actorless && !HasArticle(tm.prefix) &&
+            PrepOfPrefix(tm.prefix).empty())
+          for (const auto& p : phrases)
+            if (!src && p.prep == kLam && (p.begin == te || (p.begin == te + 1 && toks[te].kind == TokenKind::kWord &&
+                                                            !cue_kind(te) && v.trig_at[te] < 0 && v.actor_at[te] < 0 &&
+                                                            v.agent_at[te] < 0 && v.place_at[te] < 0)) &&
+                (ListHas(cfg.armed_sectors, p.sector) || p.country == "IMG")) {
+              src = &p;
+              rules.push_back(trig.rule + " (an armed actor after «ل»: its owner)");
+            }
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
         if (en)
           for (const auto& p : phrases)

@@ -644,6 +644,16 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.location_source_roots));
     } else if (key == "location_recipient_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.location_recipient_roots));
+    } else if (key == "coalition_agents") {
+      c.coalition_agents = SplitList(val);
+    } else if (key == "coalition_leaders") {
+      c.coalition_leaders.clear();
+      for (const auto& item : SplitList(val)) {
+        const size_t eq = item.find('=');
+        if (eq != 3 || item.size() != 7)
+          return Status::Corrupt(row.rule + ": 'coalition_leaders' wants THEATRE=LEADER country codes, got '" + item + "'");
+        c.coalition_leaders.emplace_back(item.substr(0, 3), item.substr(4));
+      }
     } else if (key == "detail_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.detail_roots));
     } else if (key == "own_target_codes") {
