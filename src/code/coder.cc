@@ -407,25 +407,32 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
       if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
+  // The countries the document names (actors and places, each mention counted), computed when
+  // first needed.
+  std::optional<std::map<std::string, int>> doc_countries;
+  auto countries_here = [&]() -> const std::map<std::string, int>& {
+    if (doc_countries) return *doc_countries;
+    doc_countries.emplace();
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens))
+        ++(*doc_countries)[CountryOf(lex.actors[m.payload].CodeOn(doc_date))];
+      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens)) ++(*doc_countries)[lex.places[m.payload].country];
+    }
+    return *doc_countries;
+  };
   // The theatre of a led coalition (settings `coalition_agents`, `coalition_leaders`): the
-  // theatre country the document names most (actors and places), computed when first needed;
-  // its leader's country is that of a coalition role noun with no country («طيران التحالف»).
+  // theatre country the document names most; its leader's country is that of a coalition role
+  // noun with no country («طيران التحالف»).
   std::optional<std::string> coalition_leader;
   auto leader_here = [&]() -> const std::string& {
     if (coalition_leader) return *coalition_leader;
     coalition_leader.emplace();
-    std::vector<int> count(cfg.coalition_leaders.size(), 0);
-    auto see = [&](const std::string& c) {
-      for (size_t k = 0; k < cfg.coalition_leaders.size(); ++k) count[k] += cfg.coalition_leaders[k].first == c;
-    };
-    for (size_t si = 0; si < sentences.size(); ++si) {
-      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) see(CountryOf(lex.actors[m.payload].CodeOn(doc_date)));
-      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens)) see(lex.places[m.payload].country);
-    }
     int best = 0;
-    for (size_t k = 0; k < count.size(); ++k) {
-      if (count[k] > best) { best = count[k]; *coalition_leader = cfg.coalition_leaders[k].second; }
-      else if (count[k] == best && best > 0 && cfg.coalition_leaders[k].second != *coalition_leader) coalition_leader->clear();
+    for (const auto& [theatre, leader] : cfg.coalition_leaders) {
+      auto it = countries_here().find(theatre);
+      const int c = it == countries_here().end() ? 0 : it->second;
+      if (c > best) { best = c; *coalition_leader = leader; }
+      else if (c == best && best > 0 && leader != *coalition_leader) coalition_leader->clear();
     }
     return *coalition_leader;
   };
@@ -444,6 +451,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     lex.place_matcher.FindAllInto(toks, &v.places);
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
     lex.cue_matcher.FindAllInto(toks, &v.cues);
+    // A named actor inside an event phrase of several words is a word of that phrase: «فتح
+    // تحقيقا», «فتح النار» (not the Fatah movement).
+    if (!en)
+      v.actors.erase(std::remove_if(v.actors.begin(), v.actors.end(),
+                                    [&](const PhraseMatch& am) {
+                                      for (const PhraseMatch& tm : v.trigs)
+                                        if (tm.end - tm.begin > 1 && am.begin >= tm.begin && am.end <= tm.end) return true;
+                                      return false;
+                                    }),
+                     v.actors.end());
     IndexByStart(n, v.actors, &v.actor_at);
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
@@ -2140,6 +2157,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
+        // One name, several places («عمان»: Oman, Amman): the one whose country the sentence
+        // names by an actor or a demonym («العاصمة الأردنية عمان»), else the document does most.
+        else if (loc && d == best_dist && pm.begin == loc->begin && pm.end == loc->end) {
+          auto named = [&](const std::string& c) {
+            int in_sentence = 0;
+            for (const PhraseMatch& am : v.actors)
+              if ((am.end <= pm.begin || am.begin >= pm.end) && CountryOf(lex.actors[am.payload].CodeOn(doc_date)) == c) in_sentence = 1;
+            auto it = countries_here().find(c);
+            return in_sentence * 100000 + (it == countries_here().end() ? 0 : it->second);
+          };
+          if (named(lex.places[pm.payload].country) > named(lex.places[loc->payload].country)) loc = &pm;
+        }
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (target_missing && recipient_root && !loc)
