@@ -929,8 +929,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // (a state role noun in a domestic story: the home country, unless a preposition and an
         // actor after it say whose it is: «وفد من الحوثيين»)
+        // (never a role noun of the setting `foreign_only_agents`: an outlet's own government is
+        // no «النظام», which at home is the law: «وفق النظام», «مخالفي نظام الإقامة»)
         if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
-            ListHas(home_role_sectors, p.sector) &&
+            ListHas(home_role_sectors, p.sector) && !ListHas(cfg.foreign_only_agents, lex.agents[ag->payload].id) &&
             !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           p.country = home_country;
