@@ -1700,6 +1700,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               src = &p;
               rules.push_back(trig.rule + " (an armed actor after «ل»: its owner)");
             }
+        // Option `source=P|Q` (nouns): the actor after P right after the noun, or after one word,
+        // is its source — aid «من» a donor: «سفينة مساعدات من الأمم المتحدة»; or after a word of
+        // the cue topic `belonging` and «لـ»: «شحنة مساعدات تابعة للأمم المتحدة».
+        if (!en && !src && !possessor && !trig.opt.source_preps.empty())
+          for (const auto& p : phrases) {
+            if (src || v.clause[p.begin] != cl || p.begin < te || p.begin > te + 2) continue;
+            bool belongs = false;
+            for (size_t q = te; q < p.begin && !belongs; ++q)
+              for (const PhraseMatch& cm : v.cues)
+                belongs |= cm.begin == q && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "belonging";
+            const bool by_prep = std::find(trig.opt.source_preps.begin(), trig.opt.source_preps.end(), p.prep) != trig.opt.source_preps.end();
+            if (by_prep || (belongs && p.prep == kLam)) {
+              src = &p;
+              rules.push_back(trig.rule + " (source after «" + (by_prep ? p.prep : std::string("لـ")) + "»)");
+            }
+          }
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
         if (en)
           for (const auto& p : phrases)
@@ -2175,9 +2191,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
-          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
-              toks[pm.begin - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")  // «إلى»
-            loc = &pm;
+          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty()) {
+            size_t q = pm.begin - 1;  // (a kind of place may stand between: «إلى ميناء عدن», cue topic `place_noun`)
+            for (const PhraseMatch& cm : v.cues)
+              if (cm.end == pm.begin && cm.begin > te && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                  lex.cues[cm.payload].topic == "place_noun")
+                q = cm.begin - 1;
+            if (toks[q].norm == "\xD8\xA7\xD9\x84\xD9\x8A") loc = &pm;  // «إلى»
+          }
       if (target_missing) {
         const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
         if (lc.empty() || (src && src->country == lc)) {

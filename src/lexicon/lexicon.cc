@@ -546,6 +546,8 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
       HADATH_RETURN_IF_ERROR(list(key, val, &o.only_near));
     } else if (key == "light") {
       HADATH_RETURN_IF_ERROR(list(key, val, &o.light));
+    } else if (key == "source") {
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.source_preps));
     } else {
       return Status::Corrupt(rule + ": unknown option '" + key + "'");
     }
