@@ -939,6 +939,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           p.rules.push_back("ar/settings.tsv:home_role_sectors");
         }
         // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
+        // (a resistance named by no country fights at home: the country the document names most,
+        // the outlet's own aside — «المقاومة الشعبية» in a story about Yemen; setting `theatre_agents`)
+        if (p.country.empty() && !en && ListHas(cfg.theatre_agents, lex.agents[ag->payload].id)) {
+          int best = 0;
+          for (const auto& [c, k] : countries_here())
+            if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO" && k > best) {
+              best = k;
+              p.country = c;
+            }
+          if (!p.country.empty()) p.rules.push_back("ar/settings.tsv:theatre_agents");
+        }
         if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
           p.country = leader_here();
           p.rules.push_back("ar/settings.tsv:coalition_leaders");
