@@ -2037,6 +2037,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
         }
+        // (but «جاء ذلك بعد محادثات أجراها …»: the news an article's statement followed is
+        // news too — a background cue right after a phrase of the cue topic `news_frame`)
+        if (c && c->kind == CueKind::kBackground && !en) {
+          size_t fb = tb - 1;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == tb && &lex.cues[cm.payload] == c) fb = cm.begin;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
+        }
         // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
         if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
           framed_end[te] = true;
