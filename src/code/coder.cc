@@ -735,6 +735,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (e.kind == ActorEntry::Kind::kActor) { p.name = e.name_en; p.full_code = code; }
           p.rules.push_back(e.rule);
         };
+        // (a representative's country after «لـ»: «المندوب الدائم للمملكة العربية السعودية لدى
+        // الأمم المتحدة», «سفير لخادم الحرمين» — setting `lam_genitive_agents`)
+        const bool lam_genitive = a.sector.empty() || (!en && ListHas(cfg.lam_genitive_agents, a.id));
         const bool member_noun = a.sector.empty();
         if (premod) {
           const ActorEntry& e = lex.actors[premod->payload];
@@ -763,7 +766,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (suffixed) break;
             if (e && p.country.empty() && !skipped &&
                 (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor) &&
-                (m->prefix.empty() || (member_noun && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
+                (m->prefix.empty() || (lam_genitive && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
               adopt(*e);
               p.end = j = m->end;
               continue;
@@ -771,7 +774,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!en && p.country.empty() && !skipped) {
               // «حكومة المملكة», «سفير المملكة»: the outlet's own country (settings home_sources)
               const PhraseMatch* hm = m ? nullptr : home_at(j);
-              if (hm && (hm->prefix.empty() || (member_noun && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
+              if (hm && (hm->prefix.empty() || (lam_genitive && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
                 p.country = home_country;
                 p.rules.push_back(lex.cues[hm->payload].rule);
                 p.rules.push_back("ar/settings.tsv:home_sources");

@@ -648,6 +648,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.location_recipient_roots));
     } else if (key == "coalition_agents") {
       c.coalition_agents = SplitList(val);
+    } else if (key == "lam_genitive_agents") {
+      c.lam_genitive_agents = SplitList(val);
     } else if (key == "theatre_agents") {
       c.theatre_agents = SplitList(val);
     } else if (key == "foreign_only_agents") {

@@ -123,6 +123,7 @@ struct CoderSettings {
   std::vector<std::string> own_target_codes;  // a state's act of these code prefixes with no target: on its own country
   std::vector<std::string> detail_roots;      // in an article, an event of these roots naming no party is a detail of one that does
   std::vector<std::string> coalition_agents;  // agent ids of a coalition's forces named by no country
+  std::vector<std::string> lam_genitive_agents;  // agent ids whose country may follow with «لـ» («المندوب الدائم للسعودية»)
   std::vector<std::string> theatre_agents;  // agent ids of the country the document names most («المقاومة»)
   std::vector<std::string> foreign_only_agents;  // agent ids never of the outlet's own country («النظام»)
   std::vector<std::pair<std::string, std::string>> coalition_leaders;  // theatre country → leader country
