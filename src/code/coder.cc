@@ -764,6 +764,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               continue;
             }
             if (suffixed) break;
+            // (a representative's «لدى» + the state or body he is posted to belongs to his role:
+            // «المندوب الدائم للسعودية لدى الأمم المتحدة» — the UN is no other party)
+            if (!en && lam_genitive && !member_noun && !p.country.empty() && j + 1 < n && !m &&
+                toks[j].norm == "\xD9\x84\xD8\xAF\xD9\x8A" && v.actor_at[j + 1] >= 0) {  // «لدى»
+              p.end = j = v.actors[v.actor_at[j + 1]].end;
+              continue;
+            }
             if (e && p.country.empty() && !skipped &&
                 (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor) &&
                 (m->prefix.empty() || (lam_genitive && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
@@ -2000,6 +2007,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           placed_src->rules.push_back("ar/settings.tsv:place_state_sectors");
           src = &*placed_src;
         }
+      }
+      // Arabic (option `first_person`): a first-person verb («ندعم», «نرفض») quoted after a speaker and a colon is the
+      // speaker's act: «وزير الخارجية البريطاني لـ«الشرق الأوسط»: ندعم التحالف», «وقال الوزير:
+      // "ندين الهجوم"» — the speaker is the last actor before the colon, not after a preposition.
+      // (the actor after such a verb is its object, never its subject: «we» act)
+      if ((!src || src->begin >= te) && !en && as_verb && trig.opt.first_person) {  // option `first_person`
+        src = nullptr;
+        size_t colon = SIZE_MAX;
+        for (size_t j = tb; j-- > 0;) {
+          if (toks[j].kind != TokenKind::kPunct) break;
+          if (toks[j].norm == ":") { colon = j; break; }
+        }
+        if (colon != SIZE_MAX)
+          for (const auto& p : phrases)
+            if (p.end <= colon && p.prep.empty() && !p.country.empty()) src = &p;
+        if (src) rules.push_back(trig.rule + " (first person after a speaker and «:»)");
       }
       if (!src && !trig.actorless) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of

@@ -88,6 +88,7 @@ struct TriggerEntry {
     bool prep_target = false, self_target = false, reciprocal = false;  // (English)
     std::string unarmed;                              // unarmed=CODE ("" when absent)
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
+    bool first_person = false;  // («ندعم»: the speaker before «:» is the source; the actor after, the object)
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
     std::vector<std::string> source_preps;  // source=P|Q: (nouns) the actor after P right after it is its source
