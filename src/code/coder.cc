@@ -951,14 +951,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
         // (a resistance named by no country fights at home: the country the document names most,
         // the outlet's own aside — «المقاومة الشعبية» in a story about Yemen; setting `theatre_agents`)
-        if (p.country.empty() && !en && ListHas(cfg.theatre_agents, lex.agents[ag->payload].id)) {
-          int best = 0;
+        if (p.country.empty() && !en && !domestic && !p.antecedent && ag->suffix.empty() &&
+            (ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) || ListHas(cfg.theatre_role_sectors, p.sector)) &&
+            !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
+              p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
+          int best = 0;  // (a tie names no one)
           for (const auto& [c, k] : countries_here())
-            if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO" && k > best) {
+            if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO" && k >= best) {
+              p.country = k > best ? c : std::string();
               best = k;
-              p.country = c;
             }
-          if (!p.country.empty()) p.rules.push_back("ar/settings.tsv:theatre_agents");
+          if (!p.country.empty())
+            p.rules.push_back(ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) ? "ar/settings.tsv:theatre_agents" : "ar/settings.tsv:theatre_role_sectors");
         }
         if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
           p.country = leader_here();

@@ -651,6 +651,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.coalition_agents = SplitList(val);
     } else if (key == "lam_genitive_agents") {
       c.lam_genitive_agents = SplitList(val);
+    } else if (key == "theatre_role_sectors") {
+      c.theatre_role_sectors = SplitList(val);
     } else if (key == "theatre_agents") {
       c.theatre_agents = SplitList(val);
     } else if (key == "foreign_only_agents") {
