@@ -950,8 +950,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
         // (a resistance named by no country fights at home: the country the document names most,
-        // the outlet's own aside — «المقاومة الشعبية» in a story about Yemen; setting `theatre_agents`)
-        if (p.country.empty() && !en && !domestic && !p.antecedent && ag->suffix.empty() &&
+        // the outlet's own aside — «المقاومة الشعبية» in a story about Yemen; setting `theatre_agents`;
+        // also police, setting `theatre_role_sectors`; a story has more than one sentence)
+        if (p.country.empty() && !en && !domestic && sentences.size() > 1 && !p.antecedent && ag->suffix.empty() &&
             (ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) || ListHas(cfg.theatre_role_sectors, p.sector)) &&
             !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
@@ -2133,6 +2134,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
       }
+      // Arabic: an act on words (cue topic `statement`: «تصريحات», «اتهامات», «بيان») right after
+      // the trigger is an act on their author, the actor at most four words after them, bare or
+      // after «لـ»: «ترفض تصريحات المالكي ضد السعودية» → Maliki, «رفضه للتصريحات غير المسؤولة
+      // لنائب الرئيس العراقي» → Iraq's vice-president (not whom the words were about).
+      if (!en && !tgt && !en_passive && !trig.actorless)  // (not violence or protest: «احتجاجا على تصريحات»)
+        for (const PhraseMatch& cm : v.cues) {
+          if (tgt || cm.begin < after || cm.begin > after + 1 || cm.begin >= stop || v.clause[cm.begin] != cl ||
+              lex.cues[cm.payload].kind != CueKind::kTopic || lex.cues[cm.payload].topic != "statement")
+            continue;
+          for (const auto& p : phrases)
+            if (!tgt && p.begin >= cm.end && p.begin <= cm.end + 4 && p.begin < stop && (p.prep.empty() || p.prep == kLam) &&
+                !(src && p.group == src->group))
+              tgt = &p;
+          if (tgt) rules.push_back(lex.cues[cm.payload].rule);
+        }
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
       for (const auto& p : phrases) {
