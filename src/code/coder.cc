@@ -1771,6 +1771,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
+              // («أنها بدأت في شن غارات»: an aspectual verb, cue topic `aspectual`, and its
+              // preposition may stand between the complementizer and the light verb)
+              if (!src && lm->suffix.empty() && !en) {
+                size_t k = j;
+                if (k > 0 && (toks[k - 1].norm == kFi || toks[k - 1].norm == kBa)) --k;
+                for (const PhraseMatch& am : v.cues)
+                  if (!src && am.end == k && am.begin > 0 && lex.cues[am.payload].kind == CueKind::kTopic &&
+                      lex.cues[am.payload].topic == "aspectual")
+                    src = ClauseSubject(am.begin, true, true);
+              }
               if (src) rules.push_back(c->rule);
               src_by_light_verb = src != nullptr;
               break;
