@@ -144,6 +144,9 @@ def arabic_names(raw):
 NAME_STOPLIST = {
     "جورج", "سالم", "ديفيد", "ماري", "بيير", "كاترين", "نانسي", "ستانلي", "غريفيث", "بارو", "لاي",
     "ميرو", "هاميلتون",
+    # with a clitic they spell common words: «بنوك» banks (Nuuk), «كبيرا» big (Beira),
+    # «فرانس برس» (Reims)
+    "نوك", "بيرا", "رانس",
 }
 
 

@@ -367,6 +367,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexHash(doc.id + "\n" + text, 12);
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
+  const size_t first_event = events->size();
+  // Where each event of this document was traced (sentence entry, trigger line), for a drop below.
+  std::vector<std::pair<size_t, size_t>> event_trace;
   thread_local TokenizedText scratch;  // this thread's tokens of its previous document, recycled
   lex.tokenizer().Split(text, &scratch);
   const TokenizedText& sentences = scratch;
@@ -407,6 +410,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
       if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
+  // The countries the document names (actors and places, each mention counted), computed when
+  // first needed.
+  std::optional<std::map<std::string, int>> doc_countries;
+  auto countries_here = [&]() -> const std::map<std::string, int>& {
+    if (doc_countries) return *doc_countries;
+    doc_countries.emplace();
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens))
+        ++(*doc_countries)[CountryOf(lex.actors[m.payload].CodeOn(doc_date))];
+      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens)) ++(*doc_countries)[lex.places[m.payload].country];
+    }
+    return *doc_countries;
+  };
+  // The theatre of a led coalition (settings `coalition_agents`, `coalition_leaders`): the
+  // theatre country the document names most; its leader's country is that of a coalition role
+  // noun with no country («طيران التحالف»).
+  std::optional<std::string> coalition_leader;
+  auto leader_here = [&]() -> const std::string& {
+    if (coalition_leader) return *coalition_leader;
+    coalition_leader.emplace();
+    int best = 0;
+    for (const auto& [theatre, leader] : cfg.coalition_leaders) {
+      auto it = countries_here().find(theatre);
+      const int c = it == countries_here().end() ? 0 : it->second;
+      if (c > best) { best = c; *coalition_leader = leader; }
+      else if (c == best && best > 0 && leader != *coalition_leader) coalition_leader->clear();
+    }
+    return *coalition_leader;
+  };
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
@@ -422,6 +454,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     lex.place_matcher.FindAllInto(toks, &v.places);
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
     lex.cue_matcher.FindAllInto(toks, &v.cues);
+    // A named actor inside an event phrase of several words is a word of that phrase: «فتح
+    // تحقيقا», «فتح النار» (not the Fatah movement).
+    if (!en)
+      v.actors.erase(std::remove_if(v.actors.begin(), v.actors.end(),
+                                    [&](const PhraseMatch& am) {
+                                      for (const PhraseMatch& tm : v.trigs)
+                                        if (tm.end - tm.begin > 1 && am.begin >= tm.begin && am.end <= tm.end) return true;
+                                      return false;
+                                    }),
+                     v.actors.end());
     IndexByStart(n, v.actors, &v.actor_at);
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
@@ -675,6 +717,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         i = honor_end = honorific_at(i)->end;
         continue;
       }
+      // A coalition named by no country in a document with no theatre names no one, and
+      // governs no complement: «طياري التحالف في القاعدة» (settings `coalition_agents`).
+      if (ag && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id) && leader_here().empty()) {
+        i = ag->end;
+        continue;
+      }
       if (ag && lex.agents[ag->payload].sector == "NON") {
         not_actor_end = ag->end;
         i = ag->end;
@@ -709,6 +757,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (e.kind == ActorEntry::Kind::kActor) { p.name = e.name_en; p.full_code = code; }
           p.rules.push_back(e.rule);
         };
+        // (a representative's country after «لـ»: «المندوب الدائم للمملكة العربية السعودية لدى
+        // الأمم المتحدة», «سفير لخادم الحرمين» — setting `lam_genitive_agents`)
+        const bool lam_genitive = a.sector.empty() || (!en && ListHas(cfg.lam_genitive_agents, a.id));
         const bool member_noun = a.sector.empty();
         if (premod) {
           const ActorEntry& e = lex.actors[premod->payload];
@@ -735,9 +786,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               continue;
             }
             if (suffixed) break;
+            // (a representative's «لدى» + the state or body he is posted to belongs to his role:
+            // «المندوب الدائم للسعودية لدى الأمم المتحدة» — the UN is no other party)
+            if (!en && lam_genitive && !member_noun && !p.country.empty() && j + 1 < n && !m &&
+                toks[j].norm == "\xD9\x84\xD8\xAF\xD9\x8A" && v.actor_at[j + 1] >= 0) {  // «لدى»
+              p.end = j = v.actors[v.actor_at[j + 1]].end;
+              continue;
+            }
             if (e && p.country.empty() && !skipped &&
                 (e->kind == ActorEntry::Kind::kCountry || e->kind == ActorEntry::Kind::kActor) &&
-                (m->prefix.empty() || (member_noun && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
+                (m->prefix.empty() || (lam_genitive && PrepOfPrefix(m->prefix) == kLam && !HasConj(m->prefix)))) {
               adopt(*e);
               p.end = j = m->end;
               continue;
@@ -745,7 +803,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!en && p.country.empty() && !skipped) {
               // «حكومة المملكة», «سفير المملكة»: the outlet's own country (settings home_sources)
               const PhraseMatch* hm = m ? nullptr : home_at(j);
-              if (hm && (hm->prefix.empty() || (member_noun && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
+              if (hm && (hm->prefix.empty() || (lam_genitive && PrepOfPrefix(hm->prefix) == kLam && !HasConj(hm->prefix)))) {
                 p.country = home_country;
                 p.rules.push_back(lex.cues[hm->payload].rule);
                 p.rules.push_back("ar/settings.tsv:home_sources");
@@ -922,12 +980,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // (a state role noun in a domestic story: the home country, unless a preposition and an
         // actor after it say whose it is: «وفد من الحوثيين»)
+        // (never a role noun of the setting `foreign_only_agents`: an outlet's own government is
+        // no «النظام», which at home is the law: «وفق النظام», «مخالفي نظام الإقامة»)
         if (p.country.empty() && domestic && !foreign_here && !p.antecedent && ag->suffix.empty() &&
-            ListHas(home_role_sectors, p.sector) &&
+            ListHas(home_role_sectors, p.sector) && !ListHas(cfg.foreign_only_agents, lex.agents[ag->payload].id) &&
             !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           p.country = home_country;
           p.rules.push_back("ar/settings.tsv:home_role_sectors");
+        }
+        // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
+        // (a resistance named by no country fights at home: the country the document names most,
+        // the outlet's own aside — «المقاومة الشعبية» in a story about Yemen; setting `theatre_agents`;
+        // also police, setting `theatre_role_sectors`; a story has more than one sentence)
+        if (p.country.empty() && !en && !domestic && sentences.size() > 1 && !p.antecedent && ag->suffix.empty() &&
+            (ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) || ListHas(cfg.theatre_role_sectors, p.sector)) &&
+            !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
+              p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
+          int best = 0;  // (a tie names no one)
+          for (const auto& [c, k] : countries_here())
+            if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO" && k >= best) {
+              p.country = k > best ? c : std::string();
+              best = k;
+            }
+          if (!p.country.empty())
+            p.rules.push_back(ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) ? "ar/settings.tsv:theatre_agents" : "ar/settings.tsv:theatre_role_sectors");
+        }
+        if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
+          p.country = leader_here();
+          p.rules.push_back("ar/settings.tsv:coalition_leaders");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
@@ -1930,6 +2011,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const bool genitive_is_target = trig.opt.genitive_target;
         for (const auto& p : phrases)
           if (p.begin == te && p.prep.empty() && !en && !possessor) (genitive_is_target ? genitive_target : src) = &p;
+        // Arabic: an armed actor after «لـ» right after an indefinite noun of violence, or after
+        // one adjective, owns it: «غارات مكثفة للتحالف», «قصف لطيران التحالف» (the coalition's
+        // strikes, not strikes on it); its target comes after «على».
+        if (!en && !src && !possessor && !genitive_is_target && trig.actorless && !HasArticle(tm.prefix) &&
+            PrepOfPrefix(tm.prefix).empty())
+          for (const auto& p : phrases)
+            if (!src && p.prep == kLam && (p.begin == te || (p.begin == te + 1 && toks[te].kind == TokenKind::kWord &&
+                                                            !cue_kind(te) && v.trig_at[te] < 0 && v.actor_at[te] < 0 &&
+                                                            v.agent_at[te] < 0 && v.place_at[te] < 0)) &&
+                (ListHas(cfg.armed_sectors, p.sector) || p.country == "IMG")) {
+              src = &p;
+              rules.push_back(trig.rule + " (an armed actor after «ل»: its owner)");
+            }
+        // Option `source=P|Q` (nouns): the actor after P right after the noun, or after one word,
+        // is its source — aid «من» a donor: «سفينة مساعدات من الأمم المتحدة»; or after a word of
+        // the cue topic `belonging` and «لـ»: «شحنة مساعدات تابعة للأمم المتحدة».
+        if (!en && !src && !possessor && !trig.opt.source_preps.empty())
+          for (const auto& p : phrases) {
+            if (src || v.clause[p.begin] != cl || p.begin < te || p.begin > te + 2) continue;
+            bool belongs = false;
+            for (size_t q = te; q < p.begin && !belongs; ++q)
+              for (const PhraseMatch& cm : v.cues)
+                belongs |= cm.begin == q && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "belonging";
+            const bool by_prep = std::find(trig.opt.source_preps.begin(), trig.opt.source_preps.end(), p.prep) != trig.opt.source_preps.end();
+            if (by_prep || (belongs && p.prep == kLam)) {
+              src = &p;
+              rules.push_back(trig.rule + " (source after «" + (by_prep ? p.prep : std::string("لـ")) + "»)");
+            }
+          }
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
         if (en)
           for (const auto& p : phrases)
@@ -1966,6 +2076,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
+              // («أنها بدأت في شن غارات»: an aspectual verb, cue topic `aspectual`, and its
+              // preposition may stand between the complementizer and the light verb)
+              if (!src && lm->suffix.empty() && !en) {
+                size_t k = j;
+                if (k > 0 && (toks[k - 1].norm == kFi || toks[k - 1].norm == kBa)) --k;
+                for (const PhraseMatch& am : v.cues)
+                  if (!src && am.end == k && am.begin > 0 && lex.cues[am.payload].kind == CueKind::kTopic &&
+                      lex.cues[am.payload].topic == "aspectual")
+                    src = ClauseSubject(am.begin, true, true);
+              }
               if (src) rules.push_back(c->rule);
               src_by_light_verb = src != nullptr;
               break;
@@ -2240,6 +2360,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const PhraseMatch& cm : v.cues)
             violent_by_topic |= cm.begin >= te && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kTopic &&
                                 lex.cues[cm.payload].topic == q.topic;
+      // Arabic (option `first_person`): a first-person verb («ندعم», «نرفض») quoted after a speaker and a colon is the
+      // speaker's act: «وزير الخارجية البريطاني لـ«الشرق الأوسط»: ندعم التحالف», «وقال الوزير:
+      // "ندين الهجوم"» — the speaker is the last actor before the colon, not after a preposition.
+      // (the actor after such a verb is its object, never its subject: «we» act)
+      if ((!src || src->begin >= te) && !en && as_verb && trig.opt.first_person) {  // option `first_person`
+        src = nullptr;
+        size_t colon = SIZE_MAX;
+        for (size_t j = tb; j-- > 0;) {
+          if (toks[j].kind != TokenKind::kPunct) break;
+          if (toks[j].norm == ":") { colon = j; break; }
+        }
+        if (colon != SIZE_MAX)
+          for (const auto& p : phrases)
+            if (p.end <= colon && p.prep.empty() && !p.country.empty()) src = &p;
+        if (src) rules.push_back(trig.rule + " (first person after a speaker and «:»)");
+      }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -2310,6 +2446,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == tb) c = &lex.cues[cm.payload];
+        }
+        // (but «جاء ذلك بعد محادثات أجراها …»: the news an article's statement followed is
+        // news too — a background cue right after a phrase of the cue topic `news_frame`)
+        if (c && c->kind == CueKind::kBackground && !en) {
+          size_t fb = tb - 1;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == tb && &lex.cues[cm.payload] == c) fb = cm.begin;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
         }
         // (a frame before «تعرض لـ» frames what was suffered: «إثر تعرضه لعملية تفجير», «بعد
         // تعرضه للتعذيب»; and one before a first conjunct that is no trigger frames the list:
@@ -2419,6 +2564,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
       }
+      // Arabic: an act on words (cue topic `statement`: «تصريحات», «اتهامات», «بيان») right after
+      // the trigger is an act on their author, the actor at most four words after them, bare or
+      // after «لـ»: «ترفض تصريحات المالكي ضد السعودية» → Maliki, «رفضه للتصريحات غير المسؤولة
+      // لنائب الرئيس العراقي» → Iraq's vice-president (not whom the words were about).
+      if (!en && !tgt && !en_passive && !trig.actorless)  // (not violence or protest: «احتجاجا على تصريحات»)
+        for (const PhraseMatch& cm : v.cues) {
+          if (tgt || cm.begin < after || cm.begin > after + 1 || cm.begin >= stop || v.clause[cm.begin] != cl ||
+              lex.cues[cm.payload].kind != CueKind::kTopic || lex.cues[cm.payload].topic != "statement" ||
+              (cm.begin > 0 && toks[cm.begin - 1].norm == kFi))  // (not the medium: «ندد في بيان أصدره مكتبه»)
+            continue;
+          for (const auto& p : phrases)
+            if (!tgt && p.begin >= cm.end && p.begin <= cm.end + 4 && p.begin < stop && (p.prep.empty() || p.prep == kLam) &&
+                !(src && p.group == src->group))
+              tgt = &p;
+          if (tgt) rules.push_back(lex.cues[cm.payload].rule);
+        }
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
       for (const auto& p : phrases) {
@@ -2549,14 +2710,31 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (in_phrase) continue;
         size_t d = pm.begin >= te ? pm.begin - te : tb - pm.end + 1;
         if (d < best_dist) { best_dist = d; loc = &pm; }
+        // One name, several places («عمان»: Oman, Amman): the one whose country the sentence
+        // names by an actor or a demonym («العاصمة الأردنية عمان»), else the document does most.
+        else if (loc && d == best_dist && pm.begin == loc->begin && pm.end == loc->end) {
+          auto named = [&](const std::string& c) {
+            int in_sentence = 0;
+            for (const PhraseMatch& am : v.actors)
+              if ((am.end <= pm.begin || am.begin >= pm.end) && CountryOf(lex.actors[am.payload].CodeOn(doc_date)) == c) in_sentence = 1;
+            auto it = countries_here().find(c);
+            return in_sentence * 100000 + (it == countries_here().end() ? 0 : it->second);
+          };
+          if (named(lex.places[pm.payload].country) > named(lex.places[loc->payload].country)) loc = &pm;
+        }
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (prep_place) loc = prep_place;
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
-          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty() &&
-              toks[pm.begin - 1].norm == "\xD8\xA7\xD9\x84\xD9\x8A")  // «إلى»
-            loc = &pm;
+          if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty()) {
+            size_t q = pm.begin - 1;  // (a kind of place may stand between: «إلى ميناء عدن», cue topic `place_noun`)
+            for (const PhraseMatch& cm : v.cues)
+              if (cm.end == pm.begin && cm.begin > te && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                  lex.cues[cm.payload].topic == "place_noun")
+                q = cm.begin - 1;
+            if (toks[q].norm == "\xD8\xA7\xD9\x84\xD9\x8A") loc = &pm;  // «إلى»
+          }
       if (target_missing) {
         const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
         if (lc.empty() || (src && src->country == lc)) {
@@ -2800,6 +2978,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.end = cp(le);
             ev.target = r;
           }
+          // Arabic (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
+          // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
+          // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
+          // on the country of the place where it is done, when that is another.
+          bool own_target = false;
+          if (!en && !t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
+              s->country != "NGO" &&
+              std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                          [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
+            ActorRef r;
+            r.code = r.country = place && !place->country.empty() ? place->country : s->country;
+            r.text = ev.source.text;
+            r.start = ev.source.start;
+            r.end = ev.source.end;
+            ev.target = r;
+            own_target = true;
+          }
           // English: an event with neither a source nor a target (after the location's country)
           // names no actor at all and is no CAMEO event ("three people were killed").
           if (en && !s && !ev.target) {
@@ -2833,7 +3028,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
-          if (!t && ev.target)
+          if (own_target)
+            ev.rules.push_back("ar/settings.tsv:own_target_codes");
+          else if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);
           ev.event_id = id_base + ":" + std::to_string(si) + ":" + std::to_string(k_in_sentence++);
@@ -2847,6 +3044,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             tl->location = ev.location.country.empty() ? "" : ev.location.name + " (" + ev.location.country + ")";
             tl->modality = ev.modality;
           }
+          if (trace) event_trace.emplace_back(trace->size() - 1, st->triggers.size() - 1);
           events->push_back(std::move(ev));
           clause_coded[cl] = true;
         }
@@ -2859,6 +3057,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       last_source = src;
     }
     if (en && !dates.empty()) paragraph_date = dates.back();
+  }
+  // In an article, violence told with neither party nor place («وأصيب ثلاثة آخرون», «وتدور
+  // معارك») is a detail of the events of the story that name them: when an event of the roots
+  // of the setting `detail_roots` in another sentence of the document names a party, it is not
+  // coded again.
+  if (!cfg.detail_roots.empty()) {
+    auto partyless = [](const Event& e) { return e.source.country.empty() && !(e.target && !e.target->country.empty()) &&
+                                                 e.location.country.empty(); };
+    std::vector<size_t> told;  // sentences with an event of `detail_roots` that names a party
+    for (size_t i = first_event; i < events->size(); ++i)
+      if (ListHas(cfg.detail_roots, (*events)[i].root) && !partyless((*events)[i])) told.push_back((*events)[i].sentence_index);
+    std::sort(told.begin(), told.end());
+    told.erase(std::unique(told.begin(), told.end()), told.end());
+    if (!told.empty()) {
+      size_t out = first_event;
+      for (size_t i = first_event; i < events->size(); ++i) {
+        Event& e = (*events)[i];
+        if (ListHas(cfg.detail_roots, e.root) && partyless(e) && (told.size() > 1 || told[0] != e.sentence_index)) {
+          if (trace && i - first_event < event_trace.size()) {
+            auto [ts, tt] = event_trace[i - first_event];
+            (*trace)[ts].triggers[tt].decision =
+                "a detail of the article's attributed violence, naming no party or place (ar/settings.tsv:detail_roots)";
+          }
+          continue;
+        }
+        if (out != i) (*events)[out] = std::move(e);
+        ++out;
+      }
+      events->resize(out);
+    }
   }
 }
 

@@ -648,7 +648,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
   };
   for (const auto& [key, val] : t->options) {
     const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb" ||
-                      key == "prep_target" || key == "self_target" || key == "reciprocal";
+                      key == "prep_target" || key == "self_target" || key == "reciprocal" || key == "first_person";
     if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
     if (key == "refers") o.refers = true;
     else if (key == "adverb") o.adverb = true;
@@ -657,6 +657,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     else if (key == "prep_target") o.prep_target = true;
     else if (key == "self_target") o.self_target = true;
     else if (key == "reciprocal") o.reciprocal = true;
+    else if (key == "first_person") o.first_person = true;
     else if (key == "genitive") {
       if (val != "target") return Status::Corrupt(rule + ": option 'genitive' wants 'target', got '" + val + "'");
       o.genitive_target = true;
@@ -682,6 +683,8 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     } else if (key == "no_accusative") {  // (Arabic nouns) words that take no «ـا»: read by LoadTriggers
       std::vector<std::string> forms;
       HADATH_RETURN_IF_ERROR(list(key, val, &forms));
+    } else if (key == "source") {
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.source_preps));
     } else {
       return Status::Corrupt(rule + ": unknown option '" + key + "'");
     }
@@ -786,6 +789,30 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.location_source_roots));
     } else if (key == "location_recipient_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.location_recipient_roots));
+    } else if (key == "coalition_agents") {
+      c.coalition_agents = SplitList(val);
+    } else if (key == "lam_genitive_agents") {
+      c.lam_genitive_agents = SplitList(val);
+    } else if (key == "theatre_role_sectors") {
+      c.theatre_role_sectors = SplitList(val);
+    } else if (key == "theatre_agents") {
+      c.theatre_agents = SplitList(val);
+    } else if (key == "foreign_only_agents") {
+      c.foreign_only_agents = SplitList(val);
+    } else if (key == "coalition_leaders") {
+      c.coalition_leaders.clear();
+      for (const auto& item : SplitList(val)) {
+        const size_t eq = item.find('=');
+        if (eq != 3 || item.size() != 7)
+          return Status::Corrupt(row.rule + ": 'coalition_leaders' wants THEATRE=LEADER country codes, got '" + item + "'");
+        c.coalition_leaders.emplace_back(item.substr(0, 3), item.substr(4));
+      }
+    } else if (key == "detail_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.detail_roots));
+    } else if (key == "own_target_codes") {
+      c.own_target_codes = SplitList(val);
+      for (const auto& code : c.own_target_codes)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "reciprocal_preps") {

@@ -91,9 +91,11 @@ struct TriggerEntry {
     bool prep_target = false, self_target = false, reciprocal = false;  // (English)
     std::string unarmed;                              // unarmed=CODE ("" when absent)
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
+    bool first_person = false;  // («ندعم»: the speaker before «:» is the source; the actor after, the object)
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
     std::vector<std::string> subject;  // subject=X|Y: (Arabic verbs) only with a subject of these topics
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
+    std::vector<std::string> source_preps;  // source=P|Q: (nouns) the actor after P right after it is its source
   } opt;
 };
 
@@ -141,6 +143,14 @@ struct CoderSettings {
   std::vector<std::string> reciprocal_codes;                       // CAMEO codes
   std::vector<std::string> place_state_sectors, home_role_sectors;  // sectors
   std::vector<std::string> circumstance_roots, location_recipient_roots;  // CAMEO roots
+  std::vector<std::string> own_target_codes;  // a state's act of these code prefixes with no target: on its own country
+  std::vector<std::string> detail_roots;      // in an article, an event of these roots naming no party is a detail of one that does
+  std::vector<std::string> coalition_agents;  // agent ids of a coalition's forces named by no country
+  std::vector<std::string> lam_genitive_agents;  // agent ids whose country may follow with «لـ» («المندوب الدائم للسعودية»)
+  std::vector<std::string> theatre_agents;  // agent ids of the country the document names most («المقاومة»)
+  std::vector<std::string> theatre_role_sectors;  // sectors of role nouns of the country the document names most
+  std::vector<std::string> foreign_only_agents;  // agent ids never of the outlet's own country («النظام»)
+  std::vector<std::pair<std::string, std::string>> coalition_leaders;  // theatre country → leader country
   std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
 

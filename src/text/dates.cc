@@ -87,8 +87,9 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   by_first_.clear();
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
-    if (kind != "month" && kind != "weekday" && kind != "relative" && kind != "hijri_month" && kind != "marker")
-      return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative or marker");
+    if (kind != "month" && kind != "weekday" && kind != "relative" && kind != "hijri_month" && kind != "marker" &&
+        kind != "past")
+      return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative, marker or past");
     char* end = nullptr;
     long v = std::strtol(row.Get("value").c_str(), &end, 10);
     if (*end != '\0') return Status::Corrupt(row.rule + ": value must be an integer");
@@ -328,6 +329,19 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
         }
       }
     }
+    // month + a `past` word («يوليو الماضي»): the last such month before the document's, from
+    // its first day (a past reference, basis "relative")
+    if (doc_valid)
+      if (size_t n = match_word(i, "month", &w)) {
+        const Word* pw = nullptr;
+        size_t k = month_alias(i + n, w->value);
+        if (size_t pn = match_word(k, "past", &pw)) {
+          Ymd r{w->value < doc.m ? doc.y : doc.y - 1, w->value, 1};
+          out.push_back({i, k + pn, r, "relative", w->rule});
+          i = k + pn;
+          continue;
+        }
+      }
     if (doc_valid) {
       if (size_t n = match_word(i, "weekday", &w)) {
         int back = (doc.Weekday() - w->value + 7) % 7;
