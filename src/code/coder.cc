@@ -2746,6 +2746,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // date: in the trigger's clause, nearest; else the date heading a chronology line
       // («27 ديسمبر 2007: اغتيال …»); else the document date
       const DateMention* dm = nullptr;
+      bool chronology_line = false;  // dated by a heading «DATE:»: an entry of a chronology
       best_dist = SIZE_MAX;
       for (const auto& d : dates) {
         if (v.clause[d.tok_begin] != cl) continue;
@@ -2759,7 +2760,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           size_t j = 0;
           for (; j < n && v.clause[j] == 0 && heading; ++j)
             heading = (j >= d.tok_begin && j < d.tok_end) || toks[j].kind == TokenKind::kPunct;
-          if (heading && j < n && toks[j].norm == ":") dm = &d;
+          if (heading && j < n && toks[j].norm == ":") dm = &d, chronology_line = true;
           break;
         }
 
@@ -2818,8 +2819,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!armed) cameo = unarmed;
       }
       // A dated reference more than `history_days` (ar/settings.tsv) before the article is
-      // history, not news.
-      if (dm && dm->basis == "explicit" && doc_date.valid() && history_days > 0 &&
+      // history, not news — unless it is an entry of a chronology («21 مايو 2005: اغتيال …»):
+      // there the line states the event, with its own date.
+      if (dm && dm->basis == "explicit" && doc_date.valid() && history_days > 0 && !chronology_line &&
           dm->date.ToDays() < doc_date.ToDays() - history_days) {
         reject("an explicit date long before the article (setting history_days): background");
         continue;
