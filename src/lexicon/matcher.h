@@ -80,6 +80,10 @@ class PhraseMatcher {
     // Most words start no phrase: a bit per filter position (in cache) says so first.
     const uint32_t bit = (h * 0x9E3779B1u) >> filter_shift_;
     if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    return Probe(form, h);
+  }
+  // Lookup() past the bit filter: the table itself.
+  const uint32_t* Probe(std::string_view form, uint32_t h) const {
     for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
       const uint32_t* t = table_ + 4 * slot;
       if (!t[1]) return nullptr;
@@ -109,8 +113,10 @@ class PhraseMatcher {
   const uint32_t* pforms_ = nullptr;   // form ids of every phrase, concatenated
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
-  const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
-  const uint32_t* third_ = nullptr;    // n_phrases × FormHash of the third word (0: fewer words)
+  // In group order (parallel to first_):
+  const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)
+  const uint32_t* third_ = nullptr;    // FormHash of its third word (0: fewer words)
+  const uint8_t* words_ = nullptr;     // its word count (255: 255 or more, read phrases_)
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).
