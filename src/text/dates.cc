@@ -99,7 +99,9 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       w.rule = row.rule;
       for (const auto& piece : SplitList(form, ' ')) w.forms.push_back(norm_->Normalize(piece));
       if (w.forms.empty()) continue;
-      by_first_[w.forms[0]].push_back(static_cast<uint32_t>(words_.size()));
+      Bucket& b = by_first_[w.forms[0]];
+      b.words.push_back(static_cast<uint32_t>(words_.size()));
+      b.kinds |= KindBit(kind);
       words_.push_back(std::move(w));
     }
   }
@@ -109,6 +111,15 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
     first_filter_[b >> 6] |= uint64_t{1} << (b & 63);
   }
   return Status::OK();
+}
+
+uint8_t DateGrammar::KindBit(std::string_view kind) {
+  if (kind == "month") return 1;
+  if (kind == "hijri_month") return 2;
+  if (kind == "weekday") return 4;
+  if (kind == "relative") return 8;
+  if (kind == "marker") return 16;
+  return 0;
 }
 
 static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics) {
@@ -126,7 +137,7 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
   auto try_bucket = [&](std::string_view first) {
     auto it = by_first_.find(first);
     if (it == by_first_.end()) return;
-    for (uint32_t idx : it->second) {
+    for (uint32_t idx : it->second.words) {
       const Word& w = words_[idx];
       if (w.kind != kind || i + w.forms.size() > toks.size() || w.forms.size() <= best) continue;
       bool ok = TokenIs(toks[i], w.forms[0], true);
@@ -195,22 +206,30 @@ static bool IsOrdinalSuffix(const Token& t) {
 
 std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const Ymd& doc) const {
   std::vector<DateMention> out;
-  // Which tokens can start a date word at all: one lookup per reading here,
-  // instead of one per reading and per word kind tried below.
-  std::vector<uint8_t> may_start(toks.size(), 0);
+  // Which kinds of date word each token can start (KindBit()s): one lookup per reading
+  // here, instead of one per reading and per word kind tried below.
+  thread_local std::vector<uint8_t> may_start;  // (recycled: its capacity kept)
+  may_start.assign(toks.size(), 0);
+  bool any = false;
   for (size_t k = 0; k < toks.size(); ++k) {
     const Token& t = toks[k];
-    const uint32_t h = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);  // segs[0] is the token
-    bool hit = MayStart(h) && by_first_.count(t.norm) > 0;
-    for (size_t r = 1; r < t.segs.size() && !hit; ++r) {  // segs[0] is the token itself
+    uint8_t kinds = 0;
+    for (size_t r = 0; r < t.segs.size(); ++r) {  // segs[0] is the token itself
       const Segment& g = t.segs[r];
-      hit = g.suffix.empty() && g.stem != t.norm && MayStart(g.hash ? g.hash : Fnv1a32(g.stem)) &&
-            by_first_.count(g.stem) > 0;
+      if (r > 0 && (!g.suffix.empty() || g.stem == t.norm)) continue;
+      const uint32_t h = r == 0 ? (g.hash ? g.hash : Fnv1a32(t.norm)) : (g.hash ? g.hash : Fnv1a32(g.stem));
+      if (!MayStart(h)) continue;
+      auto it = by_first_.find(r == 0 ? t.norm : g.stem);
+      if (it != by_first_.end()) kinds |= it->second.kinds;
     }
-    may_start[k] = hit;
+    if (t.segs.empty() && MayStart(Fnv1a32(t.norm)))
+      if (auto it = by_first_.find(t.norm); it != by_first_.end()) kinds |= it->second.kinds;
+    may_start[k] = kinds;
+    any |= kinds != 0 || t.kind == TokenKind::kNumber;
   }
+  if (!any) return out;  // no number and no date word: nothing below can match
   auto match_word = [&](size_t k, std::string_view kind, const Word** w) -> size_t {
-    return k < toks.size() && may_start[k] ? MatchWord(toks, k, kind, w) : 0;
+    return k < toks.size() && (may_start[k] & KindBit(kind)) ? MatchWord(toks, k, kind, w) : 0;
   };
   size_t i = 0;
   auto marker = [&](size_t k, int value) {
@@ -249,6 +268,8 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
   };
   while (i < toks.size()) {
     const Token& t = toks[i];
+    // Every shape below starts with a number or a date word.
+    if (!may_start[i] && t.kind != TokenKind::kNumber) { ++i; continue; }
     const Word* w = nullptr;
     int d = 0;
     // numeric shapes
