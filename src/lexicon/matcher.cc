@@ -10,12 +10,13 @@ namespace hadath {
 
 namespace {
 constexpr uint32_t kMagic = 0x354D4850;  // "PHM5" (2: second-word hashes; 3: groups sorted by them; 4: third-word hashes;
-                                         // 5: those hashes and word counts stored in group order)
-constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
+                                         // 5: those hashes and word counts in group order, pair filter)
+constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, log2 pair bits
 constexpr uint32_t kLongPhrase = 255;     // the word count stored for phrases of 255 words or more
 }  // namespace
 
 uint32_t FormHash(std::string_view s) { return Fnv1a32(s); }
+
 
 namespace {
 // The hash of a reading's stem: the tokenizer's when it set one.
@@ -119,9 +120,24 @@ void PhraseMatcher::Build() {
     table[4 * slot + 3] = static_cast<uint32_t>(e - k);
     k = e;
   }
+  // A filter of (first word, second word) pairs of the multiword phrases, 8 bits per phrase:
+  // most tokens that start some phrase are followed by no word that continues one.
+  size_t n_multi = 0;
+  for (uint32_t k = 0; k < n_phrases; ++k) n_multi += phrases[3 * k + 1] > 1;
+  uint32_t pair_log2 = 0;
+  if (n_multi) {
+    pair_log2 = 6;
+    while (pair_log2 < 32 && (uint64_t{1} << pair_log2) < 8ull * n_multi) ++pair_log2;
+  }
+  std::vector<uint32_t> pair_bits(pair_log2 ? (uint64_t{1} << pair_log2) / 32 : 0, 0);
+  for (uint32_t k = 0; k < n_phrases; ++k) {
+    if (phrases[3 * k + 1] < 2) continue;
+    const uint32_t bit = PairBit(FormHash(*forms[first_of[k]]), second[k], 32 - pair_log2);
+    pair_bits[bit >> 5] |= uint32_t{1} << (bit & 31);
+  }
   uint32_t header[kHeaderWords] = {kMagic, n_phrases, static_cast<uint32_t>(forms.size()), table_size,
                                    static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(pforms.size()),
-                                   static_cast<uint32_t>(order.size()), 0};
+                                   static_cast<uint32_t>(order.size()), pair_log2};
   std::string out;
   auto put = [&](const void* p, size_t bytes) { out.append(static_cast<const char*>(p), bytes); };
   put(header, sizeof header);
@@ -140,6 +156,7 @@ void PhraseMatcher::Build() {
     counts[k] = static_cast<char>(std::min<uint32_t>(phrases[3 * order[k] + 1], kLongPhrase));
   while (counts.size() % 4) counts.push_back('\0');
   out += counts;
+  put(pair_bits.data(), pair_bits.size() * 4);
   out += pool;
   owned_ = std::move(out);
   owns_ = true;
@@ -164,6 +181,8 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   second_ = p;  p += h[1];
   third_ = p;  p += h[1];
   words_ = reinterpret_cast<const uint8_t*>(p);  p += (size_t{h[1]} + 3) / 4;
+  pairs_ = h[7] ? p : nullptr;  p += h[7] ? (uint64_t{1} << h[7]) / 32 : 0;
+  pair_shift_ = 32 - h[7];
   pool_ = reinterpret_cast<const char*>(p);
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
@@ -187,7 +206,9 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   if (h[0] != kMagic) return Status::Corrupt("phrase matcher: bad magic");
   if (h[3] == 0 || (h[3] & (h[3] - 1))) return Status::Corrupt("phrase matcher: bad table size");
   if (h[6] != h[1]) return Status::Corrupt("phrase matcher: group order is not the phrases");
-  uint64_t words = kHeaderWords + 2ull * h[2] + 5ull * h[1] + (h[1] + 3ull) / 4 + h[5] + h[6] + 4ull * h[3];
+  if (h[7] > 32 || (h[7] && h[7] < 6)) return Status::Corrupt("phrase matcher: bad pair filter size");
+  uint64_t words = kHeaderWords + 2ull * h[2] + 5ull * h[1] + (h[1] + 3ull) / 4 + h[5] + h[6] + 4ull * h[3] +
+                   (h[7] ? (uint64_t{1} << h[7]) / 32 : 0);
   if (words * 4 + h[4] != blob.size()) return Status::Corrupt("phrase matcher: sizes do not add up");
   owned_.clear();
   owns_ = false;
@@ -214,6 +235,7 @@ Status PhraseMatcher::Attach(std::string_view blob) {
 }
 
 const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
+
 
 std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
   std::vector<std::string_view> out;
@@ -276,6 +298,8 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     const uint32_t* third = third_ + slot[2];
     const uint8_t* words = words_ + slot[2];
     const bool bare = seg.suffix.empty();
+    // (FindAllInto asked this of the reading it passes as first_slot.)
+    if (n_next && !(r == first_seg && first_slot) && !MayStartAt(slot, next_hash, n_next)) continue;
     // Whether the phrase at group position q may match here, by its length and hashes.
     auto may_match = [&](uint32_t q) {
       size_t n = words[q];
@@ -411,10 +435,27 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     const uint32_t* slot = nullptr;
     size_t r = 0;
     const std::span<const Segment> segs = toks[i].segs;
+    uint32_t next_hash[8];
+    size_t n_next = 0, n_next_at = 0;
     for (; r < segs.size(); ++r) {
       const uint32_t h = StemHash(segs[r]);
       const uint32_t bit = (h * 0x9E3779B1u) >> shift;
-      if (((filter[bit >> 6] >> (bit & 63)) & 1) && (slot = Probe(segs[r].stem, h))) break;
+      if (!((filter[bit >> 6] >> (bit & 63)) & 1) || !(slot = Probe(segs[r].stem, h))) continue;
+      // A first word: does some phrase of it start here (a one-word one, or one whose
+      // second word the next token may be)? The next token's hashes as MatchAtInto takes them.
+      if (!n_next_at) {
+        n_next_at = 1;
+        if (i + 1 < n_toks) {
+          const Token& t = toks[i + 1];
+          n_next = 0;
+          next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+          for (const Segment& s : t.segs)
+            if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
+          if (t.segs.size() > 8) n_next = 0;
+        }
+      }
+      if (!n_next || MayStartAt(slot, next_hash, n_next)) break;
+      slot = nullptr;
     }
     if (!slot) { ++i; continue; }
     here.clear();
