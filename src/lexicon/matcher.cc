@@ -424,7 +424,6 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
 void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const {
   out->clear();
   if (!base_) return;
-  thread_local std::vector<PhraseMatch> here;  // capacity kept between calls
   // Lookup()'s filter in locals: the loop below runs for every reading of every token.
   const uint64_t* const filter = filter_.data();
   const uint32_t shift = filter_shift_;
@@ -458,16 +457,21 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
       slot = nullptr;
     }
     if (!slot) { ++i; continue; }
-    here.clear();
-    MatchAtInto(toks, i, r, slot, &here);
-    if (here.empty()) { ++i; continue; }
-    // The matches of the first one's span and clitics.
-    const size_t at = out->size(), end = here[0].end;
-    out->push_back(std::move(here[0]));
-    for (size_t k = 1; k < here.size(); ++k) {
-      PhraseMatch& m = here[k];
-      if (m.end == end && m.prefix == (*out)[at].prefix && m.suffix == (*out)[at].suffix) out->push_back(std::move(m));
+    // The matches here, appended to *out; kept: the first one (the longest) and those of its
+    // span and clitics.
+    const size_t at = out->size();
+    MatchAtInto(toks, i, r, slot, out);
+    if (out->size() == at) { ++i; continue; }
+    const size_t end = (*out)[at].end;
+    size_t kept = at + 1;
+    for (size_t k = at + 1; k < out->size(); ++k) {
+      PhraseMatch& m = (*out)[k];
+      const PhraseMatch& first = (*out)[at];
+      if (m.end != end || m.prefix != first.prefix || m.suffix != first.suffix) continue;
+      if (k != kept) (*out)[kept] = std::move(m);
+      ++kept;
     }
+    out->resize(kept);
     i = end;
   }
 }
