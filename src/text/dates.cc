@@ -184,12 +184,41 @@ static bool AsInt(const Token& t, int* v) {
 // "27/10/2023", "2023/10/27", "27-10-2023" as a number token (the tokenizer
 // keeps / inside numbers) or as number '-' number '-' number.
 // With `hijri`, the numbers are a Hijri date (year 1300-1600) converted to Gregorian.
+// sscanf(s, "%d%c%d%c%d%n") read the whole of s. Number tokens ("2015", "1,000", "7/10/2023")
+// are digits and . , : / only: those are read here (there %d can meet no sign or space); any
+// other string, or a run of more than 9 digits, goes to sscanf itself.
+static bool ScanThreeNumbers(const std::string& s, int* a, char* s1, int* b, char* s2, int* c) {
+  bool plain = true;
+  size_t run = 0;
+  for (const char ch : s) {
+    const bool digit = ch >= '0' && ch <= '9';
+    run = digit ? run + 1 : 0;
+    if (run > 9 || !(digit || ch == '.' || ch == ',' || ch == ':' || ch == '/')) { plain = false; break; }
+  }
+  if (!plain) {
+    int used = 0;
+    return std::sscanf(s.c_str(), "%d%c%d%c%d%n", a, s1, b, s2, c, &used) == 5 && static_cast<size_t>(used) == s.size();
+  }
+  size_t i = 0;
+  auto number = [&](int* v) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    int n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    *v = n;
+    return true;
+  };
+  auto sep = [&](char* ch) {
+    if (i >= s.size()) return false;
+    *ch = s[i++];
+    return true;
+  };
+  return number(a) && sep(s1) && number(b) && sep(s2) && number(c) && i == s.size();
+}
+
 static bool NumericDate(const std::string& s, Ymd* out, bool hijri = false) {
   int a, b, c;
   char s1, s2;
-  int used = 0;
-  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &used) != 5 || s1 != s2 ||
-      (s1 != '/' && s1 != '-' && s1 != '.') || static_cast<size_t>(used) != s.size())
+  if (!ScanThreeNumbers(s, &a, &s1, &b, &s2, &c) || s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.'))
     return false;
   Ymd r = a > 31 ? Ymd{a, b, c} : Ymd{c, b, a};
   if (hijri) return HijriToGregorian(r.y, r.m, r.d, out);
