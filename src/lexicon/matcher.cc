@@ -9,11 +9,14 @@
 namespace hadath {
 
 namespace {
-constexpr uint32_t kMagic = 0x344D4850;  // "PHM4" (2: second-word hashes; 3: groups sorted by them; 4: third-word hashes)
-constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, 0
+constexpr uint32_t kMagic = 0x354D4850;  // "PHM5" (2: second-word hashes; 3: groups sorted by them; 4: third-word hashes;
+                                         // 5: those hashes and word counts in group order, pair filter)
+constexpr size_t kHeaderWords = 8;       // magic, phrases, forms, table, pool, pforms, first, log2 pair bits
+constexpr uint32_t kLongPhrase = 255;     // the word count stored for phrases of 255 words or more
 }  // namespace
 
 uint32_t FormHash(std::string_view s) { return Fnv1a32(s); }
+
 
 namespace {
 // The hash of a reading's stem: the tokenizer's when it set one.
@@ -77,13 +80,18 @@ void PhraseMatcher::Build() {
   for (uint32_t k = 0; k < n_phrases; ++k) order[k] = k;
   // FormHash of every phrase's second word (0 for one-word phrases): MatchAt
   // looks up the phrases of a first word by this number instead of trying each.
-  std::vector<uint32_t> second(n_phrases);
-  for (uint32_t k = 0; k < n_phrases; ++k)
+  // The same for the third word (0: fewer than three): a verb followed by a common word
+  // ("asked the …") leaves hundreds of CAMEO patterns that only the third word tells apart.
+  std::vector<uint32_t> second(n_phrases), third(n_phrases);
+  for (uint32_t k = 0; k < n_phrases; ++k) {
     second[k] = phrases[3 * k + 1] > 1 ? FormHash(*forms[pforms[phrases[3 * k] + 1]]) : 0;
-  // Grouped by first form; inside a group by second-word hash, then Add order.
+    third[k] = phrases[3 * k + 1] > 2 ? FormHash(*forms[pforms[phrases[3 * k] + 2]]) : 0;
+  }
+  // Grouped by first form; inside a group by second-word hash, third-word hash, then Add order.
   std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
     if (first_of[a] != first_of[b]) return first_of[a] < first_of[b];
     if (second[a] != second[b]) return second[a] < second[b];
+    if (third[a] != third[b]) return third[a] < third[b];
     return a < b;
   });
   size_t n_first_forms = 0;
@@ -112,9 +120,24 @@ void PhraseMatcher::Build() {
     table[4 * slot + 3] = static_cast<uint32_t>(e - k);
     k = e;
   }
+  // A filter of (first word, second word) pairs of the multiword phrases, 8 bits per phrase:
+  // most tokens that start some phrase are followed by no word that continues one.
+  size_t n_multi = 0;
+  for (uint32_t k = 0; k < n_phrases; ++k) n_multi += phrases[3 * k + 1] > 1;
+  uint32_t pair_log2 = 0;
+  if (n_multi) {
+    pair_log2 = 6;
+    while (pair_log2 < 32 && (uint64_t{1} << pair_log2) < 8ull * n_multi) ++pair_log2;
+  }
+  std::vector<uint32_t> pair_bits(pair_log2 ? (uint64_t{1} << pair_log2) / 32 : 0, 0);
+  for (uint32_t k = 0; k < n_phrases; ++k) {
+    if (phrases[3 * k + 1] < 2) continue;
+    const uint32_t bit = PairBit(FormHash(*forms[first_of[k]]), second[k], 32 - pair_log2);
+    pair_bits[bit >> 5] |= uint32_t{1} << (bit & 31);
+  }
   uint32_t header[kHeaderWords] = {kMagic, n_phrases, static_cast<uint32_t>(forms.size()), table_size,
                                    static_cast<uint32_t>(pool.size()), static_cast<uint32_t>(pforms.size()),
-                                   static_cast<uint32_t>(order.size()), 0};
+                                   static_cast<uint32_t>(order.size()), pair_log2};
   std::string out;
   auto put = [&](const void* p, size_t bytes) { out.append(static_cast<const char*>(p), bytes); };
   put(header, sizeof header);
@@ -123,13 +146,17 @@ void PhraseMatcher::Build() {
   put(pforms.data(), pforms.size() * 4);
   put(order.data(), order.size() * 4);
   put(table.data(), table.size() * 4);
-  put(second.data(), second.size() * 4);
-  // The same for the third word (0: fewer than three): a verb followed by a common word
-  // ("asked the …") leaves hundreds of CAMEO patterns that only the third word tells apart.
-  for (uint32_t k = 0; k < n_phrases; ++k) {
-    const uint32_t h3 = phrases[3 * k + 1] > 2 ? FormHash(*forms[pforms[phrases[3 * k] + 2]]) : 0;
-    put(&h3, 4);
-  }
+  // Read by MatchAtInto for every phrase of a group it looks at, so stored in group order
+  // (beside each other, not scattered over the phrase array): the second and third words'
+  // hashes, the word count.
+  for (uint32_t k = 0; k < n_phrases; ++k) put(&second[order[k]], 4);
+  for (uint32_t k = 0; k < n_phrases; ++k) put(&third[order[k]], 4);
+  std::string counts(n_phrases, '\0');
+  for (uint32_t k = 0; k < n_phrases; ++k)
+    counts[k] = static_cast<char>(std::min<uint32_t>(phrases[3 * order[k] + 1], kLongPhrase));
+  while (counts.size() % 4) counts.push_back('\0');
+  out += counts;
+  put(pair_bits.data(), pair_bits.size() * 4);
   out += pool;
   owned_ = std::move(out);
   owns_ = true;
@@ -153,6 +180,9 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   table_ = p;  p += 4 * size_t{h[3]};
   second_ = p;  p += h[1];
   third_ = p;  p += h[1];
+  words_ = reinterpret_cast<const uint8_t*>(p);  p += (size_t{h[1]} + 3) / 4;
+  pairs_ = h[7] ? p : nullptr;  p += h[7] ? (uint64_t{1} << h[7]) / 32 : 0;
+  pair_shift_ = 32 - h[7];
   pool_ = reinterpret_cast<const char*>(p);
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
@@ -175,7 +205,10 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   std::memcpy(h, blob.data(), sizeof h);
   if (h[0] != kMagic) return Status::Corrupt("phrase matcher: bad magic");
   if (h[3] == 0 || (h[3] & (h[3] - 1))) return Status::Corrupt("phrase matcher: bad table size");
-  uint64_t words = kHeaderWords + 2ull * h[2] + 5ull * h[1] + h[5] + h[6] + 4ull * h[3];
+  if (h[6] != h[1]) return Status::Corrupt("phrase matcher: group order is not the phrases");
+  if (h[7] > 32 || (h[7] && h[7] < 6)) return Status::Corrupt("phrase matcher: bad pair filter size");
+  uint64_t words = kHeaderWords + 2ull * h[2] + 5ull * h[1] + (h[1] + 3ull) / 4 + h[5] + h[6] + 4ull * h[3] +
+                   (h[7] ? (uint64_t{1} << h[7]) / 32 : 0);
   if (words * 4 + h[4] != blob.size()) return Status::Corrupt("phrase matcher: sizes do not add up");
   owned_.clear();
   owns_ = false;
@@ -189,8 +222,11 @@ Status PhraseMatcher::Attach(std::string_view blob) {
       return Status::Corrupt("phrase matcher: phrase out of range");
   for (uint32_t k = 0; k < h[5]; ++k)
     if (pforms_[k] >= n_forms_) return Status::Corrupt("phrase matcher: form id out of range");
-  for (uint32_t k = 0; k < h[6]; ++k)
+  for (uint32_t k = 0; k < h[6]; ++k) {
     if (first_[k] >= n_phrases_) return Status::Corrupt("phrase matcher: phrase id out of range");
+    const uint32_t n = phrases_[3 * first_[k] + 1];
+    if (words_[k] != std::min<uint32_t>(n, kLongPhrase)) return Status::Corrupt("phrase matcher: bad word count");
+  }
   for (uint32_t s = 0; s <= mask_; ++s) {
     const uint32_t* t = table_ + 4 * s;
     if (t[1] && (t[1] > n_forms_ || uint64_t{t[2]} + t[3] > h[6])) return Status::Corrupt("phrase matcher: bad table slot");
@@ -199,6 +235,7 @@ Status PhraseMatcher::Attach(std::string_view blob) {
 }
 
 const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
+
 
 std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
   std::vector<std::string_view> out;
@@ -248,61 +285,90 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       if (t.segs.size() > 8) n_third = 0;
     }
   };
+  const size_t left = toks.size() - i;  // words from token i on
   for (size_t r = first_seg; r < first.segs.size(); ++r) {
     const Segment& seg = first.segs[r];
     const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
-    // The phrases of this first word that may match here, in Add order: a group
-    // is sorted by second-word hash, so a large one is searched by the hashes
-    // the next token has (and 0, one-word phrases) instead of read through.
-    auto may_match = [&](uint32_t pi) {
-      const size_t n = phrases_[3 * pi + 1];
-      if (i + n > toks.size()) return false;
+    // The group of this first word: phrase indices, and in the same (group) order their
+    // second- and third-word hashes and word counts.
+    const uint32_t* group = first_ + slot[2];
+    const uint32_t group_size = slot[3];
+    const uint32_t* second = second_ + slot[2];
+    const uint32_t* third = third_ + slot[2];
+    const uint8_t* words = words_ + slot[2];
+    const bool bare = seg.suffix.empty();
+    // (FindAllInto asked this of the reading it passes as first_slot.)
+    if (n_next && !(r == first_seg && first_slot) && !MayStartAt(slot, next_hash, n_next)) continue;
+    // Whether the phrase at group position q may match here, by its length and hashes.
+    auto may_match = [&](uint32_t q) {
+      size_t n = words[q];
+      if (n == kLongPhrase) n = phrases_[3 * group[q] + 1];
+      if (n > left) return false;
       if (n == 1) return true;
       // A multiword phrase may not have a suffix on its first word.
-      if (!seg.suffix.empty()) return false;
+      if (!bare) return false;
       if (!n_next) return true;
-      const uint32_t want = second_[pi];
+      const uint32_t want = second[q];
       bool may = next_hash[0] == want;
       for (size_t k = 1; k < n_next && !may && n == 2; ++k) may = next_hash[k] == want;
       if (!may || n < 3) return may;
       if (!third_done) third_hashes();
       if (!n_third) return may;
-      const uint32_t want3 = third_[pi];
+      const uint32_t want3 = third[q];
       bool may3 = third_hash[0] == want3;
       for (size_t k = 1; k < n_third && !may3 && n == 3; ++k) may3 = third_hash[k] == want3;
       return may3;
     };
-    const uint32_t* group = first_ + slot[2];
-    const uint32_t group_size = slot[3];
+    // The phrases that may match here, in Add order: a group is sorted by second-word hash,
+    // so a large one is searched by the hashes the next token has (and 0, one-word phrases)
+    // instead of read through.
     thread_local std::vector<uint32_t> cands;
     cands.clear();
     if (!n_next || group_size <= 8) {
       for (uint32_t q = 0; q < group_size; ++q)
-        if (may_match(group[q])) cands.push_back(group[q]);
+        if (may_match(q)) cands.push_back(group[q]);
     } else {
+      // Runs of group positions with one (second, third) pair of hashes, each in Add order:
+      // (0, 0) the one-word phrases; for each hash the next token has, (h, 0) the two-word
+      // phrases and (h, t) those of more words for each hash t the token after it has.
       uint32_t keys[9] = {0};
       size_t n_keys = 1;
       for (size_t k = 0; k < n_next; ++k)
         if (std::find(keys, keys + n_keys, next_hash[k]) == keys + n_keys) keys[n_keys++] = next_hash[k];
-      // One run of phrases per key, each in Add order; merged into Add order.
-      const uint32_t* lo[9];
-      const uint32_t* hi[9];
+      if (!third_done) third_hashes();
+      uint32_t keys3[9] = {0};
+      size_t n_keys3 = 1;
+      for (size_t k = 0; k < n_third; ++k)
+        if (std::find(keys3, keys3 + n_keys3, third_hash[k]) == keys3 + n_keys3) keys3[n_keys3++] = third_hash[k];
+      // (A third token of more than 8 readings, never in practice: no third-word runs.)
+      const bool all_third = i + 2 < toks.size() && !n_third;
+      uint32_t lo[9 * 9], hi[9 * 9];
       size_t n_runs = 0;
-      for (size_t k = 0; k < n_keys; ++k) {
-        const uint32_t* b = std::partition_point(group, group + group_size,
-                                                 [&](uint32_t pi) { return second_[pi] < keys[k]; });
-        const uint32_t* e = b;
-        while (e != group + group_size && second_[*e] == keys[k]) ++e;
+      auto add_run = [&](uint32_t h2, uint32_t h3, bool any3) {
+        // First position with (second, third) >= (h2, h3), then the run's end.
+        uint32_t b = 0, len = group_size;
+        while (len) {
+          const uint32_t half = len / 2, mid = b + half;
+          if (second[mid] < h2 || (!any3 && second[mid] == h2 && third[mid] < h3)) { b = mid + 1; len -= half + 1; }
+          else len = half;
+        }
+        uint32_t e = b;
+        while (e != group_size && second[e] == h2 && (any3 || third[e] == h3)) ++e;
         if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
+      };
+      add_run(0, 0, true);  // (and any multiword phrase whose second word hashes to 0)
+      for (size_t k = 1; k < n_keys; ++k) {
+        if (all_third) { add_run(keys[k], 0, true); continue; }
+        for (size_t k3 = 0; k3 < n_keys3; ++k3) add_run(keys[k], keys3[k3], false);
       }
       while (n_runs) {
         size_t m = 0;
         for (size_t k = 1; k < n_runs; ++k)
-          if (*lo[k] < *lo[m]) m = k;
-        const uint32_t pi = *lo[m]++;
+          if (group[lo[k]] < group[lo[m]]) m = k;
+        const uint32_t q = lo[m]++;
         if (lo[m] == hi[m]) { lo[m] = lo[n_runs - 1]; hi[m] = hi[n_runs - 1]; --n_runs; }
-        if (may_match(pi)) cands.push_back(pi);
+        if (may_match(q)) cands.push_back(group[q]);
       }
     }
     if (!std::is_sorted(cands.begin(), cands.end())) std::sort(cands.begin(), cands.end());
@@ -335,8 +401,8 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
         m.begin = i;
         m.end = i + n;
         m.payload = ph[2];
-        m.prefix.assign(seg.prefix);
-        m.suffix.assign(last_suffix);
+        if (!seg.prefix.empty()) m.prefix.assign(seg.prefix);  // (m is new: its strings are empty)
+        if (!last_suffix.empty()) m.suffix.assign(last_suffix);
       }
     }
   }
@@ -357,27 +423,55 @@ std::vector<PhraseMatch> PhraseMatcher::FindAll(const std::vector<Token>& toks) 
 
 void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<PhraseMatch>* out) const {
   out->clear();
-  thread_local std::vector<PhraseMatch> here;  // capacity kept between calls
+  if (!base_) return;
+  // Lookup()'s filter in locals: the loop below runs for every reading of every token.
+  const uint64_t* const filter = filter_.data();
+  const uint32_t shift = filter_shift_;
+  const size_t n_toks = toks.size();
   size_t i = 0;
-  while (i < toks.size()) {
+  while (i < n_toks) {
     // Fast path: no reading of this token starts a phrase.
     const uint32_t* slot = nullptr;
     size_t r = 0;
-    for (const auto& segs = toks[i].segs; r < segs.size(); ++r)
-      if ((slot = Lookup(segs[r].stem, StemHash(segs[r])))) break;
-    if (!slot) { ++i; continue; }
-    here.clear();
-    MatchAtInto(toks, i, r, slot, &here);
-    if (here.empty()) { ++i; continue; }
-    // The matches of the first one's span and clitics (here[0] is copied, so that its
-    // strings stay readable while the others are moved).
-    const PhraseMatch& first = here[0];
-    const size_t end = first.end;
-    out->push_back(first);
-    for (size_t k = 1; k < here.size(); ++k) {
-      PhraseMatch& m = here[k];
-      if (m.end == end && m.prefix == first.prefix && m.suffix == first.suffix) out->push_back(std::move(m));
+    const std::span<const Segment> segs = toks[i].segs;
+    uint32_t next_hash[8];
+    size_t n_next = 0, n_next_at = 0;
+    for (; r < segs.size(); ++r) {
+      const uint32_t h = StemHash(segs[r]);
+      const uint32_t bit = (h * 0x9E3779B1u) >> shift;
+      if (!((filter[bit >> 6] >> (bit & 63)) & 1) || !(slot = Probe(segs[r].stem, h))) continue;
+      // A first word: does some phrase of it start here (a one-word one, or one whose
+      // second word the next token may be)? The next token's hashes as MatchAtInto takes them.
+      if (!n_next_at) {
+        n_next_at = 1;
+        if (i + 1 < n_toks) {
+          const Token& t = toks[i + 1];
+          n_next = 0;
+          next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+          for (const Segment& s : t.segs)
+            if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
+          if (t.segs.size() > 8) n_next = 0;
+        }
+      }
+      if (!n_next || MayStartAt(slot, next_hash, n_next)) break;
+      slot = nullptr;
     }
+    if (!slot) { ++i; continue; }
+    // The matches here, appended to *out; kept: the first one (the longest) and those of its
+    // span and clitics.
+    const size_t at = out->size();
+    MatchAtInto(toks, i, r, slot, out);
+    if (out->size() == at) { ++i; continue; }
+    const size_t end = (*out)[at].end;
+    size_t kept = at + 1;
+    for (size_t k = at + 1; k < out->size(); ++k) {
+      PhraseMatch& m = (*out)[k];
+      const PhraseMatch& first = (*out)[at];
+      if (m.end != end || m.prefix != first.prefix || m.suffix != first.suffix) continue;
+      if (k != kept) (*out)[kept] = std::move(m);
+      ++kept;
+    }
+    out->resize(kept);
     i = end;
   }
 }

@@ -80,11 +80,35 @@ class PhraseMatcher {
     // Most words start no phrase: a bit per filter position (in cache) says so first.
     const uint32_t bit = (h * 0x9E3779B1u) >> filter_shift_;
     if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
+    return Probe(form, h);
+  }
+  // Lookup() past the bit filter: the table itself.
+  const uint32_t* Probe(std::string_view form, uint32_t h) const {
     for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
       const uint32_t* t = table_ + 4 * slot;
       if (!t[1]) return nullptr;
       if (t[0] == h && Form(t[1] - 1) == form) return t;
     }
+  }
+  // False when no phrase of the group at table slot `slot` can start at a token followed by
+  // one with these hashes (n_next > 0): it has no one-word phrase, and the pair filter
+  // knows no multiword one whose second word has one of them.
+  bool MayStartAt(const uint32_t* slot, const uint32_t* next_hash, size_t n_next) const {
+    if (!pairs_) return true;
+    // One-word phrases come first in a group (second-word hash 0).
+    const uint32_t* second = second_ + slot[2];
+    const uint8_t* words = words_ + slot[2];
+    for (uint32_t q = 0; q < slot[3] && second[q] == 0; ++q)
+      if (words[q] == 1) return true;
+    for (size_t k = 0; k < n_next; ++k) {
+      const uint32_t bit = PairBit(slot[0], next_hash[k], pair_shift_);
+      if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;
+    }
+    return false;
+  }
+  // The bit of a (first word, second word) pair of hashes in a filter of 2^(32 - shift) bits.
+  static uint32_t PairBit(uint32_t h1, uint32_t h2, uint32_t shift) {
+    return static_cast<uint32_t>(((h1 * 0x9E3779B1u) ^ h2) * 0x85EBCA6Bu) >> shift;
   }
   // MatchAt's work, appended to *out. Readings before `first_seg` start no
   // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
@@ -109,8 +133,13 @@ class PhraseMatcher {
   const uint32_t* pforms_ = nullptr;   // form ids of every phrase, concatenated
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
-  const uint32_t* second_ = nullptr;   // n_phrases × FormHash of the second word (0: one word)
-  const uint32_t* third_ = nullptr;    // n_phrases × FormHash of the third word (0: fewer words)
+  // In group order (parallel to first_):
+  const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)
+  const uint32_t* third_ = nullptr;    // FormHash of its third word (0: fewer words)
+  const uint8_t* words_ = nullptr;     // its word count (255: 255 or more, read phrases_)
+  // Bits of the (first word, second word) hash pairs of the multiword phrases (null: none).
+  const uint32_t* pairs_ = nullptr;
+  uint32_t pair_shift_ = 32;
 };
 
 // 32-bit FNV-1a of a matching form (the matcher's table hash; stable).

@@ -87,8 +87,8 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   by_first_.clear();
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
-    if (kind != "month" && kind != "weekday" && kind != "relative" && kind != "hijri_month" && kind != "marker" &&
-        kind != "past")
+    // (every kind has a KindBit(): Find() asks a token only for the kinds it can start)
+    if (KindBit(kind) == 0)
       return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative, marker or past");
     char* end = nullptr;
     long v = std::strtol(row.Get("value").c_str(), &end, 10);
@@ -100,7 +100,9 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       w.rule = row.rule;
       for (const auto& piece : SplitList(form, ' ')) w.forms.push_back(norm_->Normalize(piece));
       if (w.forms.empty()) continue;
-      by_first_[w.forms[0]].push_back(static_cast<uint32_t>(words_.size()));
+      Bucket& b = by_first_[w.forms[0]];
+      b.words.push_back(static_cast<uint32_t>(words_.size()));
+      b.kinds |= KindBit(kind);
       words_.push_back(std::move(w));
     }
   }
@@ -110,6 +112,17 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
     first_filter_[b >> 6] |= uint64_t{1} << (b & 63);
   }
   return Status::OK();
+}
+
+// The bit of a word kind; 0 for a kind the grammar does not know.
+uint8_t DateGrammar::KindBit(std::string_view kind) {
+  if (kind == "month") return 1;
+  if (kind == "hijri_month") return 2;
+  if (kind == "weekday") return 4;
+  if (kind == "relative") return 8;
+  if (kind == "marker") return 16;
+  if (kind == "past") return 32;
+  return 0;
 }
 
 static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics) {
@@ -127,7 +140,7 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
   auto try_bucket = [&](std::string_view first) {
     auto it = by_first_.find(first);
     if (it == by_first_.end()) return;
-    for (uint32_t idx : it->second) {
+    for (uint32_t idx : it->second.words) {
       const Word& w = words_[idx];
       if (w.kind != kind || i + w.forms.size() > toks.size() || w.forms.size() <= best) continue;
       bool ok = TokenIs(toks[i], w.forms[0], true);
@@ -174,12 +187,41 @@ static bool AsInt(const Token& t, int* v) {
 // "27/10/2023", "2023/10/27", "27-10-2023" as a number token (the tokenizer
 // keeps / inside numbers) or as number '-' number '-' number.
 // With `hijri`, the numbers are a Hijri date (year 1300-1600) converted to Gregorian.
+// sscanf(s, "%d%c%d%c%d%n") read the whole of s. Number tokens ("2015", "1,000", "7/10/2023")
+// are digits and . , : / only: those are read here (there %d can meet no sign or space); any
+// other string, or a run of more than 9 digits, goes to sscanf itself.
+static bool ScanThreeNumbers(const std::string& s, int* a, char* s1, int* b, char* s2, int* c) {
+  bool plain = true;
+  size_t run = 0;
+  for (const char ch : s) {
+    const bool digit = ch >= '0' && ch <= '9';
+    run = digit ? run + 1 : 0;
+    if (run > 9 || !(digit || ch == '.' || ch == ',' || ch == ':' || ch == '/')) { plain = false; break; }
+  }
+  if (!plain) {
+    int used = 0;
+    return std::sscanf(s.c_str(), "%d%c%d%c%d%n", a, s1, b, s2, c, &used) == 5 && static_cast<size_t>(used) == s.size();
+  }
+  size_t i = 0;
+  auto number = [&](int* v) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    int n = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') n = n * 10 + (s[i++] - '0');
+    *v = n;
+    return true;
+  };
+  auto sep = [&](char* ch) {
+    if (i >= s.size()) return false;
+    *ch = s[i++];
+    return true;
+  };
+  return number(a) && sep(s1) && number(b) && sep(s2) && number(c) && i == s.size();
+}
+
 static bool NumericDate(const std::string& s, Ymd* out, bool hijri = false) {
   int a, b, c;
   char s1, s2;
-  int used = 0;
-  if (std::sscanf(s.c_str(), "%d%c%d%c%d%n", &a, &s1, &b, &s2, &c, &used) != 5 || s1 != s2 ||
-      (s1 != '/' && s1 != '-' && s1 != '.') || static_cast<size_t>(used) != s.size())
+  if (!ScanThreeNumbers(s, &a, &s1, &b, &s2, &c) || s1 != s2 || (s1 != '/' && s1 != '-' && s1 != '.'))
     return false;
   Ymd r = a > 31 ? Ymd{a, b, c} : Ymd{c, b, a};
   if (hijri) return HijriToGregorian(r.y, r.m, r.d, out);
@@ -196,22 +238,30 @@ static bool IsOrdinalSuffix(const Token& t) {
 
 std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const Ymd& doc) const {
   std::vector<DateMention> out;
-  // Which tokens can start a date word at all: one lookup per reading here,
-  // instead of one per reading and per word kind tried below.
-  std::vector<uint8_t> may_start(toks.size(), 0);
+  // Which kinds of date word each token can start (KindBit()s): one lookup per reading
+  // here, instead of one per reading and per word kind tried below.
+  thread_local std::vector<uint8_t> may_start;  // (recycled: its capacity kept)
+  may_start.assign(toks.size(), 0);
+  bool any = false;
   for (size_t k = 0; k < toks.size(); ++k) {
     const Token& t = toks[k];
-    const uint32_t h = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);  // segs[0] is the token
-    bool hit = MayStart(h) && by_first_.count(t.norm) > 0;
-    for (size_t r = 1; r < t.segs.size() && !hit; ++r) {  // segs[0] is the token itself
+    uint8_t kinds = 0;
+    for (size_t r = 0; r < t.segs.size(); ++r) {  // segs[0] is the token itself
       const Segment& g = t.segs[r];
-      hit = g.suffix.empty() && g.stem != t.norm && MayStart(g.hash ? g.hash : Fnv1a32(g.stem)) &&
-            by_first_.count(g.stem) > 0;
+      if (r > 0 && (!g.suffix.empty() || g.stem == t.norm)) continue;
+      const uint32_t h = r == 0 ? (g.hash ? g.hash : Fnv1a32(t.norm)) : (g.hash ? g.hash : Fnv1a32(g.stem));
+      if (!MayStart(h)) continue;
+      auto it = by_first_.find(r == 0 ? t.norm : g.stem);
+      if (it != by_first_.end()) kinds |= it->second.kinds;
     }
-    may_start[k] = hit;
+    if (t.segs.empty() && MayStart(Fnv1a32(t.norm)))
+      if (auto it = by_first_.find(t.norm); it != by_first_.end()) kinds |= it->second.kinds;
+    may_start[k] = kinds;
+    any |= kinds != 0 || t.kind == TokenKind::kNumber;
   }
+  if (!any) return out;  // no number and no date word: nothing below can match
   auto match_word = [&](size_t k, std::string_view kind, const Word** w) -> size_t {
-    return k < toks.size() && may_start[k] ? MatchWord(toks, k, kind, w) : 0;
+    return k < toks.size() && (may_start[k] & KindBit(kind)) ? MatchWord(toks, k, kind, w) : 0;
   };
   size_t i = 0;
   auto marker = [&](size_t k, int value) {
@@ -250,6 +300,8 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
   };
   while (i < toks.size()) {
     const Token& t = toks[i];
+    // Every shape below starts with a number or a date word.
+    if (!may_start[i] && t.kind != TokenKind::kNumber) { ++i; continue; }
     const Word* w = nullptr;
     int d = 0;
     // numeric shapes

@@ -79,7 +79,14 @@ class DateGrammar {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::vector<uint32_t>, ViewHash, std::equal_to<>> by_first_;
+  struct Bucket {
+    std::vector<uint32_t> words;  // indices into words_
+    uint8_t kinds = 0;            // KindBit() of each word's kind, or'ed
+  };
+  std::unordered_map<std::string, Bucket, ViewHash, std::equal_to<>> by_first_;
+  // A bit per word kind (month, hijri_month, weekday, relative, marker), so that Find() asks
+  // MatchWord() only for the kinds a token can start.
+  static uint8_t KindBit(std::string_view kind);
   // A one-hash Bloom filter of by_first_'s keys by Fnv1a32 (the hash every
   // token reading already carries): most tokens are rejected without hashing.
   static constexpr uint32_t kFilterBits = 1u << 14;

@@ -26,8 +26,12 @@ Cls ClassifyAscii(char32_t c) {
 // The class of every ASCII character, computed once (most of English text).
 struct AsciiClasses {
   Cls cls[128];
+  bool alnum[256] = {};  // ASCII letters and digits (bytes >= 0x80: false)
   AsciiClasses() {
-    for (char32_t c = 0; c < 128; ++c) cls[c] = ClassifyAscii(c);
+    for (char32_t c = 0; c < 128; ++c) {
+      cls[c] = ClassifyAscii(c);
+      alnum[c] = cls[c] == Cls::kLetter || cls[c] == Cls::kDigit;
+    }
   }
 };
 const AsciiClasses kAscii;
@@ -271,6 +275,7 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
       }
       // A word: letters, digits and marks; apostrophes inside names stay ("O'Brien").
       size_t j = k;
+      while (j < n && kAscii.alnum[static_cast<unsigned char>(text[j])]) ++j;  // (ASCII, most of it)
       while (j < n) {
         size_t q;
         char32_t d = At(text, j, &q);

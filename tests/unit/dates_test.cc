@@ -129,5 +129,24 @@ TEST(DateGrammar, NumericDateWithTheYearSplitOffByASpace) {
   EXPECT_EQ(m[0].tok_end - m[0].tok_begin, 3u);
 }
 
+TEST(DateGrammar, NumericDatesInSentencesAndNumbersThatAreNot) {
+  // Day/month/year, year/month/day, dotted, and the US month/day/year order.
+  for (const auto& [text, want] : std::vector<std::pair<std::string, std::string>>{
+           {"the talks of 27/10/2023 ended", "2023-10-27"},
+           {"the talks of 2023/10/27 ended", "2023-10-27"},
+           {"the talks of 27.10.2023 ended", "2023-10-27"},
+           {"the talks of 10/27/2023 ended", "2023-10-27"},
+           {"the talks of 27/10/23 ended", "2023-10-27"}}) {
+    auto m = Find(text, "2023-11-01");
+    ASSERT_EQ(m.size(), 1u) << text;
+    EXPECT_EQ(m[0].date.ToString(), want) << text;
+    EXPECT_EQ(m[0].rule, "date:numeric") << text;
+  }
+  // Counts, decimals, times, mixed separators and overlong numbers are no dates.
+  for (const std::string text : {"about 1,000 people and 3.5 tonnes", "at 10:30 on the square",
+                                 "ratio 27/10.2023 of it", "code 12/10/2023/5 here", "id 1234567890123/10/5 here"})
+    EXPECT_TRUE(Find(text, "2023-11-01").empty()) << text;
+}
+
 }  // namespace
 }  // namespace hadath
