@@ -419,6 +419,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     lex.place_matcher.FindAllInto(toks, &v.places);
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
     lex.cue_matcher.FindAllInto(toks, &v.cues);
+    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
+    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
+    std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+      const TriggerEntry::Options& o = lex.triggers[m.payload].opt;
+      if (o.object.empty()) return false;
+      for (size_t j = m.end; j < n && j <= m.end + o.object_within && toks[j].kind != TokenKind::kPunct; ++j)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic))
+            return false;
+      return true;
+    });
     IndexByStart(n, v.actors, &v.actor_at);
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
@@ -1216,6 +1227,33 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       return true;
     };
+    // Option `object=` (split verb phrases, Arabic VSO): where the object word of a verb row
+    // begins — a word of one of its topics at most `object_within` words after the verb, in its
+    // clause, with no stop or other trigger between (the subject stands there: «أطلق ثلاثة
+    // مسلحين ملثمين النار»); SIZE_MAX when there is none, or the verb carries a pronoun object.
+    auto object_after = [&](const PhraseMatch& tm) -> size_t {
+      const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+      if (o.object.empty() || !tm.suffix.empty()) return SIZE_MAX;
+      for (size_t j = tm.end; j < n && j <= tm.end + o.object_within; ++j) {
+        if (v.clause[j] != v.clause[tm.begin] || toks[j].kind == TokenKind::kPunct) break;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic)) {
+            // (not after a preposition — «بالنار» — nor the genitive of a word that may carry one
+            // and is no actor's: «نداء لوقف النار»)
+            if (!PrepOfPrefix(cm.prefix).empty()) return SIZE_MAX;
+            if (j > tm.end) {
+              bool in_phrase = false;
+              for (const auto& p : phrases) in_phrase |= j - 1 >= p.begin && j - 1 < p.end;
+              for (const PhraseMatch& a : v.agents) in_phrase |= j - 1 >= a.begin && j - 1 < a.end;
+              for (size_t q = 1; !in_phrase && q < toks[j - 1].segs.size(); ++q)
+                if (!PrepOfPrefix(std::string(toks[j - 1].segs[q].prefix)).empty()) return SIZE_MAX;
+            }
+            return j;
+          }
+        if (v.trig_at[j] >= 0) break;
+      }
+      return SIZE_MAX;
+    };
     // One reading per trigger span: a form listed as verb and as noun («قتل»)
     // is a verb when used as one, else a noun.
     std::vector<const PhraseMatch*> trig_reads;
@@ -1253,6 +1291,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
         if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
+      }
+      // Of the readings of that kind, a row with `object=` whose object follows is the reading
+      // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
+      // does not follow yields to a row without the option.
+      if (!en) {
+        auto fits = [&](const PhraseMatch& m) { return object_after(m) != SIZE_MAX; };
+        auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
+        for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
+          const PhraseMatch& m = v.trigs[q];
+          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use) continue;
+          if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
+        }
       }
       trig_reads.push_back(pick);
       k = e;
@@ -1309,6 +1359,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       bool inside_actor = false;
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
+      // (a one-word name that is a verb with its object after its subject is the verb: «فتح
+      // جنود النار» — not Fatah)
+      if (inside_actor && !trig.opt.object.empty() && read_as_verb && object_after(tm) != SIZE_MAX) {
+        inside_actor = false;
+        for (const auto& p : phrases) inside_actor |= tb >= p.begin && tb < p.end && (p.begin != tb || p.end != te);
+      }
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
       // «من» right before a finite verb is the relative «who»: «القبض على من أطلقوا النار» — those
@@ -1339,6 +1395,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // festival); `unless_near=`: ... within two words of a topic word («تفجر الخلاف»).
       if (!OptionAllows(trig.opt.unless_next, te, te + 1) || !OptionAllows(trig.opt.unless_near, tb >= 2 ? tb - 2 : 0, te + 2)) {
         reject("another sense of the word (a trigger option unless_next/unless_near)");
+        continue;
+      }
+      // `object=X`: a split verb phrase — the verb, its subject, then its object noun («فتح جنود
+      // النار»); without the object it is another verb («أطلق حملة», «فتح الباب»).
+      if (!trig.opt.object.empty() && (!read_as_verb || object_after(tm) == SIZE_MAX)) {
+        reject("no object of its option object= after it within object_within words, in its clause");
         continue;
       }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
