@@ -1659,12 +1659,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
+      // A split verb phrase (option object=) with words between the verb and its object has its
+      // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
+      // subject of the clause before.
+      const bool split_subject = as_verb && !trig.opt.object.empty() && object_after(tm) > te;
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
-        if (!src) {
+        if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
           // A fronted phrase closed by a comma is no subject when an actor follows the verb:
@@ -1682,7 +1686,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (or, after «أنه», any word that is no cue, place or date: «أنه قصف مواقع»)
         bool loose_object = object || (te < n && toks[te].kind == TokenKind::kWord && !cue_kind(te) && v.place_at[te] < 0);
         for (const auto& d : dates) loose_object &= d.tok_begin != te;
-        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
+        if (!src && !en && tm.suffix.empty() && !split_subject) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
         // English: a relative clause's verb with no subject of its own ("troops that crossed …").
         if (!src && en && cl < static_cast<int>(rel_antecedent.size()) && rel_antecedent[cl] >= 0)
           src = &phrases[rel_antecedent[cl]];
@@ -1769,7 +1773,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
-        if (!src && HasConj(tm.prefix) && last_source) src = last_source;
+        if (!src && HasConj(tm.prefix) && last_source && !split_subject) src = last_source;
       } else {
         // A noun with a pronoun possessor («محادثاتهم») has an unknown source — unless a light verb
         // before it in its clause has a subject, whom the pronoun names: «أعربت الحكومة عن إدانتها».
