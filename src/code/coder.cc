@@ -1403,6 +1403,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("no object of its option object= after it within object_within words, in its clause");
         continue;
       }
+      // (`unless_near=` reads the words around its object too: «أطلق الجنود النار في الهواء»)
+      if (!trig.opt.object.empty() && !OptionAllows(trig.opt.unless_near, object_after(tm), object_after(tm) + 4)) {
+        reject("another sense of the phrase (option unless_near, near its object)");
+        continue;
+      }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
