@@ -1250,7 +1250,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
             return j;
           }
-        if (v.trig_at[j] >= 0) break;
+        bool in_name = false;  // (a trigger word inside an actor's name is part of the subject: «مسلحون من حركة فتح»)
+        for (const auto& p : phrases) in_name |= j >= p.begin && j < p.end && (p.begin < j || p.end > j + 1);
+        if (v.trig_at[j] >= 0 && !in_name) break;
       }
       return SIZE_MAX;
     };
