@@ -1410,6 +1410,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("another sense of the phrase (option unless_near, near its object)");
         continue;
       }
+      if (tl && !trig.opt.object.empty()) {  // (explain shows the object it read: «أطلق … النار»)
+        const size_t ob = object_after(tm);
+        tl->text += " \xE2\x80\xA6 " + text.substr(toks[ob].begin, toks[ob].end - toks[ob].begin);
+      }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
       // protesters as subject are a demonstration («المتظاهرين الذين تجمعوا» is not: another clause).
