@@ -454,6 +454,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     lex.place_matcher.FindAllInto(toks, &v.places);
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
     lex.cue_matcher.FindAllInto(toks, &v.cues);
+    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
+    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
+    std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+      const TriggerEntry::Options& o = lex.triggers[m.payload].opt;
+      if (o.object.empty()) return false;
+      for (size_t j = m.end; j < n && j <= m.end + o.object_within && toks[j].kind != TokenKind::kPunct; ++j)
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic))
+            return false;
+      return true;
+    });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -1371,6 +1382,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       return true;
     };
+    // Option `object=` (split verb phrases, Arabic VSO): where the object word of a verb row
+    // begins — a word of one of its topics at most `object_within` words after the verb, in its
+    // clause, with no stop or other trigger between (the subject stands there: «أطلق ثلاثة
+    // مسلحين ملثمين النار»); SIZE_MAX when there is none, or the verb carries a pronoun object.
+    auto object_after = [&](const PhraseMatch& tm) -> size_t {
+      const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+      if (o.object.empty() || !tm.suffix.empty()) return SIZE_MAX;
+      for (size_t j = tm.end; j < n && j <= tm.end + o.object_within; ++j) {
+        if (v.clause[j] != v.clause[tm.begin] || toks[j].kind == TokenKind::kPunct) break;
+        for (const PhraseMatch& cm : v.cues)
+          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic)) {
+            // (not after a preposition — «بالنار» — nor the genitive of a word that may carry one
+            // and is no actor's: «نداء لوقف النار»)
+            if (!PrepOfPrefix(cm.prefix).empty()) return SIZE_MAX;
+            if (j > tm.end) {
+              bool in_phrase = false;
+              for (const auto& p : phrases) in_phrase |= j - 1 >= p.begin && j - 1 < p.end;
+              for (const PhraseMatch& a : v.agents) in_phrase |= j - 1 >= a.begin && j - 1 < a.end;
+              for (size_t q = 1; !in_phrase && q < toks[j - 1].segs.size(); ++q)
+                if (!PrepOfPrefix(std::string(toks[j - 1].segs[q].prefix)).empty()) return SIZE_MAX;
+            }
+            return j;
+          }
+        bool in_name = false;  // (a trigger word inside an actor's name is part of the subject: «مسلحون من حركة فتح»)
+        for (const auto& p : phrases) in_name |= j >= p.begin && j < p.end && (p.begin < j || p.end > j + 1);
+        if (v.trig_at[j] >= 0 && !in_name) break;
+      }
+      return SIZE_MAX;
+    };
     // One reading per trigger span: a form listed as verb and as noun («قتل»)
     // is a verb when used as one, else a noun.
     std::vector<const PhraseMatch*> trig_reads;
@@ -1408,6 +1448,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
         if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
+      }
+      // Of the readings of that kind, a row with `object=` whose object follows is the reading
+      // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
+      // does not follow yields to a row without the option.
+      if (!en) {
+        auto fits = [&](const PhraseMatch& m) { return object_after(m) != SIZE_MAX; };
+        auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
+        for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
+          const PhraseMatch& m = v.trigs[q];
+          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use) continue;
+          if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
+        }
       }
       trig_reads.push_back(pick);
       k = e;
@@ -1469,6 +1521,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       bool inside_actor = false;
       for (const auto& p : phrases) inside_actor |= (tb >= p.begin && tb < p.end);
+      // (a one-word name that is a verb with its object after its subject is the verb: «فتح
+      // جنود النار» — not Fatah)
+      if (inside_actor && !trig.opt.object.empty() && read_as_verb && object_after(tm) != SIZE_MAX) {
+        inside_actor = false;
+        for (const auto& p : phrases) inside_actor |= tb >= p.begin && tb < p.end && (p.begin != tb || p.end != te);
+      }
       if (inside_actor) { reject("part of an actor's name"); continue; }
       int cl = v.clause[tb];
       // «من» right before a finite verb is the relative «who»: «القبض على من أطلقوا النار» — those
@@ -1531,6 +1589,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!OptionAllows(trig.opt.unless_next, te, te + 1) || !OptionAllows(trig.opt.unless_near, tb >= 2 ? tb - 2 : 0, te + 2)) {
         reject("another sense of the word (a trigger option unless_next/unless_near)");
         continue;
+      }
+      // `object=X`: a split verb phrase — the verb, its subject, then its object noun («فتح جنود
+      // النار»); without the object it is another verb («أطلق حملة», «فتح الباب»).
+      if (!trig.opt.object.empty() && (!read_as_verb || object_after(tm) == SIZE_MAX)) {
+        reject("no object of its option object= after it within object_within words, in its clause");
+        continue;
+      }
+      // (`unless_near=` reads the words around its object too: «أطلق الجنود النار في الهواء»)
+      if (!trig.opt.object.empty() && !OptionAllows(trig.opt.unless_near, object_after(tm), object_after(tm) + 4)) {
+        reject("another sense of the phrase (option unless_near, near its object)");
+        continue;
+      }
+      if (tl && !trig.opt.object.empty()) {  // (explain shows the object it read: «أطلق … النار»)
+        const size_t ob = object_after(tm);
+        tl->text += " \xE2\x80\xA6 " + text.substr(toks[ob].begin, toks[ob].end - toks[ob].begin);
       }
       // `only_near=X`: a verb with no pronoun object is a trigger only within three words of X in
       // its own clause — a general verb in the sense the entry codes: «تجمع», «خرج», «نزل» with
@@ -1864,12 +1937,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
+      // A split verb phrase (option object=) with words between the verb and its object has its
+      // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
+      // subject of the clause before.
+      const bool split_subject = as_verb && !trig.opt.object.empty() && object_after(tm) > te;
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
-        if (!src) {
+        if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
           // A fronted phrase closed by a comma is no subject when an actor follows the verb:
@@ -1887,7 +1964,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (or, after «أنه», any word that is no cue, place or date: «أنه قصف مواقع»)
         bool loose_object = object || (te < n && toks[te].kind == TokenKind::kWord && !cue_kind(te) && v.place_at[te] < 0);
         for (const auto& d : dates) loose_object &= d.tok_begin != te;
-        if (!src && !en && tm.suffix.empty()) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
+        if (!src && !en && tm.suffix.empty() && !split_subject) src_from_clause = (src = ClauseSubject(tb, object, loose_object)) != nullptr;
         // English: a relative clause's verb with no subject of its own ("troops that crossed …").
         if (!src && en && cl < static_cast<int>(rel_antecedent.size()) && rel_antecedent[cl] >= 0)
           src = &phrases[rel_antecedent[cl]];
@@ -1974,7 +2051,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
-        if (!src && HasConj(tm.prefix) && last_source) src = last_source;
+        if (!src && HasConj(tm.prefix) && last_source && !split_subject) src = last_source;
       } else {
         // A noun with a pronoun possessor («محادثاتهم») has an unknown source — unless a light verb
         // before it in its clause has a subject, whom the pronoun names: «أعربت الحكومة عن إدانتها».

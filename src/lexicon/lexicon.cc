@@ -680,6 +680,14 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
       HADATH_RETURN_IF_ERROR(list(key, val, &o.light));
     } else if (key == "subject") {
       HADATH_RETURN_IF_ERROR(list(key, val, &o.subject));
+    } else if (key == "object") {
+      HADATH_RETURN_IF_ERROR(list(key, val, &o.object));
+    } else if (key == "object_within") {
+      char* end = nullptr;
+      long w = std::strtol(val.c_str(), &end, 10);
+      if (val.empty() || *end != '\0' || w < 1 || w > 12)
+        return Status::Corrupt(rule + ": option 'object_within' wants a number of words from 1 to 12, got '" + val + "'");
+      o.object_within = static_cast<size_t>(w);
     } else if (key == "no_accusative") {  // (Arabic nouns) words that take no «ـا»: read by LoadTriggers
       std::vector<std::string> forms;
       HADATH_RETURN_IF_ERROR(list(key, val, &forms));
@@ -689,6 +697,9 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
       return Status::Corrupt(rule + ": unknown option '" + key + "'");
     }
   }
+  if (o.object_within && o.object.empty())
+    return Status::Corrupt(rule + ": option 'object_within' needs option 'object'");
+  if (!o.object.empty() && !o.object_within) o.object_within = 5;
   return Status::OK();
 }
 

@@ -96,6 +96,10 @@ struct TriggerEntry {
     std::vector<std::string> subject;  // subject=X|Y: (Arabic verbs) only with a subject of these topics
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
     std::vector<std::string> source_preps;  // source=P|Q: (nouns) the actor after P right after it is its source
+    // object=X|Y: (verbs) a split verb phrase: a trigger only when a word of these topics follows
+    // within `object_within` words in its clause («أطلق مسلحون النار»: the subject stands between)
+    std::vector<std::string> object;
+    size_t object_within = 0;  // object_within=N (default 5 with object=)
   } opt;
 };
 

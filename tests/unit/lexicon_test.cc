@@ -385,5 +385,24 @@ TEST(Petrarch, DatesRepairedOrDroppedNeverSilentlyKept) {
   fs::remove_all(root);
 }
 
+// Option `object=` (split verb phrases, data/README.md): a topic list, with `object_within`
+// words (default 5); a window without an object list, or out of range, stops loading.
+TEST(Lexicon, TriggerOptionObject) {
+  TriggerEntry t;
+  t.options = {{"object", "gunfire|arms"}};
+  ASSERT_TRUE(ParseTriggerOptions(nullptr, "split.tsv:1", &t).ok());
+  EXPECT_EQ(t.opt.object, (std::vector<std::string>{"gunfire", "arms"}));
+  EXPECT_EQ(t.opt.object_within, 5u);
+  t.options = {{"object", "gunfire"}, {"object_within", "3"}};
+  ASSERT_TRUE(ParseTriggerOptions(nullptr, "split.tsv:2", &t).ok());
+  EXPECT_EQ(t.opt.object_within, 3u);
+  t.options = {{"object_within", "3"}};
+  EXPECT_FALSE(ParseTriggerOptions(nullptr, "split.tsv:3", &t).ok());
+  t.options = {{"object", "gunfire"}, {"object_within", "0"}};
+  EXPECT_FALSE(ParseTriggerOptions(nullptr, "split.tsv:4", &t).ok());
+  t.options = {{"object", ""}};
+  EXPECT_FALSE(ParseTriggerOptions(nullptr, "split.tsv:5", &t).ok());
+}
+
 }  // namespace
 }  // namespace hadath
