@@ -153,6 +153,9 @@ NAME_STOPLIST = {
     # with a clitic they spell common words: «بنوك» banks (Nuuk), «كبيرا» big (Beira),
     # «فرانس برس» (Reims)
     "نوك", "بيرا", "رانس",
+    # «ماليه» (Malé, MDV) is «مالية» after teh marbuta folding: «المالية» (Malian, fem.;
+    # financial) — «بالعاصمة المالية» is Bamako, «وزارة المالية» the finance ministry
+    "ماليه",
 }
 
 
