@@ -191,9 +191,10 @@ def check_places(path, rows, rep, codes, rel, place_ids):
             rep.error(path, no, "population not an integer")
         if r["capital"] not in ("0", "1"):
             rep.error(path, no, "capital must be 0 or 1")
-        prefix = "hd:" if rel.endswith("regions.ar.tsv") else "ne:"
-        if not r["id"].startswith(prefix):
-            rep.error(path, no, "id must start with %s" % prefix)
+        # (places.tsv: Natural Earth ne:, and GeoNames gn: towns of tools/import_gazetteer.py)
+        prefixes = ("hd:",) if rel.endswith("regions.ar.tsv") else ("ne:", "gn:")
+        if not r["id"].startswith(prefixes):
+            rep.error(path, no, "id must start with %s" % " or ".join(prefixes))
         if r["id"] in place_ids and place_ids[r["id"]] != rel:
             rep.error(path, no, "id %s also in %s" % (r["id"], place_ids[r["id"]]))
         place_ids.setdefault(r["id"], rel)

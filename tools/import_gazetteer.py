@@ -13,8 +13,13 @@ public domain). Country codes are CAMEO country codes, i.e. ISO 3166-1 alpha-3, 
     (so SDS -> SSD, SAH -> ESH, KOS -> XKX, PSX -> PSE ...), then coded by recognised
     sovereignty: Somaliland -> SOM, N. Cyprus -> CYP, Crimea -> UKR, places south of
     27°40'N filed under Morocco -> ESH.
+Cities of Jordan and the Gulf states that Natural Earth lacks (Irbid, Zarqa, Sharjah,
+Salalah, Buraydah...) are added from GeoNames (<shared>/reference/gazetteer/geonames/
+cities15000.txt.gz, CC BY 4.0): population at least GEONAMES_MIN_POP, Arabic-script alternate
+names only, ids "gn:<geonames id>" (see add_geonames_cities).
 Output is sorted and deterministic. Standard library only.
 """
+import gzip
 import argparse
 import csv
 import os
@@ -23,6 +28,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NE_REL = "reference/gazetteer/naturalearth"
+GN_REL = "reference/gazetteer/geonames/cities15000.txt.gz"
 
 COUNTRY_COLUMNS = ["code", "iso2", "name_en", "name_ar", "lat", "lon", "wikidata"]
 PLACE_COLUMNS = ["id", "name_en", "names_ar", "country", "lat", "lon",
@@ -147,6 +153,9 @@ NAME_STOPLIST = {
     # with a clitic they spell common words: «بنوك» banks (Nuuk), «كبيرا» big (Beira),
     # «فرانس برس» (Reims)
     "نوك", "بيرا", "رانس",
+    # «ماليه» (Malé, MDV) is «مالية» after teh marbuta folding: «المالية» (Malian, fem.;
+    # financial) — «بالعاصمة المالية» is Bamako, «وزارة المالية» the finance ministry
+    "ماليه",
 }
 
 
@@ -202,6 +211,74 @@ def build_places(rows, adm0_map):
     return out, len(unnumbered), dups
 
 
+# GeoNames supplement: the countries (ISO alpha-2 -> CAMEO code) whose larger towns Arabic news
+# reports and Natural Earth leaves out, and the smallest population taken.
+GEONAMES_COUNTRIES = {"JO": "JOR", "SA": "SAU", "AE": "ARE", "KW": "KWT", "QA": "QAT",
+                      "BH": "BHR", "OM": "OMN"}
+GEONAMES_MIN_POP = 50000
+GEONAMES_FEATURES = {"PPLA": "admin1_capital", "PPLC": "admin0_capital"}
+ARABIC_NAME = re.compile(r"^[\u0621-\u064A]+(?: [\u0621-\u064A]+)*$")
+# GeoNames alternate names that Arabic news uses as common words or for better-known places
+# elsewhere: «الخبر» (the news; Khobar), «صور» (pictures; Tyre, LBN), «بوشر» (was begun),
+# «حولي» (around me), «المذنب» (the guilty), «معان» (meanings), «ينبع» (springs), «الرقة»
+# (Raqqa, SYR), «السالمية» (Salamiyah, SYR), «زرقاء» (blue), «محرق» (burning), and spellings
+# without the article or with a final heh that match words («خبر», «عقبه», «دمام»).
+GEONAMES_NAME_STOPLIST = {
+    "الخبر", "خبر", "صور", "بوشر", "حولي", "المذنب", "معان", "ينبع", "الرقة", "السالمية",
+    "زرقاء", "محرق", "عقبه", "دمام", "شارجه", "فجيرة", "ظهران", "صبيا", "الاحمدي", "الريان",
+    "صلاله",
+}
+
+
+def add_geonames_cities(path, places, taken_names):
+    """Towns of GEONAMES_COUNTRIES with at least GEONAMES_MIN_POP people that Natural Earth
+    lacks (by GeoNames id), named by their Arabic-script alternate names; a name that any
+    place already has (taken_names) or that is in GEONAMES_NAME_STOPLIST is left out, and a
+    town left without names is dropped."""
+    have = {p["geonames_id"] for p in places if p["geonames_id"]}
+    added = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 15 or r[8] not in GEONAMES_COUNTRIES or r[0] in have:
+                continue
+            if not r[14].isdigit() or int(r[14]) < GEONAMES_MIN_POP or not r[7].startswith("PPL"):
+                continue
+            names, folded = [], set()
+            # (hamza seats first, so that «أبها» is kept and «ابها», the same after folding, not)
+            for n in sorted((clean(n) for n in r[3].split(",")), key=lambda n: (n[:1] == "ا", n)):
+                key = n.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+                if ARABIC_NAME.match(n) and n not in GEONAMES_NAME_STOPLIST and n not in taken_names \
+                        and key not in folded and not n.startswith("محافظة "):
+                    names.append(n)
+                    folded.add(key)
+            if not names:
+                continue
+            added.append({
+                "id": "gn:" + r[0],
+                "name_en": clean(r[2]) or clean(r[1]),
+                "names_ar": "|".join(sorted(names)),
+                "country": GEONAMES_COUNTRIES[r[8]],
+                "lat": coord(r[4], 4),
+                "lon": coord(r[5], 4),
+                "geonames_id": r[0],
+                "population": r[14],
+                "feature": GEONAMES_FEATURES.get(r[7], "populated_place"),
+                "capital": "0",
+            })
+    return added
+
+
+def taken_place_names(places, regions_path):
+    names = set()
+    for p in places:
+        names.update(p["names_ar"].split("|"))
+    if os.path.exists(regions_path):
+        for r in read_tsv(regions_path):
+            names.update(n for n in (r.get("names_ar") or "").split("|") if n)
+    return names
+
+
 def write(path, header_lines, columns, rows):
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -229,6 +306,10 @@ def main(argv=None):
 
     countries, adm0_map = build_countries(read_tsv(os.path.join(ne, "countries.tsv")))
     places, n_numbered, dup_ids = build_places(read_tsv(os.path.join(ne, "places.tsv")), adm0_map)
+    gn_path = os.path.join(args.shared, GN_REL)
+    gn_added = add_geonames_cities(
+        gn_path, places, taken_place_names(places, os.path.join(REPO, "data", "geo", "regions.ar.tsv")))
+    places = sorted(places + gn_added, key=lambda p: (p["country"], p["name_en"], p["id"]))
 
     common = [
         "Licence: public domain (Natural Earth, naturalearthdata.com), version %s." % version,
@@ -248,11 +329,16 @@ def main(argv=None):
           ["Columns: id (ne:<geonames id | wikidata id | running number>) name_en"
            " names_ar ('|'-separated; Wikipedia-style '، <region>' qualifiers removed)"
            " country lat lon geonames_id population (NE pop_max) feature (NE featurecla)"
-           " capital (1 = national capital, NE adm0cap)."],
+           " capital (1 = national capital, NE adm0cap).",
+           "Rows with id gn:<geonames id>: towns of %s with at least %d people that Natural"
+           " Earth lacks, from ../shared/%s (GeoNames, CC BY 4.0, geonames.org; Arabic-script"
+           " alternate names; population from GeoNames)."
+           % (", ".join(sorted(GEONAMES_COUNTRIES.values())), GEONAMES_MIN_POP, GN_REL)],
           PLACE_COLUMNS, places)
 
     print("countries: %d rows -> %s" % (len(countries),
                                          os.path.relpath(os.path.join(args.outdir, "countries.tsv"))))
+    print("geonames: %d towns added" % len(gn_added))
     print("places: %d rows (%d capitals, %d without GeoNames id, %d running-number ids, "
           "%d duplicate ids disambiguated) -> %s" % (
               len(places), sum(p["capital"] == "1" for p in places),

@@ -2043,6 +2043,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                            // (a role noun closed by a definite word is a whole phrase, no genitive
                            // chain: «استقبل وزير الخارجية سفير الكويت» — the minister is the subject)
                            if (!en && k > j + 1 && StartsWith(toks[k - 1].norm, kAl)) return true;
+                           // (nor is a role noun ending in a word with the article or the plural
+                           // «ـون», which no genitive follows, before a role noun: «اغتال المسلحون
+                           // القاضي», «اغتال مسلحون مجهولون القاضي»)
+                           if (!en && k == p.begin && v.agent_at[k] >= 0) {
+                             const std::string pre = k == j + 1 ? v.agents[v.agent_at[j]].prefix : "";
+                             std::string_view w = toks[k - 1].norm;
+                             w.remove_prefix(std::min(pre.size(), w.size()));
+                             if (HasArticle(pre) || StartsWith(w, kAl) ||
+                                 (w.size() > 6 && w.substr(w.size() - 4) == "\xD9\x88\xD9\x86"))  // ون
+                               return true;
+                           }
                            while (k < p.begin && v.agent_at[k] >= 0) k = v.agents[v.agent_at[k]].end;
                            return k != p.begin;
                          }());

@@ -209,6 +209,12 @@ std::span<const Segment> Tokenizer::SegmentsInto(std::string_view norm, bool end
   scratch->clear();
   scratch->push_back(whole);
   static constexpr std::string_view kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
+  static constexpr std::string_view kYa = "\xD9\x8A";  // «ي»
+  auto EndsWithArticle = [&](std::string_view q) {
+    return q.size() >= 4 && (q.substr(q.size() - 4) == kAl || q.substr(q.size() - 4) == kLl);
+  };
+  // (two letters at least after it: «ألفي» is folded to «الفي», the dual of «ألف» + nothing)
+  auto StartsWithArticle = [&](std::string_view q) { return q.size() >= 8 && q.substr(0, 4) == kAl; };
   char joined[128];  // «ال» + stem, for the vocabulary lookup (longer stems: the arena)
   for (size_t a = 0; a < n_pre; ++a) {
     const std::string_view p = pre[a] ? std::string_view(*pre[a]) : std::string_view();
@@ -219,6 +225,10 @@ std::span<const Segment> Tokenizer::SegmentsInto(std::string_view norm, bool end
       const std::string_view stem_view = norm.substr(p.size(), norm.size() - p.size() - x.size());
       // Length in code points; 4 bytes per code point at most, so long stems need no count.
       if (stem_view.size() < 4 * min_stem_ && utf8::Length(stem_view) < min_stem_) continue;
+      // A word with the article takes no possessive pronoun: no suffix after a prefix that
+      // ends in «ال»/«لل», and «ي» (my: nouns only) is not split off a stem that starts
+      // with «ال» and two more letters — «الصحافي» is the nisba adjective, not «الصحاف» + ي.
+      if (!x.empty() && (EndsWithArticle(p) || (x == kYa && StartsWithArticle(stem_view)))) continue;
       const bool ll = p.size() >= kLl.size() && SameBytes(p.data() + p.size() - kLl.size(), kLl.data(), kLl.size());
       const uint32_t h = Fnv1a32(stem_view);
       const bool known = !filter || InVocabulary(stem_view, h);
