@@ -1996,6 +1996,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
+      // English option `passive` on an active verb whose form ends in the preposition that
+      // names the doer ("received a phone call from X"): X is the source, the subject the target.
+      if (en && as_verb && trig.opt.passive && !en_passive) {
+        const Phrase* subj = src && src->end <= tb ? src : nullptr;
+        src = nullptr;
+        for (const auto& p : phrases)
+          if (p.begin >= te && in_clause(p)) { if (skip_det(p.begin) <= te + 1) src = &p; break; }
+        if (!subj || !src) { reject("a reversed verb (option passive) needs its subject and the actor after it"); continue; }
+        passive_target = subj;
+        rules.push_back(trig.rule + " (reversed: the actor after it is the source)");
+      }
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
