@@ -1706,8 +1706,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           while (cs > 0 && v.clause[cs - 1] == cl) --cs;
           size_t say = cs;  // the verb of saying: the clause's first word, or before "that"
           if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          // (before "that", past the date of the saying: "said on Monday that it …")
+          for (const auto& d : dates)
+            if (say > 0 && d.tok_end == say + 1 && d.tok_begin > 0 && say + 1 == cs) {
+              say = d.tok_begin - 1;
+              if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+            }
           const CueEntry* sc = cue_kind(say);
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
+          // (past the date of the saying: "said on Monday it had killed …")
+          for (const auto& d : dates)
+            if (d.tok_end < tb && (d.tok_begin == j || (d.tok_begin == j + 1 && cue_kind(j) &&
+                                                         (cue_kind(j)->kind == CueKind::kPreposition || cue_kind(j)->kind == CueKind::kLocationPrep))))
+              j = d.tok_end;
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
