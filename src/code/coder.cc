@@ -505,7 +505,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t e = k;
         while (e < n && named[e] && e < k + 6) ++e;
         const CueEntry* ce = cue_kind(e);
-        boundary |= e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
+        // (not after a subject that is only names and appositions: "Vietnam's president, To
+        // Lam, and his Laotian counterpart signed …" is one coordinated subject)
+        bool names_only = true;
+        for (size_t q = i; names_only && q > 0 && v.clause[q - 1] == clause; --q)
+          names_only = named[q - 1] || is_comma(q - 1);
+        boundary |= !names_only && e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
       }
       if (boundary && i > 0) {
         ++clause;
