@@ -567,6 +567,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto location_prep_before = [&](size_t i) {
       i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
+      // (English: "the city of Kharkiv", "the town of Goma" name a place as "in" does)
+      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), "territory")) return true;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
