@@ -1566,7 +1566,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kUncertain:  // (to the end of its clause: scope_breaks)
             if (scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
-          case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
+          case CueKind::kHypothetical:
+            // English: "would" right before the verb in a clause reported by a past verb of
+            // saying is the reported future ("Ghana said it would expel the envoy"): an
+            // announced act, as "will" — unless another hypothetical cue follows in the sentence.
+            if (en && toks[cm.begin].norm == "would" && tb == cm.end && v.clause[cm.begin] == cl) {
+              size_t cs = cm.begin;
+              while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+              const CueEntry* c0 = cue_kind(cs);
+              const size_t say = c0 && c0->kind == CueKind::kRelative && cs > 0 ? cs - 1 : cs;
+              const CueEntry* cs_cue = cue_kind(say);
+              static const std::vector<std::string> kPastSaying = {"said", "told", "announced", "stated", "declared", "added"};
+              bool other = false;
+              for (const PhraseMatch& o : v.cues)
+                other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
+              if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other &&
+                  std::find(kPastSaying.begin(), kPastSaying.end(), std::string(toks[say].norm)) != kPastSaying.end()) {
+                intent = true;
+                rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
+                break;
+              }
+            }
+            hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
             // (English: in the trigger's clause — "vows to retaliate after shelling kills soldiers")
             if ((tb - cm.end <= 8 && (!en || v.clause[cm.begin] == cl)) ||
