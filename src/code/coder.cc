@@ -2085,6 +2085,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         break;
       }
       if (en_passive) passive_target = en_subject;
+      // English: a passive act of violence with no "by" of its own ("five soldiers were killed
+      // when their vehicle struck a bomb planted by Islamic State militants") takes the agent
+      // of a violent participle or trigger later in the sentence: "planted by X", "an attack by X".
+      if (en && en_passive && !src) {
+        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        if (own && ListHas(cfg.shared_agent_roots, own->root))
+          for (const PhraseMatch& cm : v.cues) {
+            if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+            const size_t w = cm.begin - 1;  // the participle or event noun before "by"
+            bool violent = false;
+            if (v.trig_at[w] >= 0) {
+              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[w]].payload].cameo);
+              violent = c && ListHas(cfg.shared_agent_roots, c->root);
+            }
+            static const std::vector<std::string> kMeans = {"planted", "laid", "fired", "launched", "detonated", "carried", "set", "thrown"};
+            violent |= std::find(kMeans.begin(), kMeans.end(), std::string(toks[w].norm)) != kMeans.end();
+            if (!violent) continue;
+            for (const auto& p : phrases)
+              if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
+            if (src) { src_after_by = true; rules.push_back(lex.cues[cm.payload].rule + " (the agent of a violent act later in the sentence)"); }
+            break;
+          }
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
