@@ -395,7 +395,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // (international bodies and militant groups do not count). Its state role nouns with no
   // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
   static const std::vector<std::string> kNone;
-  const std::vector<std::string>& home_role_sectors = home_country.empty() || en ? kNone : cfg.home_role_sectors;
+  // English: any story is "domestic" in the same way — its country is the one country its title
+  // and lead name ("Soldiers seized power in Gabon …": "the junta", "the army" later are Gabon's);
+  // the check below drops it when they name another.
+  if (en && home_country.empty() && !cfg.home_role_sectors.empty())
+    for (size_t si = 0; si < sentences.size() && si < 2 && home_country.empty(); ++si) {
+      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+        const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+        if (c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO") { home_country = c; break; }
+      }
+      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+        if (home_country.empty() && !lex.places[m.payload].country.empty()) home_country = lex.places[m.payload].country;
+    }
+  const std::vector<std::string>& home_role_sectors = home_country.empty() ? kNone : cfg.home_role_sectors;
   bool domestic = !home_role_sectors.empty();
   for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
     for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
@@ -921,7 +933,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           p.country = home_country;
-          p.rules.push_back("ar/settings.tsv:home_role_sectors");
+          p.rules.push_back(en ? "en/settings.tsv:home_role_sectors" : "ar/settings.tsv:home_role_sectors");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
