@@ -2321,6 +2321,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         after = v.trigs[v.trig_at[te]].end;
         noun_via_verb = true;
       }
+      // English: a verb with no object of its own before "and" and another verb shares that
+      // verb's object ("protesters stormed and set fire to the embassy").
+      size_t obj_at = te;
+      if (en && as_verb && !tgt && te + 1 < n && cue_kind(te) && cue_kind(te)->kind == CueKind::kCoordinator &&
+          v.trig_at[te + 1] >= 0 && v.trigs[v.trig_at[te + 1]].begin == te + 1 && used_as_verb(v.trigs[v.trig_at[te + 1]]) &&
+          after == te)
+        after = obj_at = v.trigs[v.trig_at[te + 1]].end;
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
       size_t stop = n;
@@ -2349,7 +2356,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
           prep_ok = (noun_via_verb && p.prep.empty()) ||
-                    (as_verb && !trig.opt.prep_target && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+                    (as_verb && !trig.opt.prep_target && (p.prep.empty() || skip_det(p.begin) == obj_at)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
