@@ -400,7 +400,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // (international bodies and militant groups do not count). Its state role nouns with no
   // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
   static const std::vector<std::string> kNone;
-  const std::vector<std::string>& home_role_sectors = home_country.empty() || en ? kNone : cfg.home_role_sectors;
+  // English: any story is "domestic" in the same way — its country is the one country its title
+  // and lead name ("Soldiers seized power in Gabon …": "the junta", "the army" later are Gabon's);
+  // the check below drops it when they name another.
+  if (en && home_country.empty() && !cfg.home_role_sectors.empty())
+    for (size_t si = 0; si < sentences.size() && si < 2 && home_country.empty(); ++si) {
+      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+        const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+        if (c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO") { home_country = c; break; }
+      }
+      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+        if (home_country.empty() && !lex.places[m.payload].country.empty()) home_country = lex.places[m.payload].country;
+    }
+  const std::vector<std::string>& home_role_sectors = home_country.empty() ? kNone : cfg.home_role_sectors;
   bool domestic = !home_role_sectors.empty();
   for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
     for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
@@ -560,7 +572,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t e = k;
         while (e < n && named[e] && e < k + 6) ++e;
         const CueEntry* ce = cue_kind(e);
-        boundary |= e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
+        // (not after a subject that is only names and appositions: "Vietnam's president, To
+        // Lam, and his Laotian counterpart signed …" is one coordinated subject)
+        bool names_only = true;
+        for (size_t q = i; names_only && q > 0 && v.clause[q - 1] == clause; --q)
+          names_only = named[q - 1] || is_comma(q - 1);
+        boundary |= !names_only && e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
       }
       if (boundary && i > 0) {
         ++clause;
@@ -628,6 +645,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto location_prep_before = [&](size_t i) {
       i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
+      // (English: "the city of Kharkiv", "the town of Goma" name a place as "in" does)
+      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), "territory")) return true;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
@@ -998,7 +1017,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             !(cue_kind(p.end) && (cue_kind(p.end)->kind == CueKind::kPreposition || cue_kind(p.end)->kind == CueKind::kLocationPrep) &&
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           p.country = home_country;
-          p.rules.push_back("ar/settings.tsv:home_role_sectors");
+          p.rules.push_back(en ? "en/settings.tsv:home_role_sectors" : "ar/settings.tsv:home_role_sectors");
         }
         // (a coalition's forces or aircraft with no country: the coalition of the document's theatre)
         // (a resistance named by no country fights at home: the country the document names most,
@@ -1797,7 +1816,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kUncertain:  // (to the end of its clause: scope_breaks)
             if (scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
-          case CueKind::kHypothetical: hypothetical = true; rules.push_back(c.rule); break;
+          case CueKind::kHypothetical:
+            // English: "would" right before the verb in a clause reported by a past verb of
+            // saying is the reported future ("Ghana said it would expel the envoy"): an
+            // announced act, as "will" — unless another hypothetical cue follows in the sentence.
+            if (en && toks[cm.begin].norm == "would" && tb == cm.end && v.clause[cm.begin] == cl) {
+              size_t cs = cm.begin;
+              while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+              const CueEntry* c0 = cue_kind(cs);
+              const size_t say = c0 && c0->kind == CueKind::kRelative && cs > 0 ? cs - 1 : cs;
+              const CueEntry* cs_cue = cue_kind(say);
+              static const std::vector<std::string> kPastSaying = {"said", "told", "announced", "stated", "declared", "added"};
+              bool other = false;
+              for (const PhraseMatch& o : v.cues)
+                other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
+              if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other &&
+                  std::find(kPastSaying.begin(), kPastSaying.end(), std::string(toks[say].norm)) != kPastSaying.end()) {
+                intent = true;
+                rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
+                break;
+              }
+            }
+            hypothetical = true; rules.push_back(c.rule); break;
           case CueKind::kIntent:  // (a verbal noun after «بـ» is what was threatened, however far: «هدد X بقتل»)
             // (English: in the trigger's clause — "vows to retaliate after shelling kills soldiers")
             if ((tb - cm.end <= 8 && (!en || v.clause[cm.begin] == cl)) ||
@@ -1975,8 +2015,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           while (cs > 0 && v.clause[cs - 1] == cl) --cs;
           size_t say = cs;  // the verb of saying: the clause's first word, or before "that"
           if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          // (before "that", past the date of the saying: "said on Monday that it …")
+          for (const auto& d : dates)
+            if (say > 0 && d.tok_end == say + 1 && d.tok_begin > 0 && say + 1 == cs) {
+              say = d.tok_begin - 1;
+              if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+            }
           const CueEntry* sc = cue_kind(say);
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
+          // (past the date of the saying: "said on Monday it had killed …")
+          for (const auto& d : dates)
+            if (d.tok_end < tb && (d.tok_begin == j || (d.tok_begin == j + 1 && cue_kind(j) &&
+                                                         (cue_kind(j)->kind == CueKind::kPreposition || cue_kind(j)->kind == CueKind::kLocationPrep))))
+              j = d.tok_end;
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
@@ -2315,6 +2366,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
+      // English option `passive` on an active verb whose form ends in the preposition that
+      // names the doer ("received a phone call from X"): X is the source, the subject the target.
+      if (en && as_verb && trig.opt.passive && !en_passive) {
+        const Phrase* subj = src && src->end <= tb ? src : nullptr;
+        src = nullptr;
+        for (const auto& p : phrases)
+          if (p.begin >= te && in_clause(p)) { if (skip_det(p.begin) <= te + 1) src = &p; break; }
+        if (!subj || !src) { reject("a reversed verb (option passive) needs its subject and the actor after it"); continue; }
+        passive_target = subj;
+        rules.push_back(trig.rule + " (reversed: the actor after it is the source)");
+      }
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
         if (cm.begin < te || v.clause[cm.begin] != cl || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
@@ -2354,6 +2416,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         break;
       }
       if (en_passive) passive_target = en_subject;
+      // English: a passive act of violence with no "by" of its own ("five soldiers were killed
+      // when their vehicle struck a bomb planted by Islamic State militants") takes the agent
+      // of a violent participle or trigger later in the sentence: "planted by X", "an attack by X".
+      if (en && en_passive && !src) {
+        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        if (own && ListHas(cfg.shared_agent_roots, own->root))
+          for (const PhraseMatch& cm : v.cues) {
+            if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
+            const size_t w = cm.begin - 1;  // the participle or event noun before "by"
+            bool violent = false;
+            if (v.trig_at[w] >= 0) {
+              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[w]].payload].cameo);
+              violent = c && ListHas(cfg.shared_agent_roots, c->root);
+            }
+            static const std::vector<std::string> kMeans = {"planted", "laid", "fired", "launched", "detonated", "carried", "set", "thrown"};
+            violent |= std::find(kMeans.begin(), kMeans.end(), std::string(toks[w].norm)) != kMeans.end();
+            if (!violent) continue;
+            for (const auto& p : phrases)
+              if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
+            if (src) { src_after_by = true; rules.push_back(lex.cues[cm.payload].rule + " (the agent of a violent act later in the sentence)"); }
+            break;
+          }
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -2643,6 +2728,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         after = v.trigs[v.trig_at[te]].end;
         noun_via_verb = true;
       }
+      // English: a verb with no object of its own before "and" and another verb shares that
+      // verb's object ("protesters stormed and set fire to the embassy").
+      size_t obj_at = te;
+      if (en && as_verb && !tgt && te + 1 < n && cue_kind(te) && cue_kind(te)->kind == CueKind::kCoordinator &&
+          v.trig_at[te + 1] >= 0 && v.trigs[v.trig_at[te + 1]].begin == te + 1 && used_as_verb(v.trigs[v.trig_at[te + 1]]) &&
+          after == te)
+        after = obj_at = v.trigs[v.trig_at[te + 1]].end;
       const Phrase* fallback = nullptr;
       // The target search stops at the next verb trigger, negation or light verb in the clause.
       size_t stop = n;
@@ -2687,7 +2779,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // English: a verb's direct object, or an actor after one of its target prepositions.
         if (en)
           prep_ok = (noun_via_verb && p.prep.empty()) ||
-                    (as_verb && !trig.opt.prep_target && (p.prep.empty() || skip_det(p.begin) == te)) ||  // "commented on X": the
+                    (as_verb && !trig.opt.prep_target && (p.prep.empty() || skip_det(p.begin) == obj_at)) ||  // "commented on X": the
                                                                                   // preposition is the trigger's
                     std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end();
         if (prep_ok) { tgt = &p; break; }
