@@ -1872,9 +1872,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               rules.push_back(c.rule);
             }
             break;
-          case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
-            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin)) { hypothetical = true; rules.push_back(c.rule); }
+          case CueKind::kUnrealized: {  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
+            // (not over a new coordinate clause, a comma and a verb with «و», as for uncertainty:
+            // «دون وقوع إصابات، وسقطت قذيفة» — the shell fell)
+            const bool new_report = !en && scope_breaks[tb] != scope_breaks[cm.end];
+            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin) && !new_report) {
+              hypothetical = true;
+              rules.push_back(c.rule);
+            }
             break;
+          }
           default: break;
         }
       }
