@@ -1615,6 +1615,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (v.trig_at[j] < 0) continue;
           const PhraseMatch& o = v.trigs[v.trig_at[j]];
           if (used_as_verb(o) || !bg_end[o.end]) break;
+          // (not after a frame of the cue topic `series` — «موجة», «سلسلة»: «تشهد المدن موجة
+          // احتجاجات احتجاجا على نقص الخدمات» reports the wave and what it is against)
+          bool series = false;
+          for (const PhraseMatch& cm : v.cues)
+            series |= (cm.end == o.begin || cm.end + 1 == o.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                      lex.cues[cm.payload].topic == "series";
+          if (series) break;
           if (std::string_view(lex.triggers[o.payload].cameo).substr(0, 2) == std::string_view(trig.cameo).substr(0, 2)) {
             act_dropped = true;
             break;
