@@ -1381,6 +1381,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
     int k_in_sentence = 0;
     std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
+    std::vector<bool> bg_end(n + 1, false);       // ... or was background by its frame or clause
     std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
     std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
@@ -1599,7 +1600,39 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (in_bg_clause && ListHas(background_clause_roots, std::string_view(trig.cameo).substr(0, 2))) {
         if (tl) tl->decision = "in a relative or subordinate clause (setting background_clause_roots): background";
         rejected_noun_end[tm.end] = true;  // (a verb or noun right after it describes it)
+        bg_end[tm.end] = !read_as_verb;
         continue;
+      }
+      // An adverb of purpose («احتجاجا على») tells why the act before it was done: after a noun
+      // of its own CAMEO root in its clause, with no other event word between (but nouns joined
+      // to it by «و»), that noun is the act — and when it is background by its frame or its
+      // clause, so is the adverb («والذين يواصلون مظاهراتهم واعتصامهم، احتجاجا على», «بعد "يوم
+      // غضب" نفذه أنصاره احتجاجا على»). A noun dropped for another reason (a definite masdar:
+      // «أصروا على التظاهر احتجاجا على») leaves the adverb its own event.
+      if (trig.opt.adverb && !en) {
+        bool act_dropped = false;
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl;) {
+          if (v.trig_at[j] < 0) continue;
+          const PhraseMatch& o = v.trigs[v.trig_at[j]];
+          if (used_as_verb(o) || !bg_end[o.end]) break;
+          // (not after a frame of the cue topic `series` — «موجة», «سلسلة»: «تشهد المدن موجة
+          // احتجاجات احتجاجا على نقص الخدمات» reports the wave and what it is against)
+          bool series = false;
+          for (const PhraseMatch& cm : v.cues)
+            series |= (cm.end == o.begin || cm.end + 1 == o.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                      lex.cues[cm.payload].topic == "series";
+          if (series) break;
+          if (std::string_view(lex.triggers[o.payload].cameo).substr(0, 2) == std::string_view(trig.cameo).substr(0, 2)) {
+            act_dropped = true;
+            break;
+          }
+          if (!HasConj(o.prefix)) break;  // (a conjunct of another root: the act may be before it)
+          j = o.begin;
+        }
+        if (act_dropped) {
+          reject("tells why an act before it was done that is no new event (option adverb)");
+          continue;
+        }
       }
       std::vector<std::string> rules = {trig.rule};
       // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
@@ -1846,9 +1879,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               rules.push_back(c.rule);
             }
             break;
-          case CueKind::kUnrealized:  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
-            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin)) { hypothetical = true; rules.push_back(c.rule); }
+          case CueKind::kUnrealized: {  // «لشن هجوم», «حاول تفجير»: planned, attempted, possible
+            // (not over a new coordinate clause, a comma and a verb with «و», as for uncertainty:
+            // «دون وقوع إصابات، وسقطت قذيفة» — the shell fell)
+            const bool new_report = !en && scope_breaks[tb] != scope_breaks[cm.end];
+            if (tb - cm.end <= unrealized_window && v.clause[cm.begin] == cl && !undergone(cm.begin) && !new_report) {
+              hypothetical = true;
+              rules.push_back(c.rule);
+            }
             break;
+          }
           default: break;
         }
       }
@@ -2614,18 +2654,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // The frame decides whatever the noun's genitive («منذ اغتيال الرئيس»), and a noun joined
       // by «و» to a framed one shares its frame («عمليات اختطاف وتعذيب»).
       if (!as_verb && tb > 0 && (!src || !en || src->end != tb)) {  // (English: "said their fighters answered earlier raids")
-        const CueEntry* c = cue_kind(tb - 1);
-        if (c && !en && undergone(tb - 1)) c = nullptr;
+        // (an opening quote mark may stand between the frame and its noun: «بعد "يوم غضب"»)
+        const bool quoted = !en && tb > 1 && toks[tb - 1].kind == TokenKind::kPunct &&
+                            (toks[tb - 1].norm == "\"" || toks[tb - 1].norm == "\xC2\xAB" || toks[tb - 1].norm == "\xE2\x80\x9C");
+        const size_t fe = quoted ? tb - 1 : tb;  // where the frame ends
+        const CueEntry* c = cue_kind(fe - 1);
+        if (c && !en && undergone(fe - 1)) c = nullptr;
         if (!c) {  // the frame word may be a multiword cue ending right before the trigger
           for (const PhraseMatch& cm : v.cues)
-            if (cm.end == tb) c = &lex.cues[cm.payload];
+            if (cm.end == fe) c = &lex.cues[cm.payload];
         }
         // (but «جاء ذلك بعد محادثات أجراها …»: the news an article's statement followed is
         // news too — a background cue right after a phrase of the cue topic `news_frame`)
         if (c && c->kind == CueKind::kBackground && !en) {
-          size_t fb = tb - 1;
+          size_t fb = fe - 1;
           for (const PhraseMatch& cm : v.cues)
-            if (cm.end == tb && &lex.cues[cm.payload] == c) fb = cm.begin;
+            if (cm.end == fe && &lex.cues[cm.payload] == c) fb = cm.begin;
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
         }
@@ -2655,14 +2699,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               toks[tb - 1].kind == TokenKind::kWord && v.clause[tb - 1] == cl)
             framed = background_ends_at(tb - 1);
           if (framed) {
-            framed_end[te] = true;
+            framed_end[te] = bg_end[te] = true;
             reject("framed as background (a frame noun before it)");
             continue;
           }
         }
         // (a noun joined by «و» to one that codes no event shares its reading: «الاغتيالات وقصف المنازل»)
         if ((c && c->kind == CueKind::kBackground) || (HasConj(tm.prefix) && (framed_end[tb] || rejected_noun_end[tb]))) {
-          framed_end[te] = true;
+          framed_end[te] = bg_end[te] = true;
           reject("framed as background (a frame noun before it)");
           continue;
         }
