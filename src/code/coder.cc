@@ -487,6 +487,33 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                       return false;
                                     }),
                      v.actors.end());
+    // A capital alone between quotation marks is a title, not the state: the newspaper in
+    // «زود "الرياض" بنسخة منه», «قال لـ«الرياض»» (quotes are normalized to '"').
+    if (!en)
+      std::erase_if(v.actors, [&](const PhraseMatch& am) {
+        auto quote = [&](size_t j) { return j < n && toks[j].kind == TokenKind::kPunct && toks[j].norm == "\""; };
+        return lex.actors[am.payload].kind == ActorEntry::Kind::kCapital && am.begin > 0 && quote(am.begin - 1) &&
+               quote(am.end);
+      });
+    // A role noun that ends inside a named body written with its demonym is that body's head:
+    // «رئيس [البرلمان] اللبناني» is the Lebanese speaker, not «رئيس» + «البرلمان اللبناني» —
+    // the body gives way to its demonym, which the role noun takes as its country.
+    if (!en)
+      for (const PhraseMatch& ag : v.agents) {
+        auto ov = std::find_if(v.actors.begin(), v.actors.end(), [&](const PhraseMatch& am) {
+          return am.begin > ag.begin && am.begin < ag.end && am.end > ag.end;
+        });
+        if (ov == v.actors.end()) continue;
+        const size_t ob = ov->begin, oe = ov->end;
+        std::optional<PhraseMatch> dem;
+        for (const PhraseMatch& m : lex.actor_matcher.MatchAt(toks, ag.end))
+          if (m.end == oe && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) { dem = m; break; }
+        if (!dem) continue;
+        std::erase_if(v.actors, [&](const PhraseMatch& am) { return am.begin == ob && am.end == oe; });
+        v.actors.insert(std::lower_bound(v.actors.begin(), v.actors.end(), *dem,
+                                         [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
+                        *dem);
+      }
     IndexByStart(n, v.actors, &v.actor_at);
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
@@ -816,6 +843,62 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               continue;
             }
             if (suffixed) break;
+            // Allegiance after a role noun with no country: «القوات الموالية للحكومة اليمنية» are
+            // Yemen's, «المسلحين الموالين للحوثيين» the Houthis' (cue topics `allegiance`,
+            // `belonging`); a foreign state they are loyal to is their sponsor, not their country
+            // («الميليشيات الموالية لإيران»), and those opposed to someone («المقاتلين المناهضين
+            // للحوثيين», topic `opposed`) are not theirs. Either way the complement after «لـ» is
+            // part of the phrase, never another party.
+            if (!en && p.country.empty() && j + 1 < n && v.cue_at[j] >= 0) {
+              bool loyal = false, opposed = false;
+              for (const PhraseMatch& cm : v.cues)
+                if (cm.begin == j && cm.end == j + 1) {
+                  loyal |= IsTopic(&lex.cues[cm.payload], "allegiance") || IsTopic(&lex.cues[cm.payload], "belonging");
+                  opposed |= IsTopic(&lex.cues[cm.payload], "opposed");
+                }
+              const size_t k = j + 1;
+              const PhraseMatch* m2 = v.actor_at[k] >= 0 ? &v.actors[v.actor_at[k]] : nullptr;
+              const PhraseMatch* a2 = v.agent_at[k] >= 0 ? &v.agents[v.agent_at[k]] : nullptr;
+              if (a2 && m2 && m2->end >= a2->end) a2 = nullptr;
+              const std::string& pre = m2 ? m2->prefix : a2 ? a2->prefix : std::string();
+              if ((loyal || opposed) && (m2 || a2) && PrepOfPrefix(pre) == kLam && !HasConj(pre)) {
+                size_t end = m2 ? m2->end : a2->end;
+                std::string country, sector;
+                const std::string* rule = nullptr;
+                const PhraseMatch* named = m2;
+                if (a2) {  // a role noun: its demonym or the person named after it
+                  named = end < n && v.actor_at[end] >= 0 ? &v.actors[v.actor_at[end]] : nullptr;
+                  if (named && lex.actors[named->payload].kind == ActorEntry::Kind::kDemonym &&
+                      (named->prefix.empty() || named->prefix == kAl)) {
+                    country = CountryOf(actor_code(lex.actors[named->payload]));
+                    rule = &lex.actors[named->payload].rule;
+                    end = named->end;
+                    named = nullptr;
+                  } else if (!(named && named->prefix.empty() && lex.actors[named->payload].kind == ActorEntry::Kind::kActor)) {
+                    named = nullptr;
+                  }
+                }
+                if (named && lex.actors[named->payload].kind == ActorEntry::Kind::kActor) {
+                  const std::string code = actor_code(lex.actors[named->payload]);
+                  country = CountryOf(code);
+                  sector = SectorOf(code);
+                  rule = &lex.actors[named->payload].rule;
+                  end = named->end;
+                } else if (named) {
+                  end = named->end;  // a state: a sponsor
+                }
+                if (loyal && !opposed && country.size() == 3 && country != "IGO" && country != "NGO") {
+                  p.country = country;
+                  // (armed men loyal to a named group are its fighters: «مسلحون موالون للحوثيين»)
+                  if (p.sector.empty() || (p.sector == "UAF" && !sector.empty() && named && !lex.actors[named->payload].person))
+                    p.sector = sector;
+                  p.rules.push_back(lex.cues[v.cues[v.cue_at[j]].payload].rule);
+                  if (rule) p.rules.push_back(*rule);
+                }
+                p.end = j = end;
+                break;
+              }
+            }
             // (a representative's «لدى» + the state or body he is posted to belongs to his role:
             // «المندوب الدائم للسعودية لدى الأمم المتحدة» — the UN is no other party)
             if (!en && lam_genitive && !member_noun && !p.country.empty() && j + 1 < n && !m &&
@@ -2549,6 +2632,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end <= colon && p.prep.empty() && !p.country.empty()) src = &p;
         if (src) rules.push_back(trig.rule + " (first person after a speaker and «:»)");
       }
+      // Arabic: a headline's kicker, a state named before a colon at its start («تونس: القبض على
+      // عشرة أشخاص», «الإمارات: إحالة 41 متهما»), is the state that does what a verbal noun of the
+      // codes of the setting `own_target_codes` tells (arrests, referrals, closures, releases);
+      // of other acts it is only the place («سوريا: مقتل 20 في غارة»).
+      if (!src && !en && !as_verb && headline && !trig.actorless &&
+          std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                      [&](const std::string& c) { return trig.cameo.compare(0, c.size(), c) == 0; }))
+        for (const auto& p : phrases)
+          if (p.begin == 0 && p.end < tb && p.prep.empty() && p.code == p.country && p.country.size() == 3 &&
+              toks[p.end].kind == TokenKind::kPunct && toks[p.end].norm == ":") {
+            src = &p;
+            rules.push_back(trig.rule + " (a state before the headline's colon)");
+            break;
+          }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
