@@ -837,6 +837,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const ActorEntry* e = m ? &lex.actors[m->payload] : nullptr;
             bool bare = m && (m->prefix.empty() || m->prefix == kAl);
             if (e && bare && p.country.empty() && e->kind == ActorEntry::Kind::kDemonym) {
+              // (a member noun's demonym before «لـ» + its organisation is the branch's seat, not
+              // its owner: «الفرع المصري لتنظيم داعش» is the organisation's)
+              const PhraseMatch* org = !en && member_noun && m->end < n && v.actor_at[m->end] >= 0
+                                           ? &v.actors[v.actor_at[m->end]] : nullptr;
+              if (org && lex.actors[org->payload].kind == ActorEntry::Kind::kActor && PrepOfPrefix(org->prefix) == kLam &&
+                  !HasConj(org->prefix)) {
+                adopt(lex.actors[org->payload]);
+                p.end = j = org->end;
+                continue;
+              }
               p.country = actor_code(*e);
               p.rules.push_back(e->rule);
               p.end = j = m->end;
@@ -2424,6 +2434,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CameoCode* tc = lex.cameo().Find(trig.cameo);
           passive = tc && ListHas(location_target_roots, tc->root);
         }
+        // ... and so were counted people before a verb with `counted=` and no object after it:
+        // «العشرات من المتمردين قتلوا في المعارك», «ثلاثة جنود قتلوا» (a count is a tally of
+        // victims; «مسلحون قتلوا ثلاثة» has its object).
+        if (!passive && trig.opt.has_counted && src->end <= tb && te == tb + 1 && src->prep.empty() &&
+            (counted_before(src->begin) || !OptionAllows(trig.opt.counted, src->begin, src->begin + 1)) &&
+            !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0)))
+          passive = true;
         if (passive) {
           if (!from_conj && !src_from_clause) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
