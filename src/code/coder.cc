@@ -487,6 +487,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                       return false;
                                     }),
                      v.actors.end());
+    // A country name read with the article split off is the demonym when one spells the same
+    // («السورية»: not «ال» + «سورية», Syria, but Syrian — «الحكومة السورية»).
+    if (!en)
+      std::erase_if(v.actors, [&](const PhraseMatch& am) {
+        if (lex.actors[am.payload].kind != ActorEntry::Kind::kCountry || !HasArticle(am.prefix)) return false;
+        for (const PhraseMatch& o : v.actors)
+          if (o.begin == am.begin && o.end == am.end && lex.actors[o.payload].kind == ActorEntry::Kind::kDemonym) return true;
+        return false;
+      });
     // A capital alone between quotation marks is a title, not the state: the newspaper in
     // «زود "الرياض" بنسخة منه», «قال لـ«الرياض»» (quotes are normalized to '"').
     if (!en)
@@ -2227,10 +2236,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const Phrase* possessor = nullptr;
         // (not a noun of violence, whose possessor is as often its victim, «اغتيالهم», or whose
         // events are already told, «هجماته»; not a purpose after «لـ»)
-        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind(kHeh, 0) == 0 && !trig.actorless &&
+        // (but an attack noun whose victim follows with «على»/«ضد» has its attacker as possessor:
+        // «قالت الحكومة التركية إن غاراتها على مواقع الحزب …» — the government's raids)
+        const bool aimed = te < n && (toks[te].norm == "\xD8\xB9\xD9\x84\xD9\x8A" ||           // على (folded)
+                                      toks[te].norm == "\xD8\xB6\xD8\xAF");                      // ضد
+        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind(kHeh, 0) == 0 && (!trig.actorless || aimed) &&
             !trig.opt.genitive_target && PrepOfPrefix(tm.prefix) != kLam)
           for (const auto& p : phrases)
-            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent) possessor = &p;
+            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent && (!trig.actorless || !p.country.empty()))
+              possessor = &p;
         if (!tm.suffix.empty() && !src && !possessor) { reject("noun with a pronoun possessor: source unknown"); continue; }
         if (possessor) {
           src = possessor;
