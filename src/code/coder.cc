@@ -2824,6 +2824,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
+      // Arabic: an adverbial trigger (option `adverb`, «احتجاجا») in a clause whose event of the
+      // same root was coded before it tells how or why that act was done («تظاهر المئات في رام
+      // الله احتجاجا على …»): one protest, not a second one with the place as protester.
+      if (!en && trig.opt.adverb && clause_coded[cl]) {
+        bool same_root = false;
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          same_root |= (*events)[k].root == std::string_view(trig.cameo).substr(0, 2);
+        if (same_root) { reject("the manner of an event of its root coded before it in its clause"); continue; }
+      }
       // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
       // clause whose violence verb was coded tells how that act was done ("killed three men in a
       // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
