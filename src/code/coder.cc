@@ -1050,7 +1050,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (q < n && v.actor_at[q] < 0 && v.agent_at[q] >= 0 && v.agents[v.agent_at[q]].end == q + 1 &&
               (lex.agents[v.agents[v.agent_at[q]].payload].sector == "GOV" ||
                lex.agents[v.agents[v.agent_at[q]].payload].sector == "REL"))
-            ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
+          {
+            // (a title of another sector after a whole role noun with its country starts another
+            // person: «التقى الرئيس اللبناني البطريرك الراعي» — the patriarch is the object)
+            if (!p.country.empty() && !p.sector.empty() && p.end == k &&
+                lex.agents[v.agents[v.agent_at[q]].payload].sector != p.sector)
+              q = n;
+            else
+              ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
+          }
           size_t w = q;
           bool ibn = false;  // («بن»: a name chain)
           while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
@@ -1069,7 +1077,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const PhraseMatch& m = v.actors[v.actor_at[k]];
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
-          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) &&
+          // (a cleric named right after an official's whole role, or an official after a cleric's,
+          // is another person: «التقى الرئيس اللبناني البطريرك الراعي»)
+          const bool other_calling = !en && !p.country.empty() && !p.sector.empty() && k == p.end &&
+                                     (SectorOf(code) == "REL") != (p.sector == "REL") && !SectorOf(code).empty();
+          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) && !other_calling &&
               (p.country.empty() || CountryOf(code) == p.country) &&
               !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
