@@ -868,7 +868,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             // («الميليشيات الموالية لإيران»), and those opposed to someone («المقاتلين المناهضين
             // للحوثيين», topic `opposed`) are not theirs. Either way the complement after «لـ» is
             // part of the phrase, never another party.
-            if (!en && p.country.empty() && j + 1 < n && v.cue_at[j] >= 0) {
+            if (!en && p.country.empty() && !skipped && j + 1 < n && v.cue_at[j] >= 0) {
               bool loyal = false, opposed = false;
               for (const PhraseMatch& cm : v.cues)
                 if (cm.begin == j && cm.end == j + 1) {
@@ -2768,6 +2768,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (cm.end == tb && &lex.cues[cm.payload] == c) fb = cm.begin;
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
+          // (a series that a light verb before it in its clause launched is news: «شنت مقاتلات
+          // التحالف سلسلة غارات على القاعدة» — cue topic `series`, not «سلسلة تفجيرات شهدتها»)
+          bool series = false;
+          for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], "series");
+          for (size_t j = fb; series && c && j-- > 0 && v.clause[j] == cl && fb - j <= 6;) {
+            const CueEntry* lc = cue_kind(j);
+            if (lc && lc->kind == CueKind::kLightVerb) c = nullptr;
+          }
         }
         // (a frame before «تعرض لـ» frames what was suffered: «إثر تعرضه لعملية تفجير», «بعد
         // تعرضه للتعذيب»; and one before a first conjunct that is no trigger frames the list:
