@@ -3129,11 +3129,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // code
       std::string cameo = trig.cameo;
+      // (Arabic: a topic word after a background cue belongs to that frame, not to the act's
+      // object: «طالبت الحكومة مجلس الأمن بتحرك ضد الحوثيين بعد خرقهم للهدنة» demands action,
+      // not a truce)
+      size_t topic_end = n;
+      for (const PhraseMatch& cm : v.cues)
+        if (!en && cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl &&
+            lex.cues[cm.payload].kind == CueKind::kBackground)
+          topic_end = cm.begin;
       for (const auto& q : trig.qualifiers) {
         bool hit = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
+          if (cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
             hit = true;
             rules.push_back(c.rule);
             break;
