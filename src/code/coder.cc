@@ -1091,8 +1091,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // A role noun with a possessive pronoun opening a reported clause refers to the speaker:
         // «أعلن الجيش الأميركي أن قواته قتلت …» — its forces are American.
-        if (p.country.empty() && !en && !ag->suffix.empty() && i > 0 && cue_kind(i - 1) &&
-            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty()) {
+        // So is a state role noun (setting `place_state_sectors`) with no country opening one: the
+        // speaker's own («أعلنت السلطات الإماراتية أن النيابة العامة أحالت …»), when the speaker
+        // is of a state (not IGO, NGO, IMG).
+        const bool state_role = !en && ag->suffix.empty() && ListHas(place_state_sectors, p.sector) && p.end == ag->end;
+        if (p.country.empty() && !en && (!ag->suffix.empty() || state_role) && i > 0 && cue_kind(i - 1) &&
+            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty() &&
+            (!state_role || std::any_of(phrases.begin(), phrases.end(), [&](const Phrase& q) {
+              return q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1 && q.country.size() == 3 &&
+                     q.country != "IGO" && q.country != "NGO" && q.country != "IMG";
+            }))) {
           const Phrase* speaker = nullptr;
           for (const auto& q : phrases)
             if (q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1) speaker = &q;
