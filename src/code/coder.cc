@@ -454,6 +454,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
+  int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -496,6 +497,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (o.begin == am.begin && o.end == am.end && lex.actors[o.payload].kind == ActorEntry::Kind::kDemonym) return true;
         return false;
       });
+    // «القاعدة» alone is the base, not al-Qaeda, in a document that names a base: an actor
+    // matched on a word of the cue topic `base_noun` («القاعدة») is dropped when the document has
+    // a word of the topic `base_named` without the article («قاعدة العند», «قاعدة جوية»);
+    // «تنظيم القاعدة» stays the group.
+    auto base_noun_at = [&](const PhraseMatch& am) {
+      if (am.end != am.begin + 1) return false;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], "base_noun")) return true;
+      return false;
+    };
+    if (!en && std::any_of(v.actors.begin(), v.actors.end(), base_noun_at)) {
+      if (base_named < 0) {  // (looked up once per document, and only when needed)
+        base_named = 0;
+        for (size_t sj = 0; sj < sentences.size() && !base_named; ++sj)
+          for (const PhraseMatch& cm : lex.cue_matcher.FindAll(sentences[sj].tokens))
+            if (IsTopic(&lex.cues[cm.payload], "base_named") && !HasArticle(cm.prefix)) { base_named = 1; break; }
+      }
+      if (base_named == 1)
+        std::erase_if(v.actors, base_noun_at);
+    }
     // A capital alone between quotation marks is a title, not the state: the newspaper in
     // «زود "الرياض" بنسخة منه», «قال لـ«الرياض»» (quotes are normalized to '"').
     if (!en)
