@@ -2958,6 +2958,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
         if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
+        // (Arabic: the nationality of another noun trigger between, right after it or its
+        // adjective, is that act's author, no target: «قتل عشرون مسلحا في غارات جوية عراقية»)
+        if (!en && p.prep.empty() && p.sector.empty() && p.code == p.country) {
+          bool nationality = false;
+          for (const PhraseMatch& m2 : v.trigs)
+            nationality |= m2.begin != tb && m2.begin >= after && m2.end <= p.begin && p.begin - m2.end <= 1 &&
+                           !used_as_verb(m2);
+          if (nationality) continue;
+        }
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != kFi && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
                            : std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) !=
