@@ -454,6 +454,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
+  int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -487,6 +488,62 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                       return false;
                                     }),
                      v.actors.end());
+    // A country name read with the article split off is the demonym when one spells the same
+    // («السورية»: not «ال» + «سورية», Syria, but Syrian — «الحكومة السورية»).
+    if (!en)
+      std::erase_if(v.actors, [&](const PhraseMatch& am) {
+        if (lex.actors[am.payload].kind != ActorEntry::Kind::kCountry || !HasArticle(am.prefix)) return false;
+        for (const PhraseMatch& o : v.actors)
+          if (o.begin == am.begin && o.end == am.end && lex.actors[o.payload].kind == ActorEntry::Kind::kDemonym) return true;
+        return false;
+      });
+    // «القاعدة» alone is the base, not al-Qaeda, in a document that names a base: an actor
+    // matched on a word of the cue topic `base_noun` («القاعدة») is dropped when the document has
+    // a word of the topic `base_named` without the article («قاعدة العند», «قاعدة جوية»);
+    // «تنظيم القاعدة» stays the group.
+    auto base_noun_at = [&](const PhraseMatch& am) {
+      if (am.end != am.begin + 1) return false;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], "base_noun")) return true;
+      return false;
+    };
+    if (!en && std::any_of(v.actors.begin(), v.actors.end(), base_noun_at)) {
+      if (base_named < 0) {  // (looked up once per document, and only when needed)
+        base_named = 0;
+        for (size_t sj = 0; sj < sentences.size() && !base_named; ++sj)
+          for (const PhraseMatch& cm : lex.cue_matcher.FindAll(sentences[sj].tokens))
+            if (IsTopic(&lex.cues[cm.payload], "base_named") && !HasArticle(cm.prefix)) { base_named = 1; break; }
+      }
+      if (base_named == 1)
+        std::erase_if(v.actors, base_noun_at);
+    }
+    // A capital alone between quotation marks is a title, not the state: the newspaper in
+    // «زود "الرياض" بنسخة منه», «قال لـ«الرياض»» (quotes are normalized to '"').
+    if (!en)
+      std::erase_if(v.actors, [&](const PhraseMatch& am) {
+        auto quote = [&](size_t j) { return j < n && toks[j].kind == TokenKind::kPunct && toks[j].norm == "\""; };
+        return lex.actors[am.payload].kind == ActorEntry::Kind::kCapital && am.begin > 0 && quote(am.begin - 1) &&
+               quote(am.end);
+      });
+    // A role noun that ends inside a named body written with its demonym is that body's head:
+    // «رئيس [البرلمان] اللبناني» is the Lebanese speaker, not «رئيس» + «البرلمان اللبناني» —
+    // the body gives way to its demonym, which the role noun takes as its country.
+    if (!en)
+      for (const PhraseMatch& ag : v.agents) {
+        auto ov = std::find_if(v.actors.begin(), v.actors.end(), [&](const PhraseMatch& am) {
+          return am.begin > ag.begin && am.begin < ag.end && am.end > ag.end;
+        });
+        if (ov == v.actors.end()) continue;
+        const size_t ob = ov->begin, oe = ov->end;
+        std::optional<PhraseMatch> dem;
+        for (const PhraseMatch& m : lex.actor_matcher.MatchAt(toks, ag.end))
+          if (m.end == oe && lex.actors[m.payload].kind == ActorEntry::Kind::kDemonym) { dem = m; break; }
+        if (!dem) continue;
+        std::erase_if(v.actors, [&](const PhraseMatch& am) { return am.begin == ob && am.end == oe; });
+        v.actors.insert(std::lower_bound(v.actors.begin(), v.actors.end(), *dem,
+                                         [](const PhraseMatch& a, const PhraseMatch& b) { return a.begin < b.begin; }),
+                        *dem);
+      }
     IndexByStart(n, v.actors, &v.actor_at);
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
@@ -810,12 +867,78 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const ActorEntry* e = m ? &lex.actors[m->payload] : nullptr;
             bool bare = m && (m->prefix.empty() || m->prefix == kAl);
             if (e && bare && p.country.empty() && e->kind == ActorEntry::Kind::kDemonym) {
+              // (a member noun's demonym before «لـ» + its organisation is the branch's seat, not
+              // its owner: «الفرع المصري لتنظيم داعش» is the organisation's)
+              const PhraseMatch* org = !en && member_noun && m->end < n && v.actor_at[m->end] >= 0
+                                           ? &v.actors[v.actor_at[m->end]] : nullptr;
+              if (org && lex.actors[org->payload].kind == ActorEntry::Kind::kActor && PrepOfPrefix(org->prefix) == kLam &&
+                  !HasConj(org->prefix)) {
+                adopt(lex.actors[org->payload]);
+                p.end = j = org->end;
+                continue;
+              }
               p.country = actor_code(*e);
               p.rules.push_back(e->rule);
               p.end = j = m->end;
               continue;
             }
             if (suffixed) break;
+            // Allegiance after a role noun with no country: «القوات الموالية للحكومة اليمنية» are
+            // Yemen's, «المسلحين الموالين للحوثيين» the Houthis' (cue topics `allegiance`,
+            // `belonging`); a foreign state they are loyal to is their sponsor, not their country
+            // («الميليشيات الموالية لإيران»), and those opposed to someone («المقاتلين المناهضين
+            // للحوثيين», topic `opposed`) are not theirs. Either way the complement after «لـ» is
+            // part of the phrase, never another party.
+            if (!en && p.country.empty() && !skipped && j + 1 < n && v.cue_at[j] >= 0) {
+              bool loyal = false, opposed = false;
+              for (const PhraseMatch& cm : v.cues)
+                if (cm.begin == j && cm.end == j + 1) {
+                  loyal |= IsTopic(&lex.cues[cm.payload], "allegiance") || IsTopic(&lex.cues[cm.payload], "belonging");
+                  opposed |= IsTopic(&lex.cues[cm.payload], "opposed");
+                }
+              const size_t k = j + 1;
+              const PhraseMatch* m2 = v.actor_at[k] >= 0 ? &v.actors[v.actor_at[k]] : nullptr;
+              const PhraseMatch* a2 = v.agent_at[k] >= 0 ? &v.agents[v.agent_at[k]] : nullptr;
+              if (a2 && m2 && m2->end >= a2->end) a2 = nullptr;
+              const std::string& pre = m2 ? m2->prefix : a2 ? a2->prefix : std::string();
+              if ((loyal || opposed) && (m2 || a2) && PrepOfPrefix(pre) == kLam && !HasConj(pre)) {
+                size_t end = m2 ? m2->end : a2->end;
+                std::string country, sector;
+                const std::string* rule = nullptr;
+                const PhraseMatch* named = m2;
+                if (a2) {  // a role noun: its demonym or the person named after it
+                  named = end < n && v.actor_at[end] >= 0 ? &v.actors[v.actor_at[end]] : nullptr;
+                  if (named && lex.actors[named->payload].kind == ActorEntry::Kind::kDemonym &&
+                      (named->prefix.empty() || named->prefix == kAl)) {
+                    country = CountryOf(actor_code(lex.actors[named->payload]));
+                    rule = &lex.actors[named->payload].rule;
+                    end = named->end;
+                    named = nullptr;
+                  } else if (!(named && named->prefix.empty() && lex.actors[named->payload].kind == ActorEntry::Kind::kActor)) {
+                    named = nullptr;
+                  }
+                }
+                if (named && lex.actors[named->payload].kind == ActorEntry::Kind::kActor) {
+                  const std::string code = actor_code(lex.actors[named->payload]);
+                  country = CountryOf(code);
+                  sector = SectorOf(code);
+                  rule = &lex.actors[named->payload].rule;
+                  end = named->end;
+                } else if (named) {
+                  end = named->end;  // a state: a sponsor
+                }
+                if (loyal && !opposed && country.size() == 3 && country != "IGO" && country != "NGO") {
+                  p.country = country;
+                  // (armed men loyal to a named group are its fighters: «مسلحون موالون للحوثيين»)
+                  if (p.sector.empty() || (p.sector == "UAF" && !sector.empty() && named && !lex.actors[named->payload].person))
+                    p.sector = sector;
+                  p.rules.push_back(lex.cues[v.cues[v.cue_at[j]].payload].rule);
+                  if (rule) p.rules.push_back(*rule);
+                }
+                p.end = j = end;
+                break;
+              }
+            }
             // (a representative's «لدى» + the state or body he is posted to belongs to his role:
             // «المندوب الدائم للسعودية لدى الأمم المتحدة» — the UN is no other party)
             if (!en && lam_genitive && !member_noun && !p.country.empty() && j + 1 < n && !m &&
@@ -948,7 +1071,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (q < n && v.actor_at[q] < 0 && v.agent_at[q] >= 0 && v.agents[v.agent_at[q]].end == q + 1 &&
               (lex.agents[v.agents[v.agent_at[q]].payload].sector == "GOV" ||
                lex.agents[v.agents[v.agent_at[q]].payload].sector == "REL"))
-            ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
+          {
+            // (a title of another sector after a whole role noun with its country starts another
+            // person: «التقى الرئيس اللبناني البطريرك الراعي» — the patriarch is the object)
+            if (!p.country.empty() && !p.sector.empty() && p.end == k &&
+                lex.agents[v.agents[v.agent_at[q]].payload].sector != p.sector)
+              q = n;
+            else
+              ++q;  // «الأمير», «الملك», «الشيخ» (a title, not a body: «رئيس قوة الأمم المتحدة»)
+          }
           size_t w = q;
           bool ibn = false;  // («بن»: a name chain)
           while (w < n && w < q + 3 && v.actor_at[w] < 0 && toks[w].kind == TokenKind::kWord && !cue_kind(w) &&
@@ -967,7 +1098,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const PhraseMatch& m = v.actors[v.actor_at[k]];
           const ActorEntry& e = lex.actors[m.payload];
           std::string code = actor_code(e);
-          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) &&
+          // (a cleric named right after an official's whole role, or an official after a cleric's,
+          // is another person: «التقى الرئيس اللبناني البطريرك الراعي»)
+          const bool other_calling = !en && !p.country.empty() && !p.sector.empty() && k == p.end &&
+                                     (SectorOf(code) == "REL") != (p.sector == "REL") && !SectorOf(code).empty();
+          if (e.kind == ActorEntry::Kind::kActor && m.prefix.empty() && (!name_words || e.person) && !other_calling &&
               (p.country.empty() || CountryOf(code) == p.country) &&
               !(en && k > p.end && !e.person)) {  // English: after a comma, only a person ("people, Gaza")
             adopt(e);
@@ -977,8 +1112,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // A role noun with a possessive pronoun opening a reported clause refers to the speaker:
         // «أعلن الجيش الأميركي أن قواته قتلت …» — its forces are American.
-        if (p.country.empty() && !en && !ag->suffix.empty() && i > 0 && cue_kind(i - 1) &&
-            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty()) {
+        // So is a state role noun (setting `place_state_sectors`) with no country opening one: the
+        // speaker's own («أعلنت السلطات الإماراتية أن النيابة العامة أحالت …»), when the speaker
+        // is of a state (not IGO, NGO, IMG).
+        // (not the parties of the story, setting `party_agents`: «قالت الخارجية القطرية إن الجانبين
+        // بحثا» — the two sides are the ones told before, not Qatar)
+        const bool state_role = !en && ag->suffix.empty() && ListHas(place_state_sectors, p.sector) && p.end == ag->end &&
+                                !ListHas(cfg.party_agents, lex.agents[ag->payload].id);
+        if (p.country.empty() && !en && (!ag->suffix.empty() || state_role) && i > 0 && cue_kind(i - 1) &&
+            cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty() &&
+            (!state_role || std::any_of(phrases.begin(), phrases.end(), [&](const Phrase& q) {
+              return q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1 && q.country.size() == 3 &&
+                     q.country != "IGO" && q.country != "NGO" && q.country != "IMG";
+            }))) {
           const Phrase* speaker = nullptr;
           for (const auto& q : phrases)
             if (q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1) speaker = &q;
@@ -2174,10 +2320,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const Phrase* possessor = nullptr;
         // (not a noun of violence, whose possessor is as often its victim, «اغتيالهم», or whose
         // events are already told, «هجماته»; not a purpose after «لـ»)
-        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind(kHeh, 0) == 0 && !trig.actorless &&
+        // (but an attack noun whose victim follows with «على»/«ضد» has its attacker as possessor:
+        // «قالت الحكومة التركية إن غاراتها على مواقع الحزب …» — the government's raids)
+        const bool aimed = te < n && (toks[te].norm == "\xD8\xB9\xD9\x84\xD9\x8A" ||           // على (folded)
+                                      toks[te].norm == "\xD8\xB6\xD8\xAF");                      // ضد
+        if (!src && !tm.suffix.empty() && !en && tm.suffix.rfind(kHeh, 0) == 0 && (!trig.actorless || aimed) &&
             !trig.opt.genitive_target && PrepOfPrefix(tm.prefix) != kLam)
           for (const auto& p : phrases)
-            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent) possessor = &p;
+            if (p.end <= tb && p.prep.empty() && tb - p.end <= 10 && !p.antecedent && (!trig.actorless || !p.country.empty()))
+              possessor = &p;
         if (!tm.suffix.empty() && !src && !possessor) { reject("noun with a pronoun possessor: source unknown"); continue; }
         if (possessor) {
           src = possessor;
@@ -2381,6 +2532,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CameoCode* tc = lex.cameo().Find(trig.cameo);
           passive = tc && ListHas(location_target_roots, tc->root);
         }
+        // ... and so were counted people before a verb with `counted=` and no object after it:
+        // «العشرات من المتمردين قتلوا في المعارك», «ثلاثة جنود قتلوا» (a count is a tally of
+        // victims; «مسلحون قتلوا ثلاثة» has its object).
+        if (!passive && trig.opt.has_counted && src->end <= tb && te == tb + 1 && src->prep.empty() &&
+            (counted_before(src->begin) || !OptionAllows(trig.opt.counted, src->begin, src->begin + 1)) &&
+            !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0)))
+          passive = true;
         if (passive) {
           if (!from_conj && !src_from_clause) passive_target = src;
           // the subject slot right after a passive verb is its victim, before one before it
@@ -2589,6 +2747,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (p.end <= colon && p.prep.empty() && !p.country.empty()) src = &p;
         if (src) rules.push_back(trig.rule + " (first person after a speaker and «:»)");
       }
+      // Arabic: a headline's kicker, a state named before a colon at its start («تونس: القبض على
+      // عشرة أشخاص», «الإمارات: إحالة 41 متهما»), is the state that does what a verbal noun of the
+      // codes of the setting `own_target_codes` tells (arrests, referrals, closures, releases);
+      // of other acts it is only the place («سوريا: مقتل 20 في غارة»).
+      if (!src && !en && !as_verb && headline && !trig.actorless &&
+          std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                      [&](const std::string& c) { return trig.cameo.compare(0, c.size(), c) == 0; }))
+        for (const auto& p : phrases)
+          if (p.begin == 0 && p.end < tb && p.prep.empty() && p.code == p.country && p.country.size() == 3 &&
+              toks[p.end].kind == TokenKind::kPunct && toks[p.end].norm == ":") {
+            src = &p;
+            rules.push_back(trig.rule + " (a state before the headline's colon)");
+            break;
+          }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -2672,6 +2844,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (cm.end == fe && &lex.cues[cm.payload] == c) fb = cm.begin;
           for (const PhraseMatch& cm : v.cues)
             if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
+          // (a series that a light verb before it in its clause launched is news: «شنت مقاتلات
+          // التحالف سلسلة غارات على القاعدة» — cue topic `series`, not «سلسلة تفجيرات شهدتها»)
+          bool series = false;
+          for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], "series");
+          for (size_t j = fb; series && c && j-- > 0 && v.clause[j] == cl && fb - j <= 6;) {
+            const CueEntry* lc = cue_kind(j);
+            if (lc && lc->kind == CueKind::kLightVerb) c = nullptr;
+          }
         }
         // (a frame before «تعرض لـ» frames what was suffered: «إثر تعرضه لعملية تفجير», «بعد
         // تعرضه للتعذيب»; and one before a first conjunct that is no trigger frames the list:
@@ -2739,6 +2919,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           reject("framed as background (a frame before the noun phrase)");
           continue;
         }
+      }
+      // Arabic: an adverbial trigger (option `adverb`, «احتجاجا») in a clause whose event of the
+      // same root was coded before it tells how or why that act was done («تظاهر المئات في رام
+      // الله احتجاجا على …»): one protest, not a second one with the place as protester.
+      if (!en && trig.opt.adverb && clause_coded[cl]) {
+        bool same_root = false;
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          same_root |= (*events)[k].root == std::string_view(trig.cameo).substr(0, 2);
+        if (same_root) { reject("the manner of an event of its root coded before it in its clause"); continue; }
       }
       // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
       // clause whose violence verb was coded tells how that act was done ("killed three men in a
@@ -2816,6 +3005,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
         if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
         if (p.begin >= stop || p.begin - after > 12) break;
+        // (Arabic: the nationality of another noun trigger between, right after it or its
+        // adjective, is that act's author, no target: «قتل عشرون مسلحا في غارات جوية عراقية»)
+        if (!en && p.prep.empty() && p.sector.empty() && p.code == p.country) {
+          bool nationality = false;
+          for (const PhraseMatch& m2 : v.trigs)
+            nationality |= m2.begin != tb && m2.begin >= after && m2.end <= p.begin && p.begin - m2.end <= 1 &&
+                           !used_as_verb(m2);
+          if (nationality) continue;
+        }
         bool prep_ok = trig.target_preps.empty()
                            ? p.prep != kFi && !(object_is_pronoun && p.prep.empty())  // not «في» (a location)
                            : std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) !=
@@ -3016,11 +3214,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
       // code
       std::string cameo = trig.cameo;
+      // (Arabic: a topic word after a background cue belongs to that frame, not to the act's
+      // object: «طالبت الحكومة مجلس الأمن بتحرك ضد الحوثيين بعد خرقهم للهدنة» demands action,
+      // not a truce)
+      size_t topic_end = n;
+      for (const PhraseMatch& cm : v.cues)
+        if (!en && cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl &&
+            lex.cues[cm.payload].kind == CueKind::kBackground)
+          topic_end = cm.begin;
       for (const auto& q : trig.qualifiers) {
         bool hit = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
+          if (cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
             hit = true;
             rules.push_back(c.rule);
             break;

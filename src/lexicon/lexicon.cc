@@ -810,6 +810,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.theatre_agents = SplitList(val);
     } else if (key == "foreign_only_agents") {
       c.foreign_only_agents = SplitList(val);
+    } else if (key == "party_agents") {
+      c.party_agents = SplitList(val);
     } else if (key == "coalition_leaders") {
       c.coalition_leaders.clear();
       for (const auto& item : SplitList(val)) {

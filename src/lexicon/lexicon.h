@@ -154,6 +154,7 @@ struct CoderSettings {
   std::vector<std::string> theatre_agents;  // agent ids of the country the document names most («المقاومة»)
   std::vector<std::string> theatre_role_sectors;  // sectors of role nouns of the country the document names most
   std::vector<std::string> foreign_only_agents;  // agent ids never of the outlet's own country («النظام»)
+  std::vector<std::string> party_agents;  // agent ids of the parties of a story («الجانبين»): never the speaker's state
   std::vector<std::pair<std::string, std::string>> coalition_leaders;  // theatre country → leader country
   std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
