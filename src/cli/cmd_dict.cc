@@ -441,9 +441,10 @@ void ImportPetrarch(Globals& g, const std::vector<std::string>& inputs, const st
                             : ImportPetrarchDiscards(f, label, &r);
     if (!st.ok()) { ReportError(f, st); ++failed; continue; }
     for (const auto& n : r.notes) {
-      if (report.empty()) fmt::print(stderr, "{}: {}: {}\n", n.where, n.action, n.message);
+      // (a warning is said on stderr even with --report: it changes what the import gives)
+      if (report.empty() || n.action == "warning") fmt::print(stderr, "{}: {}: {}\n", n.where, n.action, n.message);
       repaired += n.action == "repaired";
-      dropped += n.action != "repaired";
+      dropped += n.action != "repaired" && n.action != "warning";
       all.push_back(n);
     }
     // Phoenix.Countries.actors.txt → actors/phoenix_countries.tsv; Phoenix.agents.txt →

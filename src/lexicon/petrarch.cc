@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -166,11 +167,12 @@ bool FunctionWord(const std::string& w) {
 
 // A one-word actor name that is a common lower-case English word ("senate", "youth", "dawn",
 // "occupied"): /usr/share/dict/american-english (package wamerican), as tools/link_en_actors.py
-// reads it; without that file no name is dropped for this reason.
+// reads it; without that file no name is dropped for this reason (the import says so).
+constexpr const char* kCommonWordsFile = "/usr/share/dict/american-english";
 bool CommonEnglishWord(const std::string& w) {
   static const std::set<std::string> k = [] {
     std::set<std::string> words;
-    std::ifstream in("/usr/share/dict/american-english");
+    std::ifstream in(kCommonWordsFile);
     for (std::string line; std::getline(in, line);)
       if (line.size() >= 4 && std::all_of(line.begin(), line.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         words.insert(line);
@@ -313,6 +315,10 @@ Status ImportPetrarchActors(const std::string& path, const std::string& label, I
   std::string content;
   HADATH_RETURN_IF_ERROR(ReadFile(path, &content));
   Notes notes(label, out);
+  if (std::error_code ec; !std::filesystem::exists(kCommonWordsFile, ec))
+    notes.Add(0, "warning", std::string(kCommonWordsFile) +
+                                " not found (Debian package wamerican): no one-word name is dropped as a common "
+                                "English word, so the import differs from the one in data/en");
   struct Entry {
     int line = 0;
     std::vector<std::string> names;
