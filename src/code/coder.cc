@@ -62,9 +62,7 @@ std::string PrepOfPrefix(std::string prefix) {
   return "";
 }
 bool HasConj(const std::string& prefix) { return StartsWith(prefix, kWaw) || StartsWith(prefix, kFa); }
-bool HasArticle(const std::string& prefix) {
-  return prefix.find(kAl) != std::string::npos || prefix.find(kLl) != std::string::npos;
-}
+bool HasArticle(const std::string& prefix) { return HasArabicArticle(prefix); }
 bool HasFuture(const std::string& prefix) { return prefix.find(kSin) != std::string::npos; }
 
 std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
@@ -95,6 +93,9 @@ const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
 }
 
 bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+
+// English: the indefinite article.
+bool IsIndefiniteArticle(std::string_view w) { return w == "a" || w == "an"; }
 
 // English: a word no dictionary claims (a topic word counts as one: "drones").
 bool PlainEnglishWord(const SentenceView& v, const Lexicon& lex, size_t j) {
@@ -488,6 +489,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                       return false;
                                     }),
                      v.actors.end());
+    if (!en) DropArticlePlaces(&v.places);  // («المالية» is not «ال» + Malé)
     // A country name read with the article split off is the demonym when one spells the same
     // («السورية»: not «ال» + «سورية», Syria, but Syrian — «الحكومة السورية»).
     if (!en)
@@ -1425,7 +1427,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         // ("a militant attack": after "a"/"an", a role noun and a form with no -s are a noun phrase)
         const bool a_role = tm.begin > 0 && det_start[tm.begin - 1] >= 0 &&
-                            (toks[det_start[tm.begin - 1]].norm == "a" || toks[det_start[tm.begin - 1]].norm == "an") &&
+                            IsIndefiniteArticle(toks[det_start[tm.begin - 1]].norm) &&
                             !w.empty() && w.back() != 's';
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
                                          (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
@@ -2005,12 +2007,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               const CueEntry* c0 = cue_kind(cs);
               const size_t say = c0 && c0->kind == CueKind::kRelative && cs > 0 ? cs - 1 : cs;
               const CueEntry* cs_cue = cue_kind(say);
-              static const std::vector<std::string> kPastSaying = {"said", "told", "announced", "stated", "declared", "added"};
               bool other = false;
               for (const PhraseMatch& o : v.cues)
                 other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
-              if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other &&
-                  std::find(kPastSaying.begin(), kPastSaying.end(), std::string(toks[say].norm)) != kPastSaying.end()) {
+              bool past_saying = false;  // (en/cues.tsv topic:past_saying: "said", "told", "announced" …)
+              for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], "past_saying");
+              if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other && past_saying) {
                 intent = true;
                 rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
                 break;
@@ -2463,7 +2465,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (English: after a word of the cue topic `circumstance`, "for", "in", "during", with or
         // without an article: "arrived in Beijing for talks with …", "said in a phone call with …")
         if (!src && en && !trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) {
-          const size_t d = det_start[tb] >= 0 && (toks[det_start[tb]].norm == "a" || toks[det_start[tb]].norm == "an")
+          const size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
                                ? static_cast<size_t>(det_start[tb]) : tb;
           bool after_circ = false;
           for (const PhraseMatch& cm : v.cues)
@@ -2628,8 +2630,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[w]].payload].cameo);
               violent = c && ListHas(cfg.shared_agent_roots, c->root);
             }
-            static const std::vector<std::string> kMeans = {"planted", "laid", "fired", "launched", "detonated", "carried", "set", "thrown"};
-            violent |= std::find(kMeans.begin(), kMeans.end(), std::string(toks[w].norm)) != kMeans.end();
+            for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
+              violent |= o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -2766,7 +2768,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
       // (English: "a", "an" and the counts of `topic:indefinite` — "two", "dozens of" — are no definite determiners)
       auto en_indefinite_det = [&](size_t d) {
-        if (toks[d].norm == "a" || toks[d].norm == "an") return true;
+        if (IsIndefiniteArticle(toks[d].norm)) return true;
         // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
         for (const auto& dm : dates)
           if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;

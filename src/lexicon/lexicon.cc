@@ -591,6 +591,15 @@ std::string Bare(const std::string& w) {
 
 }  // namespace
 
+bool HasArabicArticle(std::string_view prefix) {
+  return prefix.find("\xD8\xA7\xD9\x84") != std::string_view::npos ||  // ال
+         prefix.find("\xD9\x84\xD9\x84") != std::string_view::npos;    // لل (ل + ال)
+}
+
+void DropArticlePlaces(std::vector<PhraseMatch>* places) {
+  std::erase_if(*places, [](const PhraseMatch& pm) { return HasArabicArticle(pm.prefix); });
+}
+
 std::string ArabicIndefiniteAccusative(const std::string& phrase,
                                        const std::function<bool(const std::string&)>& is_preposition,
                                        const std::vector<std::string>& fixed) {

@@ -123,6 +123,14 @@ std::string ArabicIndefiniteAccusative(const std::string& phrase,
                                        const std::function<bool(const std::string&)>& is_preposition,
                                        const std::vector<std::string>& fixed = {});
 
+// Whether the Arabic clitic prefix split off a word holds the article («ال», «بال», «لل» …).
+bool HasArabicArticle(std::string_view prefix);
+
+// Arabic: drops the places read with the article split off their word. A place name written
+// without «ال» never takes it: «المالية» is financial or Malian, not «ال» + Malé; «المشهد» is
+// the scene, not Mashhad. (Names that do take it, «الرياض», are listed with it.)
+void DropArticlePlaces(std::vector<PhraseMatch>* places);
+
 // The coder's settings (ar/settings.tsv), parsed and checked at load; defaults when unset.
 struct CoderSettings {
   long history_days = 365;

@@ -113,7 +113,9 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
     Sent& s = ss[si];
     s.actors.Init(lex.actor_matcher.FindAll(toks), toks.size());
     s.agents.Init(lex.agent_matcher.FindAll(toks), toks.size());
-    s.places.Init(lex.place_matcher.FindAll(toks), toks.size());
+    std::vector<PhraseMatch> places = lex.place_matcher.FindAll(toks);
+    DropArticlePlaces(&places);  // (Arabic: «المشهد» is not «ال» + Mashhad)
+    s.places.Init(std::move(places), toks.size());
     s.cues.Init(lex.cue_matcher.FindAll(toks), toks.size());
     // Context: spans whose candidates, actors and places together, all name
     // one country («طرابلس» names LBY as a capital, LBY and LBN as places:
