@@ -249,9 +249,9 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
     for (size_t r = 0; r < t.segs.size(); ++r) {  // segs[0] is the token itself
       const Segment& g = t.segs[r];
       if (r > 0 && (!g.suffix.empty() || g.stem == t.norm)) continue;
-      const uint32_t h = r == 0 ? (g.hash ? g.hash : Fnv1a32(t.norm)) : (g.hash ? g.hash : Fnv1a32(g.stem));
-      if (!MayStart(h)) continue;
-      auto it = by_first_.find(r == 0 ? t.norm : g.stem);
+      const std::string_view w = r == 0 ? std::string_view(t.norm) : std::string_view(g.stem);
+      if (!MayStart(g.hash ? g.hash : Fnv1a32(w))) continue;
+      auto it = by_first_.find(w);
       if (it != by_first_.end()) kinds |= it->second.kinds;
     }
     if (t.segs.empty() && MayStart(Fnv1a32(t.norm)))
