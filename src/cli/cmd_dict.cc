@@ -423,6 +423,8 @@ void ImportPetrarch(Globals& g, const std::vector<std::string>& inputs, const st
     for (const char* col : {"names_en", "demonyms_en", "capital_en"})
       ClaimHandWritten(out_dir, "countries", col, "\x01", "", &actor_claims);
     ClaimHandWritten(out_dir, "actors", "names_en", "phoenix_", "", &actor_claims);
+    // a place written by hand is no actor: Phoenix's "al-Aqsa" (a brigade) named the mosque
+    ClaimHandWritten(out_dir, "places", "names_en", "\x01", "", &actor_claims);
     ClaimHandWritten(out_dir, "agents", "names_en", "phoenix", "", &agent_claims);
   }
   size_t hand_actor_names = actor_claims.owner.size(), hand_agent_names = agent_claims.owner.size();
