@@ -557,7 +557,7 @@ void RegisterDict(CLI::App& app, Globals& g) {
       ->required();
   imp->add_option("-o,--output", *odir,
                   "output directory (actors/<file>.tsv, agents/<file>.tsv, discards.tsv); names its hand-written "
-                  "actors*.tsv and agents*.tsv give are left out of the import");
+                  "countries.tsv, actors*.tsv, places.tsv and agents*.tsv give are left out of the import");
   imp->add_option("--report", *report, "write every repaired or dropped item here (file:line: action: reason) "
                                        "instead of stderr");
   imp->callback([&g, inputs, odir, report] { ImportPetrarch(g, *inputs, *odir, *report); });
