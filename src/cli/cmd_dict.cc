@@ -423,6 +423,8 @@ void ImportPetrarch(Globals& g, const std::vector<std::string>& inputs, const st
     for (const char* col : {"names_en", "demonyms_en", "capital_en"})
       ClaimHandWritten(out_dir, "countries", col, "\x01", "", &actor_claims);
     ClaimHandWritten(out_dir, "actors", "names_en", "phoenix_", "", &actor_claims);
+    // a place written by hand is no actor: Phoenix's "al-Aqsa" (a brigade) named the mosque
+    ClaimHandWritten(out_dir, "places", "names_en", "\x01", "", &actor_claims);
     ClaimHandWritten(out_dir, "agents", "names_en", "phoenix", "", &agent_claims);
   }
   size_t hand_actor_names = actor_claims.owner.size(), hand_agent_names = agent_claims.owner.size();
@@ -555,7 +557,7 @@ void RegisterDict(CLI::App& app, Globals& g) {
       ->required();
   imp->add_option("-o,--output", *odir,
                   "output directory (actors/<file>.tsv, agents/<file>.tsv, discards.tsv); names its hand-written "
-                  "actors*.tsv and agents*.tsv give are left out of the import");
+                  "countries.tsv, actors*.tsv, places.tsv and agents*.tsv give are left out of the import");
   imp->add_option("--report", *report, "write every repaired or dropped item here (file:line: action: reason) "
                                        "instead of stderr");
   imp->callback([&g, inputs, odir, report] { ImportPetrarch(g, *inputs, *odir, *report); });
