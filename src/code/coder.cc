@@ -490,6 +490,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                     }),
                      v.actors.end());
     if (!en) DropArticlePlaces(&v.places);  // («المالية» is not «ال» + Malé)
+    if (!en) {  // («باكرا» is early, not «بـ» + Accra)
+      DropPlainWordNames(cfg.plain_words, toks, &v.actors);
+      DropPlainWordNames(cfg.plain_words, toks, &v.places);
+    }
     // A country name read with the article split off is the demonym when one spells the same
     // («السورية»: not «ال» + «سورية», Syria, but Syrian — «الحكومة السورية»).
     if (!en)

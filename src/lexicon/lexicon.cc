@@ -600,6 +600,15 @@ void DropArticlePlaces(std::vector<PhraseMatch>* places) {
   std::erase_if(*places, [](const PhraseMatch& pm) { return HasArabicArticle(pm.prefix); });
 }
 
+void DropPlainWordNames(const std::vector<std::string>& plain_words, const std::vector<Token>& toks,
+                        std::vector<PhraseMatch>* names) {
+  if (plain_words.empty()) return;
+  std::erase_if(*names, [&](const PhraseMatch& pm) {
+    return !pm.prefix.empty() && pm.begin < toks.size() &&
+           std::find(plain_words.begin(), plain_words.end(), toks[pm.begin].norm) != plain_words.end();
+  });
+}
+
 std::string ArabicIndefiniteAccusative(const std::string& phrase,
                                        const std::function<bool(const std::string&)>& is_preposition,
                                        const std::vector<std::string>& fixed) {
@@ -815,6 +824,9 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.lam_genitive_agents = SplitList(val);
     } else if (key == "theatre_role_sectors") {
       c.theatre_role_sectors = SplitList(val);
+    } else if (key == "plain_words") {
+      c.plain_words.clear();
+      for (const auto& w : SplitList(val)) c.plain_words.push_back(normalizer_.Normalize(w));
     } else if (key == "theatre_agents") {
       c.theatre_agents = SplitList(val);
     } else if (key == "foreign_only_agents") {

@@ -131,6 +131,11 @@ bool HasArabicArticle(std::string_view prefix);
 // the scene, not Mashhad. (Names that do take it, «الرياض», are listed with it.)
 void DropArticlePlaces(std::vector<PhraseMatch>* places);
 
+// Arabic: drops the names (actors, places) read on a word of `plain_words` (coder setting) with
+// a clitic split off: «باكرا» is early, not «بـ» + Accra. `plain_words` holds matching forms.
+void DropPlainWordNames(const std::vector<std::string>& plain_words, const std::vector<Token>& toks,
+                        std::vector<PhraseMatch>* names);
+
 // The coder's settings (ar/settings.tsv), parsed and checked at load; defaults when unset.
 struct CoderSettings {
   long history_days = 365;
@@ -159,6 +164,7 @@ struct CoderSettings {
   std::vector<std::string> detail_roots;      // in an article, an event of these roots naming no party is a detail of one that does
   std::vector<std::string> coalition_agents;  // agent ids of a coalition's forces named by no country
   std::vector<std::string> lam_genitive_agents;  // agent ids whose country may follow with «لـ» («المندوب الدائم للسعودية»)
+  std::vector<std::string> plain_words;  // ordinary words never read as a clitic + a name («باكرا»), matching forms
   std::vector<std::string> theatre_agents;  // agent ids of the country the document names most («المقاومة»)
   std::vector<std::string> theatre_role_sectors;  // sectors of role nouns of the country the document names most
   std::vector<std::string> foreign_only_agents;  // agent ids never of the outlet's own country («النظام»)

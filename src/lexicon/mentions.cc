@@ -111,10 +111,13 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
   for (size_t si = 0; si < sentences.size(); ++si) {
     const auto& toks = sentences[si].tokens;
     Sent& s = ss[si];
-    s.actors.Init(lex.actor_matcher.FindAll(toks), toks.size());
+    std::vector<PhraseMatch> actors = lex.actor_matcher.FindAll(toks);
+    DropPlainWordNames(lex.coder_settings.plain_words, toks, &actors);  // («باكرا» is not «بـ» + Accra)
+    s.actors.Init(std::move(actors), toks.size());
     s.agents.Init(lex.agent_matcher.FindAll(toks), toks.size());
     std::vector<PhraseMatch> places = lex.place_matcher.FindAll(toks);
     DropArticlePlaces(&places);  // (Arabic: «المشهد» is not «ال» + Mashhad)
+    DropPlainWordNames(lex.coder_settings.plain_words, toks, &places);
     s.places.Init(std::move(places), toks.size());
     s.cues.Init(lex.cue_matcher.FindAll(toks), toks.size());
     // Context: spans whose candidates, actors and places together, all name
