@@ -93,7 +93,7 @@ void RegisterMentions(CLI::App& app, Globals& g) {
       return;
     }
     size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format, [&](const Extracted& ex) {
-      PrintMentions(lex.ForLang(ex.lang), ex.id, ex.text, ex.date.empty() ? args->date : ex.date, args->rules);
+      PrintMentions(lex.ForDocument(ex.lang, ex.text), ex.id, ex.text, ex.date.empty() ? args->date : ex.date, args->rules);
     });
     g.exit_code = failed ? 1 : 0;
   });

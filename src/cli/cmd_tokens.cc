@@ -121,7 +121,7 @@ void RegisterTokens(CLI::App& app, Globals& g) {
       return;
     }
     size_t failed = ForEachExtracted(*engine, args->inputs, args->input_format,
-                                     [&](const Extracted& ex) { PrintDoc(lex.ForLang(ex.lang), ex.id, ex.text, json); });
+                                     [&](const Extracted& ex) { PrintDoc(lex.ForDocument(ex.lang, ex.text), ex.id, ex.text, json); });
     g.exit_code = failed ? 1 : 0;
   });
 }

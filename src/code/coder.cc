@@ -358,7 +358,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
 
 void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
                  std::vector<SentenceTrace>* trace) const {
-  const Lexicon& lex = lex_->ForLang(doc.lang);
+  const Lexicon& lex = lex_->ForDocument(doc.lang, doc.text);
   const bool en = lex.english();  // English hooks: determiners, coordination, passives, premodifiers
   Ymd doc_date;
   std::string doc_date_str = doc.date.empty() ? fallback_date : doc.date;

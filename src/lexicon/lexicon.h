@@ -246,6 +246,11 @@ class Lexicon {
   // The lexicon for a text given without its language (`--text`): English when it has
   // more Latin letters than Arabic ones.
   const Lexicon& ForText(std::string_view text) const;
+  // The lexicon for a document: by its language ("ar", "en"), or, when extraction could not
+  // tell ("und": too few letters, as in a one-line "IGAD criticized Sudan."), by its text.
+  const Lexicon& ForDocument(std::string_view lang, std::string_view text) const {
+    return lang == "ar" || lang == "en" ? ForLang(lang) : ForText(text);
+  }
 
   const Normalizer& normalizer() const { return normalizer_; }
   const Tokenizer& tokenizer() const { return tokenizer_; }
