@@ -1412,10 +1412,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                     lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
         // ... and so is a form that is also a noun trigger inside a prepositional phrase
         // ("killed in Israeli air and ground attacks").
-        if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
+        // (A word ending a name is no preposition or number of the sentence: "Moon Jae-in
+        // criticized", "MS-13 attacked".)
+        bool name_before = false;
+        for (const PhraseMatch& m : v.actors) name_before |= m.end == tm.begin && m.begin + 1 < tm.begin;
+        if (!name_before && EnglishNounInPrepPhrase(v, lex, tm)) return false;
         // ... and a past participle between a number and the noun it qualifies is an adjective
         // ("rescued 20 kidnapped schoolgirls", "two wounded soldiers"; not "3 killed Monday").
-        if (tm.begin > 0 && tm.end < n && toks[tm.begin - 1].kind == TokenKind::kNumber && w.size() > 3 &&
+        if (tm.begin > 0 && tm.end < n && !name_before && toks[tm.begin - 1].kind == TokenKind::kNumber && w.size() > 3 &&
             w.compare(w.size() - 2, 2, "ed") == 0 &&
             (v.agent_at[tm.end] >= 0 || v.actor_at[tm.end] >= 0 || PlainEnglishWord(v, lex, tm.end))) {
           bool date_next = false;
@@ -1437,7 +1441,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                          (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
           return false;
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
-        return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
+        return name_before ||
+               !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
       }
       if (!PrepOfPrefix(tm.prefix).empty() || HasArticle(tm.prefix)) return false;
       // A form marked plural («أطلقوا») is a finite verb whatever precedes it: no verbal noun ends in «ـوا».
