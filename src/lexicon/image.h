@@ -24,7 +24,7 @@
 
 namespace hadath {
 
-inline constexpr uint32_t kImageVersion = 10;  // 3: per-language sections (ar, then en); 4: matchers PHM2; 5: (4 was also used by a discarded phrase order); 6: PHM3; 7: PHM4; 8: derived Arabic accusatives; 9: PHM5; 10: trigger option object= (split verb phrases)
+inline constexpr uint32_t kImageVersion = 11;  // 3: per-language sections (ar, then en); 4: matchers PHM2; 5: (4 was also used by a discarded phrase order); 6: PHM3; 7: PHM4; 8: derived Arabic accusatives; 9: PHM5; 10: trigger option object= (split verb phrases); 11: derived former-role (ELI) codes of persons
 inline constexpr size_t kImageHeaderSize = 64;
 
 // A fast 64-bit hash (8 bytes per step), used as the payload checksum and

@@ -31,10 +31,11 @@ const std::string& ActorEntry::CodeOn(const Ymd& date) const {
   static const std::string kEmpty;
   if (codes.empty()) return kEmpty;
   for (const auto& c : codes)
-    if (c.Covers(date)) return c.code;
+    if (c.Covers(date) && (date.valid() || !c.former)) return c.code;
   // No role covers the date: the latest role that started before it, else the first listed.
   const DatedCode* best = nullptr;
   for (const auto& c : codes) {
+    if (c.former && !date.valid()) continue;
     if (date.valid() && c.from.valid() && c.from.ToDays() > date.ToDays()) continue;
     if (!best || (c.from.valid() && (!best->from.valid() || c.from.ToDays() > best->from.ToDays()))) best = &c;
   }
@@ -65,6 +66,32 @@ Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out) {
   }
   if (out->empty()) return Status::InvalidArgument("no code");
   return Status::OK();
+}
+
+void AddFormerRoles(std::vector<DatedCode>* codes) {
+  static const char* kState[] = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"};
+  const size_t given = codes->size();
+  for (size_t i = 0; i < given; ++i) {
+    const DatedCode& c = (*codes)[i];
+    if (!c.to.valid() || c.code.size() != 6) continue;
+    const std::string country = c.code.substr(0, 3), sector = c.code.substr(3);
+    if (country == "IGO" || country == "NGO" || country == "IMG") continue;
+    if (std::none_of(std::begin(kState), std::end(kState), [&](const char* k) { return sector == k; })) continue;
+    const Ymd after = Ymd::FromDays(c.to.ToDays() + 1);
+    bool covered = false;
+    int64_t next = INT64_MAX;  // the first day another given code starts after this one ended
+    for (size_t k = 0; k < given; ++k) {
+      covered |= (*codes)[k].Covers(after);
+      if ((*codes)[k].from.valid() && (*codes)[k].from.ToDays() > c.to.ToDays()) next = std::min(next, (*codes)[k].from.ToDays());
+    }
+    if (covered) continue;
+    DatedCode eli;
+    eli.former = true;
+    eli.code = country + "ELI";
+    eli.from = after;
+    if (next != INT64_MAX) eli.to = Ymd::FromDays(next - 1);
+    codes->push_back(std::move(eli));
+  }
 }
 
 bool IsPersonRow(const std::string& kind, const std::string& name_en, const std::string& codes) {
@@ -333,6 +360,7 @@ Status Lexicon::LoadActors(const std::string& dir) {
     if (codes.empty()) return Status::Corrupt(row.rule + ": no codes, and no Arabic entry with id '" + e.id + "' to inherit them from");
     Status st = ParseDatedCodes(codes, &e.codes);
     if (!st.ok()) return st.WithContext(row.rule);
+    if (e.person) AddFormerRoles(&e.codes);
     uint32_t idx = static_cast<uint32_t>(actors.size());
     if (names.empty()) return Status::Corrupt(row.rule + ": no name in " + names_col);
     actors.push_back(std::move(e));

@@ -41,6 +41,7 @@ namespace hadath {
 struct DatedCode {
   std::string code;
   Ymd from, to;  // invalid = open end
+  bool former = false;  // derived by AddFormerRoles: never chosen for an undated document
   bool Covers(const Ymd& d) const;
 };
 
@@ -310,6 +311,12 @@ class Lexicon {
 
 // Parses "IRNGOV 2021-09-01..2024-08-25; IRN" into dated codes.
 Status ParseDatedCodes(const std::string& s, std::vector<DatedCode>* out);
+
+// A person's state role (a country's GOV, MIL, LEG, JUD, COP or SPY) that has ended is followed
+// by the country's elite code (`ELI`, CAMEO's former officials) from the next day until another
+// of the person's codes covers the date: Ghani, `AFGGOV 2014-09-29..2021-08-15`, is `AFGELI`
+// in 2022. Appends those codes to `codes`; a code the data gives always wins.
+void AddFormerRoles(std::vector<DatedCode>* codes);
 
 // Whether an actor row names a person: the optional `kind` column
 // (person | org), else inferred from its English name and code.

@@ -171,6 +171,7 @@ void Lexicon::SerializeBody(ImageWriter& w) const {
       w.Str(c.code);
       PutYmd(w, c.from);
       PutYmd(w, c.to);
+      w.U32(c.former ? 1 : 0);
     }
   }
   w.U32(static_cast<uint32_t>(agents.size()));
@@ -258,11 +259,12 @@ Status Lexicon::DeserializeBody(ImageReader& r) {
     a.rule = S(r);
     a.wikidata = S(r);
     a.person = r.U32() != 0;
-    a.codes.resize(r.Count(28));
+    a.codes.resize(r.Count(32));
     for (auto& c : a.codes) {
       c.code = S(r);
       c.from = GetYmd(r);
       c.to = GetYmd(r);
+      c.former = r.U32() != 0;
     }
   }
   agents.resize(r.Count(16));

@@ -210,6 +210,32 @@ TEST(Actors, DatedRolesChooseTheCode) {
   EXPECT_FALSE(ParseDatedCodes("rusgov", &codes).ok());
 }
 
+TEST(Actors, FormerRolesAreElite) {
+  auto code_on = [](const std::string& codes, const char* date) {
+    std::vector<DatedCode> c;
+    EXPECT_TRUE(ParseDatedCodes(codes, &c).ok());
+    AddFormerRoles(&c);
+    ActorEntry e;
+    e.codes = c;
+    Ymd d;
+    if (date) Ymd::Parse(date, &d);
+    return e.CodeOn(d);
+  };
+  const std::string ghani = "AFGGOV 2014-09-29..2021-08-15";
+  EXPECT_EQ(code_on(ghani, "2020-01-01"), "AFGGOV");
+  EXPECT_EQ(code_on(ghani, "2021-08-16"), "AFGELI");
+  EXPECT_EQ(code_on(ghani, nullptr), "AFGGOV");  // an undated document: the role, not the derived code
+  // Between two roles, and after the last; a later undated code wins over the derived one.
+  const std::string two = "ISRGOV 1996-06-18..1999-07-06; ISRGOV 2009-03-31..2021-06-13";
+  EXPECT_EQ(code_on(two, "2005-01-01"), "ISRELI");
+  EXPECT_EQ(code_on(two, "2010-01-01"), "ISRGOV");
+  EXPECT_EQ(code_on(two, "2022-01-01"), "ISRELI");
+  EXPECT_EQ(code_on("IRNGOV 2021-09-01..2024-08-25; IRN", "2025-01-01"), "IRN");
+  // Not a state role, not a country: no derived code.
+  EXPECT_EQ(code_on("SYRREB 2011-01-01..2016-01-01", "2020-01-01"), "SYRREB");
+  EXPECT_EQ(code_on("IGOUNO 2007-01-01..2016-12-31", "2020-01-01"), "IGOUNO");
+}
+
 TEST(Actors, PersonOrOrganisation) {
   EXPECT_TRUE(IsPersonRow("", "Sergey Lavrov", "RUSGOV"));
   EXPECT_FALSE(IsPersonRow("", "Popular Front for the Liberation of Palestine", "PSEREB"));
