@@ -479,6 +479,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             return false;
       return true;
     });
+    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
+    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend").
+    if (en)
+      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+        if (lex.triggers[m.payload].type != "verb") return false;
+        std::string_view w = toks[m.begin].norm;
+        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
+      });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -2464,7 +2473,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // (English: after a word of the cue topic `circumstance`, "for", "in", "during", with or
         // without an article: "arrived in Beijing for talks with …", "said in a phone call with …")
-        if (!src && en && !trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) {
+        // (and a symmetric act, option `reciprocal`: "soldiers were killed in a clash with …",
+        // the subject is one side of the clash)
+        if (!src && en && ((!trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) ||
+                           (trig.opt.reciprocal && !as_verb))) {
           const size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
                                ? static_cast<size_t>(det_start[tb]) : tb;
           bool after_circ = false;
@@ -2636,6 +2648,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
             if (src) { src_after_by = true; rules.push_back(lex.cues[cm.payload].rule + " (the agent of a violent act later in the sentence)"); }
+            break;
+          }
+      }
+      // ... and one suffered in a clash ("soldiers were killed in a clash with Chinese troops"):
+      // the other side of the clash (a noun with option `reciprocal`, its "with" actor) did it.
+      if (en && en_passive && !src) {
+        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        if (own && ListHas(cfg.shared_agent_roots, own->root))
+          for (const PhraseMatch& o : v.trigs) {
+            const TriggerEntry& ot = lex.triggers[o.payload];
+            if (o.begin <= te || o.begin > te + 4 || v.clause[o.begin] != cl || ot.type != "noun" || !ot.opt.reciprocal) continue;
+            const size_t w = o.end < n && toks[o.end].norm == "with" ? o.end + 1 : toks[o.end - 1].norm == "with" ? o.end : 0;
+            if (!w) continue;
+            for (const auto& p : phrases)
+              if (skip_det(p.begin) == w || p.begin == w) { src = &p; break; }
+            if (src) { src_after_by = true; rules.push_back(ot.rule + " (the other side of the clash it was suffered in)"); }
             break;
           }
       }
@@ -2945,7 +2973,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
           violent_verb |= (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
-        if (means && violent_verb) {
+        // (not a symmetric act with its other side after "with": "killed in a clash with X" is
+        // a clash between the victims' side and X)
+        const bool other_side = trig.opt.reciprocal && src && ((te < n && toks[te].norm == "with") || toks[te - 1].norm == "with");
+        if (means && violent_verb && !other_side) {
           reject("the means of the violent act before it in its clause (English)");
           continue;
         }
@@ -3334,6 +3365,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
       if (domestic_tgt && tgt == &*domestic_tgt) tgts = {tgt};
       if (reciprocal) tgts = srcs;
+      // English: a symmetric act (option `reciprocal`) with both sides named is each side's act
+      // on the other ("Indian troops clashed with Chinese troops", "signed a pact with X");
+      // a meeting (root 04) is recorded once, in the order told.
+      const bool both_sides = en && !reciprocal && trig.opt.reciprocal && trig.cameo.compare(0, 2, "04") != 0 && src && tgt && !tgts.empty() &&
+                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt);
+      if (both_sides) {
+        const std::vector<const Phrase*> first = srcs;
+        srcs.insert(srcs.end(), tgts.begin(), tgts.end());
+        tgts.insert(tgts.end(), first.begin(), first.end());
+      }
       if (tgts.empty()) tgts.push_back(nullptr);
 
       auto make_ref = [&](const Phrase& p) {
@@ -3352,6 +3393,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
           if (reciprocal && t == s) continue;
+          if (both_sides && s && t && s->group == t->group) continue;
           // (English: two named actors of one code are two parties — "Myanmar's junta sentenced
           // Aung San Suu Kyi")
           if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name)) {
