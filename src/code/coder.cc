@@ -2176,8 +2176,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // A split verb phrase (option object=) with words between the verb and its object has its
       // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
-      // subject of the clause before.
-      const bool split_subject = as_verb && !trig.opt.object.empty() && object_after(tm) > te;
+      // subject of the clause before. (English keeps its subject before the verb: "the EU lifted
+      // a package of sanctions")
+      const bool split_subject = !en && as_verb && !trig.opt.object.empty() && object_after(tm) > te;
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
@@ -3061,6 +3062,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // English: a split verb phrase (option object=) whose object noun is followed by a relative
+      // clause naming where it applied takes the actor after a target preposition there: "lifted
+      // the sanctions that it imposed on Sudan", "eased the embargo it had placed on Cuba".
+      if (en && !tgt && as_verb && !trig.opt.object.empty() && object_after(tm) != SIZE_MAX) {
+        const size_t ob = object_after(tm);
+        for (const auto& p : phrases) {
+          if (p.begin <= ob || p.begin > ob + 8 || (src && p.group == src->group)) continue;
+          bool comma = false;
+          for (size_t j = ob; j < p.begin; ++j) comma |= toks[j].kind == TokenKind::kPunct;
+          if (comma) break;
+          if (std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end()) { tgt = &p; break; }
+        }
+      }
       // Arabic headline style: a subject before a verb of meeting or talks and an actor joined by
       // «و» right after the verb is the other party («ولي العهد يبحث ووزير الخارجية المصري …»):
       // a verb with `target=مع` reads that «و» as «with».
