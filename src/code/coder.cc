@@ -2100,7 +2100,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // في بيان تلقت الصحيفة نسخة منه، تفجيرات المدينة»)
         bool comma_between = false, aside_passed = false;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
-          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) break;
+          // (but not between two bare nouns of one object: "suspended budget support and
+          // development aid to X")
+          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) {
+            bool actor_between = false;
+            for (const auto& p : phrases) actor_between |= p.begin > j && p.begin < tb;
+            bool trigger_before = false;  // (the first noun, or the verb phrase that ends in it)
+            for (const PhraseMatch& o : v.trigs) trigger_before |= j > 0 && o.begin < j && o.end == j;
+            if (actor_between || !trigger_before) break;
+          }
           comma_between |= is_comma(j);
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
@@ -3269,11 +3277,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!en && cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl &&
             lex.cues[cm.payload].kind == CueKind::kBackground)
           topic_end = cm.begin;
+      // (English: also the verb's subject and the words between it and the verb, which tell what
+      // the subject is or carried: "a medical team arrived in X", "planes carrying food landed in X")
+      const size_t topic_begin = en && as_verb && src && src->end <= tb ? src->begin : te;
       for (const auto& q : trig.qualifiers) {
         bool hit = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
+          if (cm.begin >= topic_begin && (cm.begin >= te || cm.begin < tb) && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
             hit = true;
             rules.push_back(c.rule);
             break;
