@@ -2146,6 +2146,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (nor a noun that is the first word of a longer role noun: "riot police")
+      if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].begin == tb && v.agents[v.agent_at[tb]].end > te) {
+        reject("a word of a role noun, not an event (\"riot police\")");
+        continue;
+      }
       // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
           lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
@@ -2618,8 +2623,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (other_trigger || comma_between) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
+          // (English: or after a determiner and one more word: "led by the opposition presidential
+          // candidate X")
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
-              (en && skip_det(p.begin) == cm.end)) {
+              (en && skip_det(p.begin) == cm.end) ||
+              (en && p.begin > cm.end && skip_det(p.begin - 1) == cm.end && toks[p.begin - 1].kind == TokenKind::kWord &&
+               !(cue_kind(p.begin - 1) && (cue_kind(p.begin - 1)->kind == CueKind::kPreposition ||
+                                           cue_kind(p.begin - 1)->kind == CueKind::kLocationPrep)))) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
             src = agent = &p;
             src_after_by = true;
