@@ -3025,6 +3025,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       size_t stop = n;
       for (size_t j = after; j < n && stop == n; ++j) {
         if (v.clause[j] != cl) stop = j;
+        // (English: ", and" with no actor since the trigger ends its object; after one, it ends
+        // a list: "condemned the raid, and Nicaragua …" — "condemned Norway, Sweden, and Iran")
+        else if (en && is_comma(j) && j + 1 < n && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kCoordinator &&
+                 std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= after && p.begin < j; }))
+          stop = j;
         else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
@@ -3146,7 +3151,40 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (checked after the location: a root of the setting `location_recipient_roots` takes its
       // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
-      const bool target_missing = !tgt && !reciprocal && trig.needs_target;
+      // English: a verb that refers to an event (option `refers`) whose object is an event noun
+      // with no perpetrator named acts on whoever did it: "X condemned the bombing" is an event
+      // with no target, not none.
+      // The event it refers to, when the article told it before (of the noun's root; violence,
+      // roots 18-20, as one), has its perpetrator as the target: "Israel struck Gaza … Turkey
+      // condemned the attack" → ISR.
+      bool refers_event = false;
+      if (en && !tgt && as_verb && trig.opt.refers)
+        for (const PhraseMatch& o : v.trigs)
+          if (!refers_event && o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+              !used_as_verb(o) &&
+              std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) {
+            refers_event = true;
+            auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
+            const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
+            for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+              const Event& e = (*events)[k];
+              if (family(e.root) != root) continue;
+              if (!e.source.country.empty() && !(src && e.source.code == src->code)) {
+                domestic_tgt = Phrase();
+                domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
+                domestic_tgt->end = domestic_tgt->head_end = o.end;
+                domestic_tgt->code = e.source.code;
+                domestic_tgt->country = e.source.country;
+                domestic_tgt->sector = e.source.sector;
+                domestic_tgt->name = e.source.name;
+                domestic_tgt->group = -1;
+                tgt = &*domestic_tgt;
+                rules.push_back(trig.rule + " (the perpetrator of the event it refers to, told before)");
+              }
+              break;
+            }
+          }
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
       // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
