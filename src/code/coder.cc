@@ -488,6 +488,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!w.empty() && w.back() == 's') w.remove_suffix(1);
         return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
       });
+    // (and "March" with its capital inside a sentence is the month: "signed an agreement in March")
+    if (en)
+      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+        return m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
+               toks[m.begin - 1].kind == TokenKind::kWord;
+      });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -3548,6 +3554,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // names no actor at all and is no CAMEO event ("three people were killed").
           if (en && !s && !ev.target) {
             if (tl) tl->decision = "no actor at all (English)";
+            continue;
+          }
+          // English (setting `dyadic_roots`): cooperation, aid, yielding and demands are done to
+          // someone; one with no target found ("Washington offered help") is not coded.
+          if (en && !ev.target && ListHas(cfg.dyadic_roots, cc->root)) {
+            if (tl) tl->decision = "no target, and its root needs one (setting dyadic_roots)";
             continue;
           }
           ev.cameo = cc->code;

@@ -837,6 +837,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
+    } else if (key == "dyadic_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.dyadic_roots));
     } else if (key == "reciprocal_preps") {
       c.reciprocal_preps.clear();
       for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));

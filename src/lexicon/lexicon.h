@@ -148,6 +148,7 @@ struct CoderSettings {
   std::vector<std::string> discard_roots;
   std::vector<std::string> reciprocal_preps;
   std::vector<std::string> shared_agent_roots;
+  std::vector<std::string> dyadic_roots;  // (English) roots whose events need a target: no event without one
   // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
   // acts, state role nouns that take their place's or the outlet's country.
   std::string honorific_topic = "honorific", home_topic = "home";
