@@ -1634,8 +1634,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
       // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
-      // does not follow yields to a row without the option.
-      if (!en) {
+      // does not follow yields to a row without the option. (English too: "granted him asylum")
+      {
         auto fits = [&](const PhraseMatch& m) { return object_after(m) != SIZE_MAX; };
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
@@ -3091,6 +3091,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // English: "him"/"her" right after a verb is a person named before it in its sentence (the
+      // last one, not of the subject's group): "Morales landed … after Mexico granted him asylum".
+      if (en && !tgt && as_verb && te < n && (toks[te].norm == "him" || toks[te].norm == "her"))
+        for (const auto& p : phrases)
+          if (p.end <= tb && !p.name.empty() && !(src && p.group == src->group) && p.prep.empty() &&
+              !(cue_kind(p.end) && cue_kind(p.end)->kind == CueKind::kComplementizer))  // (not the speaker)
+            tgt = &p;
       // English: a split verb phrase (option object=) whose object noun is followed by a relative
       // clause naming where it applied takes the actor after a target preposition there: "lifted
       // the sanctions that it imposed on Sudan", "eased the embargo it had placed on Cuba".
