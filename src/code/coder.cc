@@ -191,7 +191,10 @@ const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& le
     if (BareRoleAt(v, phrases, j)) return &v.agents[v.agent_at[j]];
     const CueEntry* c = CueAt(v, lex, j);
     const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
-                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of")));
+                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of"))) ||
+                      // ("about 3,000 people", "over 200 students": roughly, more than)
+                      ((toks[j].norm == "about" || toks[j].norm == "around" || toks[j].norm == "over") && j + 1 < toks.size() &&
+                       toks[j + 1].kind == TokenKind::kNumber);
     if (!skip) return nullptr;
   }
   return nullptr;
@@ -727,6 +730,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_direction(skip_det(i));
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
+      // (English: "about", "around", "over" right before a number mean "roughly", "more than":
+      // "detained about 3,000 people" has a direct object)
+      if (en && toks[i].kind == TokenKind::kNumber &&
+          (toks[i - 1].norm == "about" || toks[i - 1].norm == "around" || toks[i - 1].norm == "over"))
+        return "";
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
         return std::string(toks[i - 1].norm);
       return "";
@@ -1419,8 +1427,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         std::string_view w = toks[tm.begin].norm;
         const bool past = w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
                                            w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
+        // (a plural demonym is a nationality noun, the subject of a verb after it: "thousands of
+        // Georgians took to the streets")
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
-                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym &&
+                                    !(toks[tm.begin - 1].norm.size() > 3 && toks[tm.begin - 1].norm.back() == 's');
         // ... and so is a form that is also a noun trigger inside a prepositional phrase
         // ("killed in Israeli air and ground attacks").
         if (EnglishNounInPrepPhrase(v, lex, tm)) return false;
