@@ -2020,9 +2020,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool near = tb - cm.end <= 2 && v.clause[cm.begin] == cl;
         switch (c.kind) {
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
-          case CueKind::kUncertain:  // (to the end of its clause: scope_breaks)
-            if (scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
+          case CueKind::kUncertain: {  // (to the end of its clause: scope_breaks)
+            // (English: to a new report joined by "and" — "accused X of lying and said its
+            // diplomats had met …" — or by ", and")
+            bool new_report = false;
+            for (size_t j = cm.end; en && j + 1 < tb && !new_report; ++j) {
+              const CueEntry* a = cue_kind(j);
+              const CueEntry* b = cue_kind(j + 1);
+              new_report = (a && a->kind == CueKind::kCoordinator && b && b->kind == CueKind::kComplementizer) ||
+                           (is_comma(j) && b && b->kind == CueKind::kCoordinator);
+            }
+            if (!new_report && scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
+          }
           case CueKind::kHypothetical:
             // English: "would" right before the verb in a clause reported by a past verb of
             // saying is the reported future ("Ghana said it would expel the envoy"): an
@@ -2508,8 +2518,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // the subject is one side of the clash)
         if (!src && en && ((!trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) ||
                            (trig.opt.reciprocal && !as_verb))) {
-          const size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
-                               ? static_cast<size_t>(det_start[tb]) : tb;
+          size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
+                         ? static_cast<size_t>(det_start[tb]) : tb;
+          // (a symmetric act may take two adjectives: "died in the first deadly clash with")
+          for (int k = 0; trig.opt.reciprocal && k < 2 && d > 0 && PlainEnglishWord(v, lex, d - 1); ++k) --d;
+          if (trig.opt.reciprocal) d = skip_det(d);
           bool after_circ = false;
           for (const PhraseMatch& cm : v.cues)
             after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
@@ -3229,7 +3242,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
           const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
                                ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
-          if (b > te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
+          // (b == te: the trigger ends in the preposition, "exercises around")
+          if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
             recipient_root = true;
             break;
