@@ -2224,6 +2224,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
+        // (and so does "and he"/"and she" before it: "accused X of …, and he urged Y to …")
+        if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+            cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
+          src = last_source;
         if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
@@ -2716,6 +2720,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
       }
+      // English: violence whose subject names a natural disaster (cue topic `natural_disaster`,
+      // between the subject's start and the verb: "Nepal's strongest earthquake in 80 years
+      // killed …", "floods killed 40 people") is no act of anyone.
+      if (en && as_verb && !en_passive && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
+                                           trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t b = src && src->end <= tb ? src->begin : tb;
+        while (b > 0 && v.clause[b - 1] == cl && !is_comma(b - 1) && tb - b < 12 && !(src && src->end <= tb)) --b;
+        bool disaster = false;
+        for (const PhraseMatch& cm : v.cues)
+          disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "natural_disaster");
+        if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -3011,6 +3027,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
       // clause whose violence verb was coded tells how that act was done ("killed three men in a
       // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
+      // (so is one after an arrest: "arrested 300 people in raids on …")
       if (en && !as_verb && clause_coded[cl] && (trig.cameo.compare(0, 2, "18") == 0 ||
                                                  trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
         size_t b = src && src->end == tb ? src->begin : tb;
@@ -3021,7 +3038,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
-          violent_verb |= (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+          violent_verb |= (*events)[k].root == "17" || (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
         // (not a symmetric act with its other side after "with": "killed in a clash with X" is
         // a clash between the victims' side and X)
         const bool other_side = trig.opt.reciprocal && src && ((te < n && toks[te].norm == "with") || toks[te - 1].norm == "with");
@@ -3082,9 +3099,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
+      // (English: the actors of a saying after the act are its speakers, no target: "Russia was
+      // behind the attack, Washington and London say")
+      auto speaker_group = [&](const Phrase& p) {
+        size_t e = p.end;
+        for (const auto& q : phrases) if (q.group == p.group) e = std::max(e, q.end);
+        return en && e < n && cue_kind(e) && cue_kind(e)->kind == CueKind::kComplementizer && p.begin > 0 && is_comma(skip_det(p.begin) - 1);
+      };
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
+        if (speaker_group(p)) break;
         // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
         // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
         // counting the distance from its end)
