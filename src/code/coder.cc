@@ -2462,6 +2462,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
+              // (English: a pronoun subject of the light verb right after a verb of saying, with
+              // "that" and the saying's date between, is the speaker: "X said on Wednesday that he
+              // had started a hunger strike")
+              if (!src && en) {
+                size_t k = j;
+                while (k > 0 && (toks[k - 1].norm == "had" || toks[k - 1].norm == "has" || toks[k - 1].norm == "have")) --k;
+                if (k > 1 && IsTopic(cue_kind(k - 1), "pronoun")) {
+                  size_t say = k - 1;
+                  if (cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kRelative) --say;
+                  for (const auto& d : dates)
+                    if (d.tok_end == say && d.tok_begin > 0) {
+                      say = d.tok_begin;
+                      if (cue_kind(say - 1) && (cue_kind(say - 1)->kind == CueKind::kPreposition ||
+                                                cue_kind(say - 1)->kind == CueKind::kLocationPrep)) --say;
+                    }
+                  if (say > 0 && cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kComplementizer)
+                    for (const auto& p : phrases)
+                      if (p.end < say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 2 < n ? say - 2 : 0]) src = &p;
+                }
+              }
               // («أنها بدأت في شن غارات»: an aspectual verb, cue topic `aspectual`, and its
               // preposition may stand between the complementizer and the light verb)
               if (!src && lm->suffix.empty() && !en) {
