@@ -2752,6 +2752,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "natural_disaster");
         if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
       }
+      // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
+      // speaker accuses Y (the subject of the trigger); with no speaker, no event.
+      if (en && trig.opt.attribution && as_verb) {
+        const Phrase* subj = src && src->end <= tb ? src : nullptr;
+        src = nullptr;
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        size_t say = SIZE_MAX;
+        for (size_t k = cs; k-- > 0 && cs - k <= 4;)
+          if (cue_kind(k) && cue_kind(k)->kind == CueKind::kComplementizer) { say = k; break; }
+        if (say != SIZE_MAX)
+          for (const auto& p : phrases)
+            if (p.end <= say && p.prep.empty() && (!subj || p.group != subj->group)) src = &p;
+        if (!src || !subj) { reject("an attribution needs its speaker and its subject (option attribution)"); continue; }
+        passive_target = subj;
+        rules.push_back(trig.rule + " (the speaker accuses the subject)");
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
