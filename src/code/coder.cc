@@ -2754,21 +2754,38 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
       // speaker accuses Y (the subject of the trigger); with no speaker, no event.
-      if (en && trig.opt.attribution && as_verb) {
-        const Phrase* subj = src && src->end <= tb ? src : nullptr;
-        src = nullptr;
+      // (the speaker of the trigger's clause: the actor before a verb of saying at most four
+      // words before the clause — "said that", "told parliament that", "announced that")
+      auto clause_speaker = [&](const Phrase* other) -> const Phrase* {
         size_t cs = tb;
         while (cs > 0 && v.clause[cs - 1] == cl) --cs;
         size_t say = SIZE_MAX;
-        for (size_t k = cs; k-- > 0 && cs - k <= 4;)
-          if (cue_kind(k) && cue_kind(k)->kind == CueKind::kComplementizer) { say = k; break; }
+        for (size_t k = tb; say == SIZE_MAX && k-- > 0 && (k >= cs || cs - k <= 4);)
+          for (const PhraseMatch& cm : v.cues)  // ("announced" is a light verb too)
+            if (cm.begin == k && lex.cues[cm.payload].kind == CueKind::kComplementizer) { say = k; break; }
+        const Phrase* speaker = nullptr;
         if (say != SIZE_MAX)
           for (const auto& p : phrases)
-            if (p.end <= say && p.prep.empty() && (!subj || p.group != subj->group)) src = &p;
+            if (p.end <= say && p.prep.empty() && (!other || p.group != other->group)) speaker = &p;
+        return speaker;
+      };
+      if (en && trig.opt.attribution && as_verb) {
+        const Phrase* subj = src && src->end <= tb ? src : nullptr;
+        src = clause_speaker(subj);
         if (!src || !subj) { reject("an attribution needs its speaker and its subject (option attribution)"); continue; }
         passive_target = subj;
         rules.push_back(trig.rule + " (the speaker accuses the subject)");
       }
+      // English: an arrest told in the passive with no agent, in a clause reported by a state
+      // (a country, or a role noun of the setting `place_state_sectors`), was made by that state:
+      // "Saudi Arabia announced that 18 nationals had been detained", "police said 24 people had
+      // been arrested".
+      if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+        if (const Phrase* sp = clause_speaker(en_subject);
+            sp && !sp->country.empty() && (sp->sector.empty() || ListHas(cfg.place_state_sectors, sp->sector))) {
+          src = sp;
+          rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
+        }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -3220,7 +3237,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and so is the subject of such a passive ("two journalists were arrested by Turkish police").
       if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && en_domestic_root) {
         size_t b = tb;
-        while (b > 0 && cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) --b;
+        while (b > 0 && ((cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) ||
+                         toks[b - 1].norm == "had" || toks[b - 1].norm == "has" || toks[b - 1].norm == "have"))
+          --b;  // ("24 people had been arrested")
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
           tgt = &*domestic_tgt;
@@ -3569,7 +3588,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (both_sides && s && t && s->group == t->group) continue;
           // (English: two named actors of one code are two parties — "Myanmar's junta sentenced
           // Aung San Suu Kyi")
-          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name)) {
+          // (nor an English arrest or other coercion of a state's own people: "Saudi Arabia
+          // announced that 18 Saudi nationals had been detained")
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name) &&
+              !(en && trig.cameo.compare(0, 2, "17") == 0 && t != s && t->group != s->group)) {
             // An act on itself is no event, but violence or protest (actorless) stands without
             // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
             if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
