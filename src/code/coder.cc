@@ -459,6 +459,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
+  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -814,6 +815,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
+    if (i > 0 && dateline_country.empty())
+      for (const PhraseMatch& pm : v.places)
+        if (pm.begin < i && dateline_country.empty()) dateline_country = lex.places[pm.payload].country;
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -3302,6 +3306,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               break;
             }
           }
+      // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
+      // whose recipient is not named, in a story datelined in another country, went to the
+      // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
+      // hospital"; not "provided support for the operation": military aid names its side).
+      bool relief = false;
+      for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "humanitarian");
+      if (en && relief && !tgt && !reciprocal && as_verb && trig.cameo.compare(0, 2, "07") == 0 && !dateline_country.empty() && src &&
+          !src->country.empty() && src->country != dateline_country) {
+        domestic_tgt = Phrase();
+        domestic_tgt->begin = domestic_tgt->head_begin = tb;
+        domestic_tgt->end = domestic_tgt->head_end = te;
+        domestic_tgt->code = domestic_tgt->country = dateline_country;
+        domestic_tgt->group = -1;
+        tgt = &*domestic_tgt;
+        rules.push_back(trig.rule + " (no recipient named: the country of the story's dateline)");
+      }
       const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
