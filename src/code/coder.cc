@@ -3312,15 +3312,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // hospital"; not "provided support for the operation": military aid names its side).
       bool relief = false;
       for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "humanitarian");
-      if (en && relief && !tgt && !reciprocal && as_verb && trig.cameo.compare(0, 2, "07") == 0 && !dateline_country.empty() && src &&
-          !src->country.empty() && src->country != dateline_country) {
+      // (and so does a visit with no destination named: "ASMARA — … Abiy arrived on Sunday for the
+      // first visit by an Ethiopian leader in twenty years")
+      if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
+          !dateline_country.empty() && src && !src->country.empty() && src->country != dateline_country) {
         domestic_tgt = Phrase();
         domestic_tgt->begin = domestic_tgt->head_begin = tb;
         domestic_tgt->end = domestic_tgt->head_end = te;
         domestic_tgt->code = domestic_tgt->country = dateline_country;
         domestic_tgt->group = -1;
         tgt = &*domestic_tgt;
-        rules.push_back(trig.rule + " (no recipient named: the country of the story's dateline)");
+        rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
       }
       const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
