@@ -460,6 +460,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   std::optional<DateMention> paragraph_date;
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -817,7 +818,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
     if (i > 0 && dateline_country.empty())
       for (const PhraseMatch& pm : v.places)
-        if (pm.begin < i && dateline_country.empty()) dateline_country = lex.places[pm.payload].country;
+        if (pm.begin < i && dateline_country.empty()) {
+          dateline_country = lex.places[pm.payload].country;
+          if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
+        }
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -3391,6 +3395,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (prep_place) loc = prep_place;
+      // English: "in the capital", naming no city, is the capital the story is datelined in
+      // ("CARACAS — … marched in the capital and other cities").
+      PhraseMatch capital_pm;
+      if (en && !loc && dateline_capital >= 0)
+        for (size_t j = 2; j < n && !loc; ++j)
+          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" && location_prep_before(j - 1) &&
+              v.actor_at[j] < 0 && v.place_at[j] < 0 && (j + 1 >= n || v.place_at[j + 1] < 0)) {
+            capital_pm.begin = j - 1;
+            capital_pm.end = j + 1;
+            capital_pm.payload = static_cast<uint32_t>(dateline_capital);
+            loc = &capital_pm;
+          }
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
           if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty()) {
