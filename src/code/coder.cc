@@ -191,7 +191,10 @@ const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& le
     if (BareRoleAt(v, phrases, j)) return &v.agents[v.agent_at[j]];
     const CueEntry* c = CueAt(v, lex, j);
     const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
-                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of")));
+                      (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of"))) ||
+                      // ("about 3,000 people", "over 200 students": roughly, more than)
+                      ((toks[j].norm == "about" || toks[j].norm == "around" || toks[j].norm == "over") && j + 1 < toks.size() &&
+                       toks[j + 1].kind == TokenKind::kNumber);
     if (!skip) return nullptr;
   }
   return nullptr;
@@ -456,6 +459,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
+  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -479,6 +484,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             return false;
       return true;
     });
+    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
+    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend").
+    if (en)
+      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+        if (lex.triggers[m.payload].type != "verb") return false;
+        std::string_view w = toks[m.begin].norm;
+        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
+      });
+    // (and "March" with its capital inside a sentence is the month: "signed an agreement in March")
+    if (en)
+      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+        return m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
+               toks[m.begin - 1].kind == TokenKind::kWord;
+      });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -716,6 +736,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_direction(skip_det(i));
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
+      // (English: "about", "around", "over" right before a number mean "roughly", "more than":
+      // "detained about 3,000 people" has a direct object)
+      if (en && toks[i].kind == TokenKind::kNumber &&
+          (toks[i - 1].norm == "about" || toks[i - 1].norm == "around" || toks[i - 1].norm == "over"))
+        return "";
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
         return std::string(toks[i - 1].norm);
       return "";
@@ -795,6 +820,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
+    if (i > 0 && dateline_country.empty())
+      for (const PhraseMatch& pm : v.places)
+        if (pm.begin < i && dateline_country.empty()) {
+          dateline_country = lex.places[pm.payload].country;
+          if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
+        }
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -1408,8 +1439,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         std::string_view w = toks[tm.begin].norm;
         const bool past = w.size() > 4 && (w.compare(w.size() - 2, 2, "ed") == 0 ||
                                            w.compare(w.size() - 3, 3, "ing") == 0);  // "a statement apologising"
+        // (a plural demonym is a nationality noun, the subject of a verb after it: "thousands of
+        // Georgians took to the streets")
         const bool demonym_before = tm.begin > 0 && v.actor_at[tm.begin - 1] >= 0 &&
-                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym;
+                                    lex.actors[v.actors[v.actor_at[tm.begin - 1]].payload].kind == ActorEntry::Kind::kDemonym &&
+                                    !(toks[tm.begin - 1].norm.size() > 3 && toks[tm.begin - 1].norm.back() == 's');
         // ... and so is a form that is also a noun trigger inside a prepositional phrase
         // ("killed in Israeli air and ground attacks").
         // (A word ending a name is no preposition or number of the sentence: "Moon Jae-in
@@ -1628,8 +1662,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
       // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
-      // does not follow yields to a row without the option.
-      if (!en) {
+      // does not follow yields to a row without the option. (English too: "granted him asylum")
+      {
         auto fits = [&](const PhraseMatch& m) { return object_after(m) != SIZE_MAX; };
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
@@ -2003,9 +2037,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool near = tb - cm.end <= 2 && v.clause[cm.begin] == cl;
         switch (c.kind) {
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
-          case CueKind::kUncertain:  // (to the end of its clause: scope_breaks)
-            if (scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
+          case CueKind::kUncertain: {  // (to the end of its clause: scope_breaks)
+            // (English: to a new report joined by "and" — "accused X of lying and said its
+            // diplomats had met …" — or by ", and")
+            bool new_report = false;
+            for (size_t j = cm.end; en && j + 1 < tb && !new_report; ++j) {
+              const CueEntry* a = cue_kind(j);
+              const CueEntry* b = cue_kind(j + 1);
+              new_report = (a && a->kind == CueKind::kCoordinator && b && b->kind == CueKind::kComplementizer) ||
+                           (is_comma(j) && b && b->kind == CueKind::kCoordinator);
+            }
+            if (!new_report && scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
+          }
           case CueKind::kHypothetical:
             // English: "would" right before the verb in a clause reported by a past verb of
             // saying is the reported future ("Ghana said it would expel the envoy"): an
@@ -2100,7 +2144,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // في بيان تلقت الصحيفة نسخة منه، تفجيرات المدينة»)
         bool comma_between = false, aside_passed = false;
         for (size_t j = tb; j-- > 0 && v.clause[j] == cl && !ref;) {
-          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) break;
+          // (but not between two bare nouns of one object: "suspended budget support and
+          // development aid to X")
+          if (en && cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator) {
+            bool actor_between = false;
+            for (const auto& p : phrases) actor_between |= p.begin > j && p.begin < tb;
+            bool trigger_before = false;  // (the first noun, or the verb phrase that ends in it)
+            for (const PhraseMatch& o : v.trigs) trigger_before |= j > 0 && o.begin < j && o.end == j;
+            if (actor_between || !trigger_before) break;
+          }
           comma_between |= is_comma(j);
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false;
@@ -2138,6 +2190,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
       if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (nor a noun that is the first word of a longer role noun: "riot police")
+      if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].begin == tb && v.agents[v.agent_at[tb]].end > te) {
+        reject("a word of a role noun, not an event (\"riot police\")");
+        continue;
+      }
       // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
           lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
@@ -2176,12 +2233,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // A split verb phrase (option object=) with words between the verb and its object has its
       // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
-      // subject of the clause before.
-      const bool split_subject = as_verb && !trig.opt.object.empty() && object_after(tm) > te;
+      // subject of the clause before. (English keeps its subject before the verb: "the EU lifted
+      // a package of sanctions")
+      const bool split_subject = !en && as_verb && !trig.opt.object.empty() && object_after(tm) > te;
       if (as_verb) {
         // English: a verb after "and" with no subject of its own shares the previous event's
         // subject ("Israel condemned Russia and demanded …").
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
+          src = last_source;
+        // (and so does "and he"/"and she" before it: "accused X of …, and he urged Y to …")
+        if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+            cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
         if (!src && !split_subject) {
           for (const auto& p : phrases)
@@ -2417,6 +2479,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
+              // (English: a pronoun subject of the light verb right after a verb of saying, with
+              // "that" and the saying's date between, is the speaker: "X said on Wednesday that he
+              // had started a hunger strike")
+              if (!src && en) {
+                size_t k = j;
+                while (k > 0 && (toks[k - 1].norm == "had" || toks[k - 1].norm == "has" || toks[k - 1].norm == "have")) --k;
+                if (k > 1 && IsTopic(cue_kind(k - 1), "pronoun")) {
+                  size_t say = k - 1;
+                  if (cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kRelative) --say;
+                  for (const auto& d : dates)
+                    if (d.tok_end == say && d.tok_begin > 0) {
+                      say = d.tok_begin;
+                      if (cue_kind(say - 1) && (cue_kind(say - 1)->kind == CueKind::kPreposition ||
+                                                cue_kind(say - 1)->kind == CueKind::kLocationPrep)) --say;
+                    }
+                  if (say > 0 && cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kComplementizer)
+                    for (const auto& p : phrases)
+                      if (p.end < say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 2 < n ? say - 2 : 0]) src = &p;
+                }
+              }
               // («أنها بدأت في شن غارات»: an aspectual verb, cue topic `aspectual`, and its
               // preposition may stand between the complementizer and the light verb)
               if (!src && lm->suffix.empty() && !en) {
@@ -2473,9 +2555,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         // (English: after a word of the cue topic `circumstance`, "for", "in", "during", with or
         // without an article: "arrived in Beijing for talks with …", "said in a phone call with …")
-        if (!src && en && !trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) {
-          const size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
-                               ? static_cast<size_t>(det_start[tb]) : tb;
+        // (and a symmetric act, option `reciprocal`: "soldiers were killed in a clash with …",
+        // the subject is one side of the clash)
+        if (!src && en && ((!trig.actorless && ListHas(circumstance_roots, trig.cameo.substr(0, 2))) ||
+                           (trig.opt.reciprocal && !as_verb))) {
+          size_t d = det_start[tb] >= 0 && IsIndefiniteArticle(toks[det_start[tb]].norm)
+                         ? static_cast<size_t>(det_start[tb]) : tb;
+          // (a symmetric act may take two adjectives: "died in the first deadly clash with")
+          for (int k = 0; trig.opt.reciprocal && k < 2 && d > 0 && PlainEnglishWord(v, lex, d - 1); ++k) --d;
+          if (trig.opt.reciprocal) d = skip_det(d);
           bool after_circ = false;
           for (const PhraseMatch& cm : v.cues)
             after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
@@ -2606,8 +2694,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (other_trigger || comma_between) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
+          // (English: or after a determiner and one more word: "led by the opposition presidential
+          // candidate X")
           if (p.begin == cm.end || (p.begin == cm.end + 1 && toks[cm.end].kind == TokenKind::kPunct) ||
-              (en && skip_det(p.begin) == cm.end)) {
+              (en && skip_det(p.begin) == cm.end) ||
+              (en && p.begin > cm.end && skip_det(p.begin - 1) == cm.end && toks[p.begin - 1].kind == TokenKind::kWord &&
+               !(cue_kind(p.begin - 1) && (cue_kind(p.begin - 1)->kind == CueKind::kPreposition ||
+                                           cue_kind(p.begin - 1)->kind == CueKind::kLocationPrep)))) {
             if (src && src->begin >= te && src->end <= cm.begin) passive_target = src;
             src = agent = &p;
             src_after_by = true;
@@ -2648,6 +2741,68 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
       }
+      // ... and one suffered in a clash ("soldiers were killed in a clash with Chinese troops"):
+      // the other side of the clash (a noun with option `reciprocal`, its "with" actor) did it.
+      if (en && en_passive && !src) {
+        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        if (own && ListHas(cfg.shared_agent_roots, own->root))
+          for (const PhraseMatch& o : v.trigs) {
+            const TriggerEntry& ot = lex.triggers[o.payload];
+            if (o.begin <= te || o.begin > te + 4 || v.clause[o.begin] != cl || ot.type != "noun" || !ot.opt.reciprocal) continue;
+            const size_t w = o.end < n && toks[o.end].norm == "with" ? o.end + 1 : toks[o.end - 1].norm == "with" ? o.end : 0;
+            if (!w) continue;
+            for (const auto& p : phrases)
+              if (skip_det(p.begin) == w || p.begin == w) { src = &p; break; }
+            if (src) { src_after_by = true; rules.push_back(ot.rule + " (the other side of the clash it was suffered in)"); }
+            break;
+          }
+      }
+      // English: violence whose subject names a natural disaster (cue topic `natural_disaster`,
+      // between the subject's start and the verb: "Nepal's strongest earthquake in 80 years
+      // killed …", "floods killed 40 people") is no act of anyone.
+      if (en && as_verb && !en_passive && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
+                                           trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t b = src && src->end <= tb ? src->begin : tb;
+        while (b > 0 && v.clause[b - 1] == cl && !is_comma(b - 1) && tb - b < 12 && !(src && src->end <= tb)) --b;
+        bool disaster = false;
+        for (const PhraseMatch& cm : v.cues)
+          disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "natural_disaster");
+        if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
+      }
+      // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
+      // speaker accuses Y (the subject of the trigger); with no speaker, no event.
+      // (the speaker of the trigger's clause: the actor before a verb of saying at most four
+      // words before the clause — "said that", "told parliament that", "announced that")
+      auto clause_speaker = [&](const Phrase* other) -> const Phrase* {
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        size_t say = SIZE_MAX;
+        for (size_t k = tb; say == SIZE_MAX && k-- > 0 && (k >= cs || cs - k <= 4);)
+          for (const PhraseMatch& cm : v.cues)  // ("announced" is a light verb too)
+            if (cm.begin == k && lex.cues[cm.payload].kind == CueKind::kComplementizer) { say = k; break; }
+        const Phrase* speaker = nullptr;
+        if (say != SIZE_MAX)
+          for (const auto& p : phrases)
+            if (p.end <= say && p.prep.empty() && (!other || p.group != other->group)) speaker = &p;
+        return speaker;
+      };
+      if (en && trig.opt.attribution && as_verb) {
+        const Phrase* subj = src && src->end <= tb ? src : nullptr;
+        src = clause_speaker(subj);
+        if (!src || !subj) { reject("an attribution needs its speaker and its subject (option attribution)"); continue; }
+        passive_target = subj;
+        rules.push_back(trig.rule + " (the speaker accuses the subject)");
+      }
+      // English: an arrest told in the passive with no agent, in a clause reported by a state
+      // (a country, or a role noun of the setting `place_state_sectors`), was made by that state:
+      // "Saudi Arabia announced that 18 nationals had been detained", "police said 24 people had
+      // been arrested".
+      if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+        if (const Phrase* sp = clause_speaker(en_subject);
+            sp && !sp->country.empty() && (sp->sector.empty() || ListHas(cfg.place_state_sectors, sp->sector))) {
+          src = sp;
+          rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
+        }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -2943,6 +3098,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a violence noun after a word of the cue topic `means` ("in", "during") in a
       // clause whose violence verb was coded tells how that act was done ("killed three men in a
       // strike on a car", "were killed in an Israeli air raid"): one event, coded on the verb.
+      // (so is one after an arrest: "arrested 300 people in raids on …")
       if (en && !as_verb && clause_coded[cl] && (trig.cameo.compare(0, 2, "18") == 0 ||
                                                  trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
         size_t b = src && src->end == tb ? src->begin : tb;
@@ -2953,8 +3109,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
-          violent_verb |= (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
-        if (means && violent_verb) {
+          violent_verb |= (*events)[k].root == "17" || (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+        // (not a symmetric act with its other side after "with": "killed in a clash with X" is
+        // a clash between the victims' side and X)
+        const bool other_side = trig.opt.reciprocal && src && ((te < n && toks[te].norm == "with") || toks[te - 1].norm == "with");
+        if (means && violent_verb && !other_side) {
           reject("the means of the violent act before it in its clause (English)");
           continue;
         }
@@ -2984,6 +3143,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       size_t stop = n;
       for (size_t j = after; j < n && stop == n; ++j) {
         if (v.clause[j] != cl) stop = j;
+        // (English: ", and" with no actor since the trigger ends its object; after one, it ends
+        // a list: "condemned the raid, and Nicaragua …" — "condemned Norway, Sweden, and Iran")
+        else if (en && is_comma(j) && j + 1 < n && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kCoordinator &&
+                 std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= after && p.begin < j; }))
+          stop = j;
         else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
@@ -3006,9 +3170,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       // A verb whose object is a pronoun suffix («قدمته») takes its target only through a preposition.
       bool object_is_pronoun = as_verb && !tm.suffix.empty();
+      // (English: the actors of a saying after the act are its speakers, no target: "Russia was
+      // behind the attack, Washington and London say")
+      auto speaker_group = [&](const Phrase& p) {
+        size_t e = p.end;
+        for (const auto& q : phrases) if (q.group == p.group) e = std::max(e, q.end);
+        return en && e < n && cue_kind(e) && cue_kind(e)->kind == CueKind::kComplementizer && p.begin > 0 && is_comma(skip_det(p.begin) - 1);
+      };
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
+        if (speaker_group(p)) break;
         // (an actor with the source's own code is the source again, in apposition: «خادم الحرمين
         // الشريفين الملك سلمان»; an event between the two would be dropped below: look further,
         // counting the distance from its end)
@@ -3039,6 +3211,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // English: "him"/"her" right after a verb is a person named before it in its sentence (the
+      // last one, not of the subject's group): "Morales landed … after Mexico granted him asylum".
+      if (en && !tgt && as_verb && te < n && (toks[te].norm == "him" || toks[te].norm == "her"))
+        for (const auto& p : phrases)
+          if (p.end <= tb && !p.name.empty() && !(src && p.group == src->group) && p.prep.empty() &&
+              !(cue_kind(p.end) && cue_kind(p.end)->kind == CueKind::kComplementizer))  // (not the speaker)
+            tgt = &p;
+      // English: a split verb phrase (option object=) whose object noun is followed by a relative
+      // clause naming where it applied takes the actor after a target preposition there: "lifted
+      // the sanctions that it imposed on Sudan", "eased the embargo it had placed on Cuba".
+      if (en && !tgt && as_verb && !trig.opt.object.empty() && object_after(tm) != SIZE_MAX) {
+        const size_t ob = object_after(tm);
+        for (const auto& p : phrases) {
+          if (p.begin <= ob || p.begin > ob + 8 || (src && p.group == src->group)) continue;
+          bool comma = false;
+          for (size_t j = ob; j < p.begin; ++j) comma |= toks[j].kind == TokenKind::kPunct;
+          if (comma) break;
+          if (std::find(trig.target_preps.begin(), trig.target_preps.end(), p.prep) != trig.target_preps.end()) { tgt = &p; break; }
+        }
+      }
       // Arabic headline style: a subject before a verb of meeting or talks and an actor joined by
       // «و» right after the verb is the other party («ولي العهد يبحث ووزير الخارجية المصري …»):
       // a verb with `target=مع` reads that «و» as «with».
@@ -3062,7 +3254,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and so is the subject of such a passive ("two journalists were arrested by Turkish police").
       if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && en_domestic_root) {
         size_t b = tb;
-        while (b > 0 && cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) --b;
+        while (b > 0 && ((cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) ||
+                         toks[b - 1].norm == "had" || toks[b - 1].norm == "has" || toks[b - 1].norm == "have"))
+          --b;  // ("24 people had been arrested")
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
           tgt = &*domestic_tgt;
@@ -3092,7 +3286,58 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (checked after the location: a root of the setting `location_recipient_roots` takes its
       // location's country as target: «حطت طائرة مساعدات سعودية في مطار عدن»)
-      const bool target_missing = !tgt && !reciprocal && trig.needs_target;
+      // English: a verb that refers to an event (option `refers`) whose object is an event noun
+      // with no perpetrator named acts on whoever did it: "X condemned the bombing" is an event
+      // with no target, not none.
+      // The event it refers to, when the article told it before (of the noun's root; violence,
+      // roots 18-20, as one), has its perpetrator as the target: "Israel struck Gaza … Turkey
+      // condemned the attack" → ISR.
+      bool refers_event = false;
+      if (en && !tgt && as_verb && trig.opt.refers)
+        for (const PhraseMatch& o : v.trigs)
+          if (!refers_event && o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+              !used_as_verb(o) &&
+              std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) {
+            refers_event = true;
+            auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
+            const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
+            for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+              const Event& e = (*events)[k];
+              if (family(e.root) != root) continue;
+              if (!e.source.country.empty() && !(src && e.source.code == src->code)) {
+                domestic_tgt = Phrase();
+                domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
+                domestic_tgt->end = domestic_tgt->head_end = o.end;
+                domestic_tgt->code = e.source.code;
+                domestic_tgt->country = e.source.country;
+                domestic_tgt->sector = e.source.sector;
+                domestic_tgt->name = e.source.name;
+                domestic_tgt->group = -1;
+                tgt = &*domestic_tgt;
+                rules.push_back(trig.rule + " (the perpetrator of the event it refers to, told before)");
+              }
+              break;
+            }
+          }
+      // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
+      // whose recipient is not named, in a story datelined in another country, went to the
+      // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
+      // hospital"; not "provided support for the operation": military aid names its side).
+      bool relief = false;
+      for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "humanitarian");
+      // (and so does a visit with no destination named: "ASMARA — … Abiy arrived on Sunday for the
+      // first visit by an Ethiopian leader in twenty years")
+      if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
+          !dateline_country.empty() && src && !src->country.empty() && src->country != dateline_country) {
+        domestic_tgt = Phrase();
+        domestic_tgt->begin = domestic_tgt->head_begin = tb;
+        domestic_tgt->end = domestic_tgt->head_end = te;
+        domestic_tgt->code = domestic_tgt->country = dateline_country;
+        domestic_tgt->group = -1;
+        tgt = &*domestic_tgt;
+        rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
+      }
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
       // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
@@ -3113,7 +3358,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
           const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
                                ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
-          if (b > te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
+          // (b == te: the trigger ends in the preposition, "exercises around")
+          if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
             recipient_root = true;
             break;
@@ -3158,6 +3404,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (prep_place) loc = prep_place;
+      // English: "in the capital", naming no city, is the capital the story is datelined in
+      // ("CARACAS — … marched in the capital and other cities").
+      PhraseMatch capital_pm;
+      if (en && !loc && dateline_capital >= 0)
+        for (size_t j = 2; j < n && !loc; ++j)
+          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" && location_prep_before(j - 1) &&
+              v.actor_at[j] < 0 && v.place_at[j] < 0 && (j + 1 >= n || v.place_at[j + 1] < 0)) {
+            capital_pm.begin = j - 1;
+            capital_pm.end = j + 1;
+            capital_pm.payload = static_cast<uint32_t>(dateline_capital);
+            loc = &capital_pm;
+          }
       if (target_missing && recipient_root && !loc)
         for (const PhraseMatch& pm : v.places)
           if (!loc && pm.begin > te && v.clause[pm.begin] == cl && pm.prefix.empty()) {
@@ -3233,11 +3491,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!en && cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl &&
             lex.cues[cm.payload].kind == CueKind::kBackground)
           topic_end = cm.begin;
+      // (English: also the verb's subject and the words between it and the verb, which tell what
+      // the subject is or carried: "a medical team arrived in X", "planes carrying food landed in X")
+      const size_t topic_begin = en && as_verb && src && src->end <= tb ? src->begin : te;
       for (const auto& q : trig.qualifiers) {
         bool hit = false;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          if (cm.begin >= te && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
+          if (cm.begin >= topic_begin && (cm.begin >= te || cm.begin < tb) && cm.begin < topic_end && v.clause[cm.begin] == cl && c.kind == CueKind::kTopic && c.topic == q.topic) {
             hit = true;
             rules.push_back(c.rule);
             break;
@@ -3249,15 +3510,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // parliament) on another, with no weapons named, is a verbal attack: criticize (111).
       // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
       // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
-      if (const std::string& unarmed = trig.opt.unarmed; !unarmed.empty() && src && !src->sector.empty() &&
-                                                                 cameo == trig.cameo) {
-        bool armed = ListHas(cfg.armed_sectors, src->sector);
+      bool weapons_named = false;  // (a word of `armed_topic` in the clause)
+      const bool unarmed_applies = !trig.opt.unarmed.empty() && src && !src->sector.empty() && cameo == trig.cameo;
+      if (const std::string& unarmed = trig.opt.unarmed; unarmed_applies) {
         const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
-          armed |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
+          weapons_named |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
         }
-        if (!armed) cameo = unarmed;
+        if (!ListHas(cfg.armed_sectors, src->sector) && !weapons_named) cameo = unarmed;
       }
       // A dated reference more than `history_days` (ar/settings.tsv) before the article is
       // history, not news — unless it is an entry of a chronology («21 مايو 2005: اغتيال …»):
@@ -3343,6 +3604,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (tgt) for (const auto& p : phrases) if (p.group == tgt->group) tgts.push_back(&p);
       if (domestic_tgt && tgt == &*domestic_tgt) tgts = {tgt};
       if (reciprocal) tgts = srcs;
+      // English: a symmetric act (option `reciprocal`) with both sides named is each side's act
+      // on the other ("Indian troops clashed with Chinese troops", "signed a pact with X");
+      // a meeting (root 04) is recorded once, in the order told.
+      const bool both_sides = en && !reciprocal && trig.opt.reciprocal && trig.cameo.compare(0, 2, "04") != 0 && src && tgt && !tgts.empty() &&
+                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt);
+      if (both_sides) {
+        const std::vector<const Phrase*> first = srcs;
+        srcs.insert(srcs.end(), tgts.begin(), tgts.end());
+        tgts.insert(tgts.end(), first.begin(), first.end());
+      }
       if (tgts.empty()) tgts.push_back(nullptr);
 
       auto make_ref = [&](const Phrase& p) {
@@ -3361,9 +3632,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bool self_dropped = false;  // (one event without a target, when every target is the source)
         for (const Phrase* t : tgts) {
           if (reciprocal && t == s) continue;
+          if (both_sides && s && t && s->group == t->group) continue;
           // (English: two named actors of one code are two parties — "Myanmar's junta sentenced
           // Aung San Suu Kyi")
-          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name)) {
+          // (nor an English arrest or other coercion of a state's own people: "Saudi Arabia
+          // announced that 18 Saudi nationals had been detained")
+          if (t && s && t->code == s->code && !(domestic_tgt && t == &*domestic_tgt) && !(en && s->name != t->name) &&
+              !(en && trig.cameo.compare(0, 2, "17") == 0 && t != s && t->group != s->group)) {
             // An act on itself is no event, but violence or protest (actorless) stands without
             // the target: «وخرج متظاهرون من مساجد الخرطوم» has no second party.
             if (!trig.actorless || self_dropped || tgts.size() > 1) continue;
@@ -3371,6 +3646,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             t = nullptr;
           }
           std::string code = cameo;
+          // (each side of a symmetric act by its own sector: "worshippers clashed with police" is
+          // their riot, 145, and the police's force, 190)
+          if (both_sides && unarmed_applies && s && s != src && !s->sector.empty())
+            code = ListHas(cfg.armed_sectors, s->sector) || weapons_named ? trig.cameo : trig.opt.unarmed;
           if (!trig.third_location.empty() && place && t && s && place->country != s->country &&
               place->country != t->country && modality == "asserted")
             code = trig.third_location;
@@ -3442,6 +3721,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // names no actor at all and is no CAMEO event ("three people were killed").
           if (en && !s && !ev.target) {
             if (tl) tl->decision = "no actor at all (English)";
+            continue;
+          }
+          // English (setting `dyadic_roots`): cooperation, aid, yielding and demands are done to
+          // someone; one with no target found ("Washington offered help") is not coded.
+          if (en && !ev.target && ListHas(cfg.dyadic_roots, cc->root)) {
+            if (tl) tl->decision = "no target, and its root needs one (setting dyadic_roots)";
             continue;
           }
           ev.cameo = cc->code;

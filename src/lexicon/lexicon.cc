@@ -694,7 +694,8 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
   };
   for (const auto& [key, val] : t->options) {
     const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb" ||
-                      key == "prep_target" || key == "self_target" || key == "reciprocal" || key == "first_person";
+                      key == "prep_target" || key == "self_target" || key == "reciprocal" || key == "first_person" ||
+                      key == "attribution";
     if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
     if (key == "refers") o.refers = true;
     else if (key == "adverb") o.adverb = true;
@@ -704,6 +705,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     else if (key == "self_target") o.self_target = true;
     else if (key == "reciprocal") o.reciprocal = true;
     else if (key == "first_person") o.first_person = true;
+    else if (key == "attribution") o.attribution = true;
     else if (key == "genitive") {
       if (val != "target") return Status::Corrupt(rule + ": option 'genitive' wants 'target', got '" + val + "'");
       o.genitive_target = true;
@@ -877,6 +879,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
+    } else if (key == "dyadic_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.dyadic_roots));
     } else if (key == "reciprocal_preps") {
       c.reciprocal_preps.clear();
       for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));

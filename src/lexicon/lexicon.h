@@ -93,6 +93,7 @@ struct TriggerEntry {
     std::string unarmed;                              // unarmed=CODE ("" when absent)
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
     bool first_person = false;  // («ندعم»: the speaker before «:» is the source; the actor after, the object)
+    bool attribution = false;   // (English) "X said Y was behind Z": the speaker accuses the subject
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
     std::vector<std::string> subject;  // subject=X|Y: (Arabic verbs) only with a subject of these topics
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
@@ -154,6 +155,7 @@ struct CoderSettings {
   std::vector<std::string> discard_roots;
   std::vector<std::string> reciprocal_preps;
   std::vector<std::string> shared_agent_roots;
+  std::vector<std::string> dyadic_roots;  // (English) roots whose events need a target: no event without one
   // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
   // acts, state role nouns that take their place's or the outlet's country.
   std::string honorific_topic = "honorific", home_topic = "home";
