@@ -456,6 +456,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
+  // A sentence that can code no event: only its dates matter (English: the paragraph's date).
+  auto pass_over = [&](const std::vector<Token>& toks) {
+    if (!en) return;
+    if (std::vector<DateMention> dates = lex.dates().Find(toks, doc_date); !dates.empty()) paragraph_date = dates.back();
+  };
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
@@ -463,10 +468,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     const size_t n = toks.size();
     thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
     v.toks = &toks;
-    lex.actor_matcher.FindAllInto(toks, &v.actors);
-    lex.agent_matcher.FindAllInto(toks, &v.agents);
-    lex.place_matcher.FindAllInto(toks, &v.places);
+    // The triggers first: a sentence with no trigger candidate codes no event, and unless it is
+    // traced only its dates are still needed (the paragraph's date, below). Skipping the other
+    // matchers and the clause and phrase work there changes no output (most English sentences
+    // of a wire story have no trigger).
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
+    if (v.trigs.empty() && !trace) {
+      pass_over(toks);
+      continue;
+    }
     lex.cue_matcher.FindAllInto(toks, &v.cues);
     // Option `object=` (split verb phrases): a verb row with no word of its object topic within
     // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
@@ -479,6 +489,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             return false;
       return true;
     });
+    if (v.trigs.empty() && !trace) {  // (as above: no candidate left)
+      pass_over(toks);
+      continue;
+    }
+    lex.actor_matcher.FindAllInto(toks, &v.actors);
+    lex.agent_matcher.FindAllInto(toks, &v.agents);
+    lex.place_matcher.FindAllInto(toks, &v.places);
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
