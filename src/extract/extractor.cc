@@ -1,6 +1,7 @@
 #include "extract/extractor.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <unordered_set>
@@ -15,6 +16,14 @@ namespace hadath {
 struct Extractor::LineRule {
   std::string reason, rule;
   std::unique_ptr<RE2> re;
+};
+
+// The line rules as one set (the same patterns and options): one pass over a block tells
+// whether any rule can match it, where trying the rules one by one costs a search each
+// (most blocks are article text that no rule matches).
+struct Extractor::RuleSet {
+  explicit RuleSet(const RE2::Options& o) : set(o, RE2::UNANCHORED) {}
+  RE2::Set set;
 };
 
 Extractor::Extractor() = default;
@@ -34,6 +43,15 @@ Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
     r->re = std::make_unique<RE2>(row.Get("pattern"), o);
     if (!r->re->ok()) return Status::Corrupt(row.rule + ": bad pattern: " + r->re->error());
     line_rules_.push_back(std::move(r));
+  }
+  if (!line_rules_.empty()) {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    auto rs = std::make_unique<RuleSet>(o);
+    bool ok = true;
+    for (const auto& row : f.rows) ok = ok && rs->set.Add(row.Get("pattern"), nullptr) >= 0;
+    if (ok && rs->set.Compile()) rule_set_ = std::move(rs);  // (else each rule is tried alone, as without it)
   }
   TsvFile h;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "extract/html.tsv", {"kind", "value"}, &h));
@@ -55,15 +73,17 @@ Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
   return Status::OK();
 }
 
-static size_t WordCount(const std::string& s) {
+// Whether `s` has at least `k` words (runs of bytes other than space and tab); stops
+// counting at the k-th (the rules below only compare a line's word count with a small number).
+static bool HasWords(const std::string& s, size_t k) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n >= k) return true;
     in = !sp;
   }
-  return n;
+  return n >= k;
 }
 
 static bool EndsWithSentencePunct(const std::string& s) {
@@ -102,6 +122,10 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   };
   // 1. line rules
   for (size_t k = 0; k < blocks.size(); ++k) {
+    if (rule_set_) {
+      RE2::Set::ErrorInfo err;
+      if (!rule_set_->set.Match(blocks[k].text, nullptr, &err) && err.kind == RE2::Set::kNoError) continue;  // no rule matches
+    }
     for (const auto& r : line_rules_) {
       std::string captured;
       bool hit = r->re->NumberOfCapturingGroups() > 0 ? RE2::PartialMatch(blocks[k].text, *r->re, &captured)
@@ -116,7 +140,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
       }
       drop(k, r->reason);
       // A caption marker also takes the image label just before it (a short line).
-      if (r->reason == "caption" && k > 0 && keep[k - 1] && WordCount(blocks[k - 1].text) <= 3 &&
+      if (r->reason == "caption" && k > 0 && keep[k - 1] && !HasWords(blocks[k - 1].text, 4) &&
           !EndsWithSentencePunct(blocks[k - 1].text))
         drop(k - 1, "caption");
       break;
@@ -124,7 +148,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   }
   // 2. a line that parses as a date on its own is a dateline
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (!keep[k] || WordCount(blocks[k].text) > 6) continue;
+    if (!keep[k] || HasWords(blocks[k].text, 7)) continue;
     Ymd d;
     if (dates_->ParseString(blocks[k].text, &d)) {
       if (out->date.empty()) { out->date = d.ToString(); out->date_origin = "text"; }
@@ -133,7 +157,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   }
   // 3. blocks repeated inside a longer block (captions, teasers), and exact repeats
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (!keep[k] || WordCount(blocks[k].text) < 4) continue;
+    if (!keep[k] || !HasWords(blocks[k].text, 4)) continue;
     for (size_t m = 0; m < blocks.size(); ++m) {
       if (m == k || !keep[m]) continue;
       const std::string& a = blocks[k].text;
@@ -153,7 +177,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
       if (!keep[k]) continue;
       bool later = false;
       for (size_t m = k + 1; m < blocks.size() && !later; ++m) later = keep[m];
-      if (later && WordCount(blocks[k].text) <= 20 && !EndsWithSentencePunct(blocks[k].text)) {
+      if (later && !HasWords(blocks[k].text, 21) && !EndsWithSentencePunct(blocks[k].text)) {
         title = blocks[k].text;
         keep[k] = false;  // moved to the top, not removed
       }
