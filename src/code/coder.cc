@@ -401,26 +401,39 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // (international bodies and militant groups do not count). Its state role nouns with no
   // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
   static const std::vector<std::string> kNone;
+  // The actors and places of the title and lead (sentences 0 and 1), matched once for the
+  // checks below and the sentence loop.
+  thread_local std::vector<PhraseMatch> head_actors[2], head_places[2];
+  bool head_done[2] = {false, false};
+  auto head = [&](size_t si) {
+    if (!head_done[si]) {
+      head_done[si] = true;
+      lex.actor_matcher.FindAllInto(sentences[si].tokens, &head_actors[si]);
+      lex.place_matcher.FindAllInto(sentences[si].tokens, &head_places[si]);
+    }
+  };
   // English: any story is "domestic" in the same way — its country is the one country its title
   // and lead name ("Soldiers seized power in Gabon …": "the junta", "the army" later are Gabon's);
   // the check below drops it when they name another.
   if (en && home_country.empty() && !cfg.home_role_sectors.empty())
     for (size_t si = 0; si < sentences.size() && si < 2 && home_country.empty(); ++si) {
-      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+      head(si);
+      for (const PhraseMatch& m : head_actors[si]) {
         const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
         if (c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO") { home_country = c; break; }
       }
-      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+      for (const PhraseMatch& m : head_places[si])
         if (home_country.empty() && !lex.places[m.payload].country.empty()) home_country = lex.places[m.payload].country;
     }
   const std::vector<std::string>& home_role_sectors = home_country.empty() ? kNone : cfg.home_role_sectors;
   bool domestic = !home_role_sectors.empty();
   for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
-    for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+    head(si);
+    for (const PhraseMatch& m : head_actors[si]) {
       const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
       if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
     }
-    for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+    for (const PhraseMatch& m : head_places[si])
       if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
   // The countries the document names (actors and places, each mention counted), computed when
@@ -493,9 +506,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       pass_over(toks);
       continue;
     }
-    lex.actor_matcher.FindAllInto(toks, &v.actors);
+    if (si < 2 && head_done[si]) {
+      v.actors = head_actors[si];
+      v.places = head_places[si];
+    } else {
+      lex.actor_matcher.FindAllInto(toks, &v.actors);
+      lex.place_matcher.FindAllInto(toks, &v.places);
+    }
     lex.agent_matcher.FindAllInto(toks, &v.agents);
-    lex.place_matcher.FindAllInto(toks, &v.places);
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
