@@ -75,6 +75,22 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
 };
 
+// A per-sentence vector of this thread's, recycled sentence after sentence (its capacity
+// kept: no allocation once warm): `Tag` (the line) tells the buffers apart. Set to n copies
+// of x, or cleared.
+template <int Tag, typename T>
+std::vector<T>& Recycled(size_t n, const T& x) {
+  thread_local std::vector<T> buf;
+  buf.assign(n, x);
+  return buf;
+}
+template <int Tag, typename T>
+std::vector<T>& Recycled() {
+  thread_local std::vector<T> buf;
+  buf.clear();
+  return buf;
+}
+
 // Whether a list parsed at load (trigger options, settings) holds `item`.
 bool ListHas(const std::vector<std::string>& list, std::string_view item) {
   return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
@@ -625,7 +641,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
     auto partitive_at = [&](size_t j) { return partitive_from(j) != SIZE_MAX; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
-    std::vector<int> det_start(n + 1, -1);
+    std::vector<int>& det_start = Recycled<__LINE__>(n + 1, -1);
     if (en)
       for (const PhraseMatch& cm : v.cues)
         if (lex.cues[cm.payload].kind == CueKind::kDeterminer) det_start[cm.end] = static_cast<int>(cm.begin);
@@ -635,7 +651,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
 
     // ---- clauses
-    std::vector<bool> named(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
+    std::vector<bool>& named = Recycled<__LINE__>(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
     if (en) {
       for (const auto* ms : {&v.actors, &v.agents})
         for (const PhraseMatch& m : *ms)
@@ -715,9 +731,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
 
     // ---- actor phrases
-    std::vector<Phrase> phrases;
+    std::vector<Phrase>& phrases = Recycled<__LINE__, Phrase>();
     // Tokens of places introduced by «في»/«بـ» are not actors («في جنوب لبنان»).
-    std::vector<bool> in_located_place(n, false);
+    std::vector<bool>& in_located_place = Recycled<__LINE__>(n, false);
     for (const PhraseMatch& pm : v.places) {
       const CueEntry* c = pm.begin > 0 ? cue_kind(pm.begin - 1) : nullptr;
       if (PrepOfPrefix(pm.prefix) == kBa || (c && c->kind == CueKind::kLocationPrep))
@@ -774,7 +790,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return i;
     };
     // English: words after the first of a multiword trigger are not role nouns.
-    std::vector<bool> in_trigger_tail(en ? n : 0, false);
+    std::vector<bool>& in_trigger_tail = Recycled<__LINE__>(en ? n : 0, false);
     if (en)
       for (const PhraseMatch& tm : v.trigs)
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
@@ -1563,10 +1579,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     const Phrase* last_source = nullptr;
     std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
     int k_in_sentence = 0;
-    std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
-    std::vector<bool> bg_end(n + 1, false);       // ... or was background by its frame or clause
-    std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
-    std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
+    std::vector<bool>& framed_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here was framed as background
+    std::vector<bool>& bg_end = Recycled<__LINE__>(n + 1, false);       // ... or was background by its frame or clause
+    std::vector<bool>& rejected_noun_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here coded no event
+    std::vector<bool>& clause_coded = Recycled<__LINE__>(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
     auto OptionAllows = [&](const std::vector<std::string>& option, size_t from, size_t to) {
@@ -1674,7 +1690,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // Hypothetical cues keep the whole sentence: a condition holds for its result too, and a plan
     // or a fear is often spelt out over the clauses after it («خطتهم، كما شرحها …، كانت تقوم على
     // قتل … وخطف …»); so does every cue in English. scope_breaks[i]: boundaries among [0, i).
-    std::vector<int> scope_breaks(n + 1, 0);
+    std::vector<int>& scope_breaks = Recycled<__LINE__>(n + 1, 0);
     for (size_t i = 0; i < n && !en; ++i) {
       const CueEntry* c = cue_kind(i);
       bool brk = (c && c->kind == CueKind::kConjunction && v.cues[v.cue_at[i]].begin == i) ||
