@@ -485,14 +485,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
-  // A sentence that can code no event: only its dates matter (English: the paragraph's date).
+  // A sentence that can code no event: only its dates matter (English: the paragraph's date),
+  // and only if a later sentence of its paragraph needs that date — read then.
+  std::vector<const std::vector<Token>*> dates_unread;  // such sentences since the last one read, in order
   auto pass_over = [&](const std::vector<Token>& toks) {
-    if (!en) return;
-    if (std::vector<DateMention> dates = lex.dates().Find(toks, doc_date); !dates.empty()) paragraph_date = dates.back();
+    if (en) dates_unread.push_back(&toks);
+  };
+  auto paragraph_date_now = [&]() -> const std::optional<DateMention>& {
+    for (const std::vector<Token>* t : dates_unread)
+      if (std::vector<DateMention> d = lex.dates().Find(*t, doc_date); !d.empty()) paragraph_date = d.back();
+    dates_unread.clear();
+    return paragraph_date;
   };
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
-    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
+    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
+      paragraph_date.reset();
+      dates_unread.clear();
+    }
     const std::vector<Token>& toks = sent.tokens;
     const size_t n = toks.size();
     thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
@@ -3263,7 +3273,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // only: history is judged on its own clause). Another clause's date in the same sentence
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
-      if (!dm && en && dates.empty() && paragraph_date) event_dm = &*paragraph_date;
+      if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
 
       // code
       std::string cameo = trig.cameo;
@@ -3541,7 +3551,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       last_source = src;
     }
-    if (en && !dates.empty()) paragraph_date = dates.back();
+    if (en && !dates.empty()) {
+      paragraph_date = dates.back();
+      dates_unread.clear();
+    }
   }
   // In an article, violence told with neither party nor place («وأصيب ثلاثة آخرون», «وتدور
   // معارك») is a detail of the events of the story that name them: when an event of the roots
