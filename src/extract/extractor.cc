@@ -20,13 +20,48 @@ struct Extractor::LineRule {
   std::unique_ptr<RE2> re;
 };
 
-// The line rules as one set (the same patterns and options): one pass over a block tells
-// whether any rule can match it, where trying the rules one by one costs a search each
-// (most blocks are article text that no rule matches).
+// The line rules as one set (the same patterns and options): one pass tells whether any rule
+// can match a block, where trying the rules one by one costs a search each (most blocks are
+// article text that no rule matches). The rules that start with "^" are matched anchored at
+// the block's start, so the pass stops at the first bytes no rule can begin with; the others
+// (a caption marker ending a line) are searched one by one, RE2 reading an end-anchored one
+// backwards from the end.
 struct Extractor::RuleSet {
-  explicit RuleSet(const RE2::Options& o) : set(o, RE2::UNANCHORED) {}
-  RE2::Set set;
+  explicit RuleSet(const RE2::Options& o) : at_start(o, RE2::ANCHOR_START) {}
+  RE2::Set at_start;
+  size_t n_at_start = 0;
+  std::vector<const RE2*> others;
 };
+
+namespace {
+// Whether an RE2 pattern can only match at the start of the text: it begins with "^" and has
+// no "|" outside parentheses and character classes (conservative: false when unsure).
+bool StartAnchored(std::string_view p) {
+  if (p.empty() || p[0] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 1; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') { ++i; continue; }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // ("[]…]": a literal ']')
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return false;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return depth == 0 && !in_class;
+}
+}  // namespace
 
 Extractor::Extractor() = default;
 Extractor::~Extractor() = default;
@@ -52,8 +87,16 @@ Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
     o.set_log_errors(false);
     auto rs = std::make_unique<RuleSet>(o);
     bool ok = true;
-    for (const auto& row : f.rows) ok = ok && rs->set.Add(row.Get("pattern"), nullptr) >= 0;
-    if (ok && rs->set.Compile()) rule_set_ = std::move(rs);  // (else each rule is tried alone, as without it)
+    for (size_t k = 0; k < f.rows.size() && ok; ++k) {
+      const std::string& pattern = f.rows[k].Get("pattern");
+      if (StartAnchored(pattern)) {
+        ok = rs->at_start.Add(pattern, nullptr) >= 0;
+        ++rs->n_at_start;
+      } else {
+        rs->others.push_back(line_rules_[k]->re.get());
+      }
+    }
+    if (ok && (!rs->n_at_start || rs->at_start.Compile())) rule_set_ = std::move(rs);  // (else each rule is tried alone)
   }
   TsvFile h;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "extract/html.tsv", {"kind", "value"}, &h));
@@ -124,9 +167,14 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   };
   // 1. line rules
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (rule_set_) {
-      RE2::Set::ErrorInfo err;
-      if (!rule_set_->set.Match(blocks[k].text, nullptr, &err) && err.kind == RE2::Set::kNoError) continue;  // no rule matches
+    if (rule_set_) {  // (passed over when no rule matches)
+      bool any = false;
+      if (rule_set_->n_at_start) {
+        RE2::Set::ErrorInfo err;
+        any = rule_set_->at_start.Match(blocks[k].text, nullptr, &err) || err.kind != RE2::Set::kNoError;
+      }
+      for (size_t q = 0; q < rule_set_->others.size() && !any; ++q) any = RE2::PartialMatch(blocks[k].text, *rule_set_->others[q]);
+      if (!any) continue;
     }
     for (const auto& r : line_rules_) {
       std::string captured;
