@@ -300,7 +300,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
   out->source = doc.source;
   Ymd given;
   bool has_given = !doc.date.empty() && Ymd::Parse(doc.date, &given);
-  if (utf8::Trim(doc.body).empty()) {
+  if (utf8::TrimView(doc.body).empty()) {
     // A record with a title and no body (common in feed exports) still has a
     // headline worth coding.
     std::string title = utf8::Trim(doc.title);
@@ -323,7 +323,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
                                " bytes undecodable as " + dec.charset + ")");
   out->invalid_bytes = dec.invalid_bytes;
   out->encoding = dec.charset;
-  if (utf8::Trim(body).empty()) return Status::InvalidArgument("document has no text");
+  if (utf8::TrimView(body).empty()) return Status::InvalidArgument("document has no text");
 
   std::vector<Block> blocks;
   std::string title = utf8::Trim(doc.title);
@@ -366,7 +366,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
   if (out->site.empty()) out->site = doc.source;
   std::string detected = DetectLang(out->text);
   if (out->lang.empty() || detected != "und") out->lang = detected;
-  if (utf8::Trim(out->text).empty()) return Status::InvalidArgument("no article text found");
+  if (utf8::TrimView(out->text).empty()) return Status::InvalidArgument("no article text found");
   return Status::OK();
 }
 
