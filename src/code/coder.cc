@@ -75,6 +75,22 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
 };
 
+// A per-sentence vector of this thread's, recycled sentence after sentence (its capacity
+// kept: no allocation once warm): `Tag` (the line) tells the buffers apart. Set to n copies
+// of x, or cleared.
+template <int Tag, typename T>
+std::vector<T>& Recycled(size_t n, const T& x) {
+  thread_local std::vector<T> buf;
+  buf.assign(n, x);
+  return buf;
+}
+template <int Tag, typename T>
+std::vector<T>& Recycled() {
+  thread_local std::vector<T> buf;
+  buf.clear();
+  return buf;
+}
+
 // Whether a list parsed at load (trigger options, settings) holds `item`.
 bool ListHas(const std::vector<std::string>& list, std::string_view item) {
   return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
@@ -404,26 +420,39 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // (international bodies and militant groups do not count). Its state role nouns with no
   // country of their own are of that country: «أعلنت وزارة الداخلية القبض على …».
   static const std::vector<std::string> kNone;
+  // The actors and places of the title and lead (sentences 0 and 1), matched once for the
+  // checks below and the sentence loop.
+  thread_local std::vector<PhraseMatch> head_actors[2], head_places[2];
+  bool head_done[2] = {false, false};
+  auto head = [&](size_t si) {
+    if (!head_done[si]) {
+      head_done[si] = true;
+      lex.actor_matcher.FindAllInto(sentences[si].tokens, &head_actors[si]);
+      lex.place_matcher.FindAllInto(sentences[si].tokens, &head_places[si]);
+    }
+  };
   // English: any story is "domestic" in the same way — its country is the one country its title
   // and lead name ("Soldiers seized power in Gabon …": "the junta", "the army" later are Gabon's);
   // the check below drops it when they name another.
   if (en && home_country.empty() && !cfg.home_role_sectors.empty())
     for (size_t si = 0; si < sentences.size() && si < 2 && home_country.empty(); ++si) {
-      for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+      head(si);
+      for (const PhraseMatch& m : head_actors[si]) {
         const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
         if (c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO") { home_country = c; break; }
       }
-      for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+      for (const PhraseMatch& m : head_places[si])
         if (home_country.empty() && !lex.places[m.payload].country.empty()) home_country = lex.places[m.payload].country;
     }
   const std::vector<std::string>& home_role_sectors = home_country.empty() ? kNone : cfg.home_role_sectors;
   bool domestic = !home_role_sectors.empty();
   for (size_t si = 0; si < sentences.size() && si < 2 && domestic; ++si) {
-    for (const PhraseMatch& m : lex.actor_matcher.FindAll(sentences[si].tokens)) {
+    head(si);
+    for (const PhraseMatch& m : head_actors[si]) {
       const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
       if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
     }
-    for (const PhraseMatch& m : lex.place_matcher.FindAll(sentences[si].tokens))
+    for (const PhraseMatch& m : head_places[si])
       if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
   }
   // The countries the document names (actors and places, each mention counted), computed when
@@ -461,17 +490,52 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
+  // A sentence that can code no event: only its dates matter (English: the paragraph's date),
+  // and only if a later sentence of its paragraph needs that date — read then.
+  std::vector<const std::vector<Token>*> dates_unread;  // such sentences since the last one read, in order
+  // English: the first dateline's country and capital, read from the places before its dash.
+  auto note_dateline = [&](size_t dateline_end, const std::vector<PhraseMatch>& places) {
+    for (const PhraseMatch& pm : places)
+      if (pm.begin < dateline_end && dateline_country.empty()) {
+        dateline_country = lex.places[pm.payload].country;
+        if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
+      }
+  };
+  auto pass_over = [&](const Sentence& sent, SentenceView& v) {
+    if (!en) return;
+    dates_unread.push_back(&sent.tokens);
+    // (a dateline before a lead with no trigger still places the story)
+    if (dateline_country.empty() && !sent.tokens.empty() && (sent.begin == 0 || text[sent.begin - 1] == '\n'))
+      if (size_t i = EnglishDateline(text, sent.tokens); i > 0) {
+        lex.place_matcher.FindAllInto(sent.tokens, &v.places);
+        note_dateline(i, v.places);
+      }
+  };
+  auto paragraph_date_now = [&]() -> const std::optional<DateMention>& {
+    for (const std::vector<Token>* t : dates_unread)
+      if (std::vector<DateMention> d = lex.dates().Find(*t, doc_date); !d.empty()) paragraph_date = d.back();
+    dates_unread.clear();
+    return paragraph_date;
+  };
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
-    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) paragraph_date.reset();
+    if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
+      paragraph_date.reset();
+      dates_unread.clear();
+    }
     const std::vector<Token>& toks = sent.tokens;
     const size_t n = toks.size();
     thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
     v.toks = &toks;
-    lex.actor_matcher.FindAllInto(toks, &v.actors);
-    lex.agent_matcher.FindAllInto(toks, &v.agents);
-    lex.place_matcher.FindAllInto(toks, &v.places);
+    // The triggers first: a sentence with no trigger candidate codes no event, and unless it is
+    // traced only its dates are still needed (the paragraph's date, below). Skipping the other
+    // matchers and the clause and phrase work there changes no output (most English sentences
+    // of a wire story have no trigger).
     lex.trigger_matcher.FindAllInto(toks, &v.trigs);
+    if (v.trigs.empty() && !trace) {
+      pass_over(sent, v);
+      continue;
+    }
     lex.cue_matcher.FindAllInto(toks, &v.cues);
     // Option `object=` (split verb phrases): a verb row with no word of its object topic within
     // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
@@ -499,6 +563,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         return m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
                toks[m.begin - 1].kind == TokenKind::kWord;
       });
+    if (v.trigs.empty() && !trace) {  // (as above: no candidate left)
+      pass_over(sent, v);
+      continue;
+    }
+    if (si < 2 && head_done[si]) {
+      v.actors = head_actors[si];
+      v.places = head_places[si];
+    } else {
+      lex.actor_matcher.FindAllInto(toks, &v.actors);
+      lex.place_matcher.FindAllInto(toks, &v.places);
+    }
+    lex.agent_matcher.FindAllInto(toks, &v.agents);
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -614,7 +690,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
     auto partitive_at = [&](size_t j) { return partitive_from(j) != SIZE_MAX; };
     // English: det_start[e] = start of a determiner ("the", "Russia's") ending at token e, else -1.
-    std::vector<int> det_start(n + 1, -1);
+    std::vector<int>& det_start = Recycled<__LINE__>(n + 1, -1);
     if (en)
       for (const PhraseMatch& cm : v.cues)
         if (lex.cues[cm.payload].kind == CueKind::kDeterminer) det_start[cm.end] = static_cast<int>(cm.begin);
@@ -624,7 +700,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
 
     // ---- clauses
-    std::vector<bool> named(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
+    std::vector<bool>& named = Recycled<__LINE__>(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
     if (en) {
       for (const auto* ms : {&v.actors, &v.agents})
         for (const PhraseMatch& m : *ms)
@@ -704,9 +780,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
 
     // ---- actor phrases
-    std::vector<Phrase> phrases;
+    std::vector<Phrase>& phrases = Recycled<__LINE__, Phrase>();
     // Tokens of places introduced by «في»/«بـ» are not actors («في جنوب لبنان»).
-    std::vector<bool> in_located_place(n, false);
+    std::vector<bool>& in_located_place = Recycled<__LINE__>(n, false);
     for (const PhraseMatch& pm : v.places) {
       const CueEntry* c = pm.begin > 0 ? cue_kind(pm.begin - 1) : nullptr;
       if (PrepOfPrefix(pm.prefix) == kBa || (c && c->kind == CueKind::kLocationPrep))
@@ -768,7 +844,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return i;
     };
     // English: words after the first of a multiword trigger are not role nouns.
-    std::vector<bool> in_trigger_tail(en ? n : 0, false);
+    std::vector<bool>& in_trigger_tail = Recycled<__LINE__>(en ? n : 0, false);
     if (en)
       for (const PhraseMatch& tm : v.trigs)
         for (size_t j = tm.begin + 1; j < tm.end; ++j) in_trigger_tail[j] = true;
@@ -820,12 +896,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
-    if (i > 0 && dateline_country.empty())
-      for (const PhraseMatch& pm : v.places)
-        if (pm.begin < i && dateline_country.empty()) {
-          dateline_country = lex.places[pm.payload].country;
-          if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
-        }
+    if (i > 0 && dateline_country.empty()) note_dateline(i, v.places);
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -1571,10 +1642,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     const Phrase* last_source = nullptr;
     std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
     int k_in_sentence = 0;
-    std::vector<bool> framed_end(n + 1, false);  // a noun trigger ending here was framed as background
-    std::vector<bool> bg_end(n + 1, false);       // ... or was background by its frame or clause
-    std::vector<bool> rejected_noun_end(n + 1, false);  // a noun trigger ending here coded no event
-    std::vector<bool> clause_coded(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
+    std::vector<bool>& framed_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here was framed as background
+    std::vector<bool>& bg_end = Recycled<__LINE__>(n + 1, false);       // ... or was background by its frame or clause
+    std::vector<bool>& rejected_noun_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here coded no event
+    std::vector<bool>& clause_coded = Recycled<__LINE__>(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
     auto OptionAllows = [&](const std::vector<std::string>& option, size_t from, size_t to) {
@@ -1682,7 +1753,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // Hypothetical cues keep the whole sentence: a condition holds for its result too, and a plan
     // or a fear is often spelt out over the clauses after it («خطتهم، كما شرحها …، كانت تقوم على
     // قتل … وخطف …»); so does every cue in English. scope_breaks[i]: boundaries among [0, i).
-    std::vector<int> scope_breaks(n + 1, 0);
+    std::vector<int>& scope_breaks = Recycled<__LINE__>(n + 1, 0);
     for (size_t i = 0; i < n && !en; ++i) {
       const CueEntry* c = cue_kind(i);
       bool brk = (c && c->kind == CueKind::kConjunction && v.cues[v.cue_at[i]].begin == i) ||
@@ -3479,7 +3550,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // only: history is judged on its own clause). Another clause's date in the same sentence
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
-      if (!dm && en && dates.empty() && paragraph_date) event_dm = &*paragraph_date;
+      if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
 
       // code
       std::string cameo = trig.cameo;
@@ -3784,7 +3855,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       last_source = src;
     }
-    if (en && !dates.empty()) paragraph_date = dates.back();
+    if (en && !dates.empty()) {
+      paragraph_date = dates.back();
+      dates_unread.clear();
+    }
   }
   // In an article, violence told with neither party nor place («وأصيب ثلاثة آخرون», «وتدور
   // معارك») is a detail of the events of the story that name them: when an event of the roots

@@ -6,9 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <vector>
 
+#include "util/swar.h"
 #include "util/utf8.h"
 
 namespace hadath {
@@ -28,7 +30,11 @@ bool IsUtf8(std::string_view s, bool* multibyte) {
   size_t good = 0, bad = 0, i = 0;
   while (i < s.size()) {
     unsigned char c = s[i];
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {  // ASCII: then eight bytes at a time while they are ASCII too
+      ++i;
+      while (i + 8 <= s.size() && !swar::AnyHigh(swar::Load8(s.data() + i))) i += 8;
+      continue;
+    }
     size_t start = i;
     char32_t cp = utf8::Next(s, &i);
     if (cp == 0xFFFD && !(i - start == 3 && s.substr(start, 3) == "\xEF\xBF\xBD")) {
@@ -171,6 +177,7 @@ std::string MetaCharset(std::string_view html) {
 bool LooksLikeUtf16(std::string_view b, std::string* order) {
   size_t n = std::min<size_t>(b.size(), 64 << 10) & ~size_t(1);
   if (n < 4) return false;
+  if (!std::memchr(b.data(), '\0', n)) return false;  // (most text: no NUL at all)
   size_t even = 0, odd = 0;
   for (size_t i = 0; i < n; ++i)
     if (b[i] == '\0') (i % 2 ? odd : even)++;

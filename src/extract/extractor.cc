@@ -1,8 +1,11 @@
 #include "extract/extractor.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <unordered_set>
 
 #include "extract/encoding.h"
@@ -16,6 +19,49 @@ struct Extractor::LineRule {
   std::string reason, rule;
   std::unique_ptr<RE2> re;
 };
+
+// The line rules as one set (the same patterns and options): one pass tells whether any rule
+// can match a block, where trying the rules one by one costs a search each (most blocks are
+// article text that no rule matches). The rules that start with "^" are matched anchored at
+// the block's start, so the pass stops at the first bytes no rule can begin with; the others
+// (a caption marker ending a line) are searched one by one, RE2 reading an end-anchored one
+// backwards from the end.
+struct Extractor::RuleSet {
+  explicit RuleSet(const RE2::Options& o) : at_start(o, RE2::ANCHOR_START) {}
+  RE2::Set at_start;
+  size_t n_at_start = 0;
+  std::vector<const RE2*> others;
+};
+
+namespace {
+// Whether an RE2 pattern can only match at the start of the text: it begins with "^" and has
+// no "|" outside parentheses and character classes (conservative: false when unsure).
+bool StartAnchored(std::string_view p) {
+  if (p.empty() || p[0] != '^') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 1; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') { ++i; continue; }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // ("[]…]": a literal ']')
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) return false;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return depth == 0 && !in_class;
+}
+}  // namespace
 
 Extractor::Extractor() = default;
 Extractor::~Extractor() = default;
@@ -34,6 +80,23 @@ Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
     r->re = std::make_unique<RE2>(row.Get("pattern"), o);
     if (!r->re->ok()) return Status::Corrupt(row.rule + ": bad pattern: " + r->re->error());
     line_rules_.push_back(std::move(r));
+  }
+  if (!line_rules_.empty()) {
+    RE2::Options o;
+    o.set_case_sensitive(false);
+    o.set_log_errors(false);
+    auto rs = std::make_unique<RuleSet>(o);
+    bool ok = true;
+    for (size_t k = 0; k < f.rows.size() && ok; ++k) {
+      const std::string& pattern = f.rows[k].Get("pattern");
+      if (StartAnchored(pattern)) {
+        ok = rs->at_start.Add(pattern, nullptr) >= 0;
+        ++rs->n_at_start;
+      } else {
+        rs->others.push_back(line_rules_[k]->re.get());
+      }
+    }
+    if (ok && (!rs->n_at_start || rs->at_start.Compile())) rule_set_ = std::move(rs);  // (else each rule is tried alone)
   }
   TsvFile h;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "extract/html.tsv", {"kind", "value"}, &h));
@@ -55,15 +118,17 @@ Status Extractor::Load(const std::string& data_dir, const DateGrammar* dates) {
   return Status::OK();
 }
 
-static size_t WordCount(const std::string& s) {
+// Whether `s` has at least `k` words (runs of bytes other than space and tab); stops
+// counting at the k-th (the rules below only compare a line's word count with a small number).
+static bool HasWords(const std::string& s, size_t k) {
   size_t n = 0;
   bool in = false;
   for (char c : s) {
     bool sp = c == ' ' || c == '\t';
-    if (!sp && !in) ++n;
+    if (!sp && !in && ++n >= k) return true;
     in = !sp;
   }
-  return n;
+  return n >= k;
 }
 
 static bool EndsWithSentencePunct(const std::string& s) {
@@ -102,6 +167,15 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   };
   // 1. line rules
   for (size_t k = 0; k < blocks.size(); ++k) {
+    if (rule_set_) {  // (passed over when no rule matches)
+      bool any = false;
+      if (rule_set_->n_at_start) {
+        RE2::Set::ErrorInfo err;
+        any = rule_set_->at_start.Match(blocks[k].text, nullptr, &err) || err.kind != RE2::Set::kNoError;
+      }
+      for (size_t q = 0; q < rule_set_->others.size() && !any; ++q) any = RE2::PartialMatch(blocks[k].text, *rule_set_->others[q]);
+      if (!any) continue;
+    }
     for (const auto& r : line_rules_) {
       std::string captured;
       bool hit = r->re->NumberOfCapturingGroups() > 0 ? RE2::PartialMatch(blocks[k].text, *r->re, &captured)
@@ -116,7 +190,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
       }
       drop(k, r->reason);
       // A caption marker also takes the image label just before it (a short line).
-      if (r->reason == "caption" && k > 0 && keep[k - 1] && WordCount(blocks[k - 1].text) <= 3 &&
+      if (r->reason == "caption" && k > 0 && keep[k - 1] && !HasWords(blocks[k - 1].text, 4) &&
           !EndsWithSentencePunct(blocks[k - 1].text))
         drop(k - 1, "caption");
       break;
@@ -124,7 +198,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
   }
   // 2. a line that parses as a date on its own is a dateline
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (!keep[k] || WordCount(blocks[k].text) > 6) continue;
+    if (!keep[k] || HasWords(blocks[k].text, 7)) continue;
     Ymd d;
     if (dates_->ParseString(blocks[k].text, &d)) {
       if (out->date.empty()) { out->date = d.ToString(); out->date_origin = "text"; }
@@ -132,13 +206,25 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
     }
   }
   // 3. blocks repeated inside a longer block (captions, teasers), and exact repeats
+  // (A block that starts with a non-ASCII byte is looked for with a Boyer-Moore-Horspool search,
+  // its table built once: std::string::find tries every occurrence of the first byte, and an
+  // Arabic UTF-8 lead byte is half the bytes of an Arabic text. For an ASCII first byte, rare
+  // enough in the text, find is the cheaper.)
   for (size_t k = 0; k < blocks.size(); ++k) {
-    if (!keep[k] || WordCount(blocks[k].text) < 4) continue;
+    if (!keep[k] || !HasWords(blocks[k].text, 4)) continue;
+    const std::string& a = blocks[k].text;
+    std::optional<std::boyer_moore_horspool_searcher<std::string::const_iterator>> in;
     for (size_t m = 0; m < blocks.size(); ++m) {
       if (m == k || !keep[m]) continue;
-      const std::string& a = blocks[k].text;
       const std::string& b = blocks[m].text;
-      if ((b.size() > a.size() && b.find(a) != std::string::npos) || (b == a && m < k)) {
+      bool inside = false;
+      if (b.size() > a.size() && static_cast<unsigned char>(a[0]) < 0x80) {
+        inside = b.find(a) != std::string::npos;
+      } else if (b.size() > a.size()) {
+        if (!in) in.emplace(a.begin(), a.end());
+        inside = std::search(b.begin(), b.end(), *in) != b.end();
+      }
+      if (inside || (b == a && m < k)) {
         drop(k, "duplicate");
         break;
       }
@@ -153,7 +239,7 @@ void Extractor::Clean(std::vector<Block> blocks, const std::string& given_title,
       if (!keep[k]) continue;
       bool later = false;
       for (size_t m = k + 1; m < blocks.size() && !later; ++m) later = keep[m];
-      if (later && WordCount(blocks[k].text) <= 20 && !EndsWithSentencePunct(blocks[k].text)) {
+      if (later && !HasWords(blocks[k].text, 21) && !EndsWithSentencePunct(blocks[k].text)) {
         title = blocks[k].text;
         keep[k] = false;  // moved to the top, not removed
       }
@@ -214,7 +300,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
   out->source = doc.source;
   Ymd given;
   bool has_given = !doc.date.empty() && Ymd::Parse(doc.date, &given);
-  if (utf8::Trim(doc.body).empty()) {
+  if (utf8::TrimView(doc.body).empty()) {
     // A record with a title and no body (common in feed exports) still has a
     // headline worth coding.
     std::string title = utf8::Trim(doc.title);
@@ -237,7 +323,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
                                " bytes undecodable as " + dec.charset + ")");
   out->invalid_bytes = dec.invalid_bytes;
   out->encoding = dec.charset;
-  if (utf8::Trim(body).empty()) return Status::InvalidArgument("document has no text");
+  if (utf8::TrimView(body).empty()) return Status::InvalidArgument("document has no text");
 
   std::vector<Block> blocks;
   std::string title = utf8::Trim(doc.title);
@@ -280,7 +366,7 @@ Status Extractor::Extract(const Document& doc, Extracted* out) const {
   if (out->site.empty()) out->site = doc.source;
   std::string detected = DetectLang(out->text);
   if (out->lang.empty() || detected != "und") out->lang = detected;
-  if (utf8::Trim(out->text).empty()) return Status::InvalidArgument("no article text found");
+  if (utf8::TrimView(out->text).empty()) return Status::InvalidArgument("no article text found");
   return Status::OK();
 }
 

@@ -50,7 +50,9 @@ class Extractor {
 
  private:
   struct LineRule;
+  struct RuleSet;  // all line rules in one RE2::Set: a block none matches is passed over at once
   std::vector<std::unique_ptr<LineRule>> line_rules_;
+  std::unique_ptr<RuleSet> rule_set_;
   std::vector<std::string> skip_tags_, block_tags_;
   std::unique_ptr<re2::RE2> skip_class_;
   const DateGrammar* dates_ = nullptr;

@@ -1,4 +1,4 @@
-#include <sstream>
+#include <cstring>
 
 #include "extract/extractor.h"
 #include "util/utf8.h"
@@ -7,11 +7,15 @@ namespace hadath {
 
 std::vector<Block> ScrapedBlocks(const std::string& text) {
   std::vector<Block> blocks;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::string t = utf8::Trim(line);
-    if (!t.empty()) blocks.push_back({t, false});
+  // Lines split at '\n' (memchr), not through an istringstream: one per document.
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
+    const char* e = nl ? nl : end;
+    std::string t = utf8::Trim(std::string_view(p, static_cast<size_t>(e - p)));
+    if (!t.empty()) blocks.push_back({std::move(t), false});
+    p = nl ? nl + 1 : end;
   }
   return blocks;
 }

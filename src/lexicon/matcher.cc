@@ -457,9 +457,34 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
       slot = nullptr;
     }
     if (!slot) { ++i; continue; }
+    const size_t at = out->size();
+    // A token of one reading whose first-word group holds only one-word phrases (a function
+    // word of the cue dictionary: "the", "of", "and" …, a third of English tokens): its
+    // matches are that group's phrases in Add order, as MatchAtInto would find them, without
+    // its general search.
+    if (segs.size() == 1) {
+      const uint32_t* group = first_ + slot[2];
+      const uint8_t* words = words_ + slot[2];
+      const uint32_t group_size = slot[3];
+      uint32_t q = 0;
+      while (q < group_size && words[q] == 1 && (q == 0 || group[q] > group[q - 1])) ++q;  // (Add order)
+      if (q == group_size) {
+        for (q = 0; q < group_size; ++q) {
+          const uint32_t payload = phrases_[3 * group[q] + 2];
+          bool dup = false;
+          for (size_t m = at; m < out->size() && !dup; ++m) dup = (*out)[m].payload == payload;
+          if (dup) continue;
+          PhraseMatch& m = out->emplace_back();
+          m.begin = i;
+          m.end = i + 1;
+          m.payload = payload;
+        }
+        ++i;
+        continue;
+      }
+    }
     // The matches here, appended to *out; kept: the first one (the longest) and those of its
     // span and clitics.
-    const size_t at = out->size();
     MatchAtInto(toks, i, r, slot, out);
     if (out->size() == at) { ++i; continue; }
     const size_t end = (*out)[at].end;

@@ -1,5 +1,6 @@
 #include "pipeline/pipeline.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -29,6 +30,12 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
   std::condition_variable work_cv, done_cv, space_cv;
   std::deque<WorkItem> work;                 // read, not yet taken by a worker
   std::map<size_t, PipelineResult> done;     // computed, not yet delivered
+  // Results already delivered, handed back to be destroyed by a worker: their strings and
+  // vectors were allocated by a worker, and glibc's malloc frees a block into the arena of the
+  // thread that allocated it, under that arena's lock — freed here, on the delivering thread,
+  // every free would contend with the worker allocating in the same arena (most of the futex
+  // calls of a run on short English documents). A worker frees them and reuses the memory.
+  std::vector<PipelineResult> trash;
   size_t next_seq = 0, next_emit = 0;
   bool reading_finished = false, stop = false;
 
@@ -70,25 +77,41 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
     done_cv.notify_all();
   });
 
+  // A worker takes up to kTake documents at once (never more than its share of the queue),
+  // and the deliverer takes every result ready in order at once: each lock of `mu` and each
+  // wake-up serves several short documents (English wire stories are ~1.5 KB each).
+  constexpr size_t kTake = 8;
   std::vector<std::thread> workers;
   for (size_t w = 0; w < threads; ++w) {
     workers.emplace_back([&] {
+      std::vector<PipelineResult> garbage;  // swapped with `trash`: the two buffers are reused
+      std::vector<WorkItem> items;
+      std::vector<std::pair<size_t, PipelineResult>> results;
       while (true) {
-        WorkItem item;
+        items.clear();
         {
           std::unique_lock<std::mutex> lock(mu);
           work_cv.wait(lock, [&] { return stop || !work.empty() || reading_finished; });
           if (stop || (work.empty() && reading_finished)) return;
-          item = std::move(work.front());
-          work.pop_front();
+          const size_t take = std::clamp<size_t>(work.size() / threads, 1, kTake);
+          for (size_t k = 0; k < take; ++k) {
+            items.push_back(std::move(work.front()));
+            work.pop_front();
+          }
+          garbage.swap(trash);
         }
-        PipelineResult r;
-        r.origin = item.doc.origin;
-        r.status = engine.Extract(item.doc, &r.doc);
-        if (r.status.ok() && options.code) r.status = engine.Code(r.doc, &r.events, options.fallback_date);
-        if (options.keep_raw) r.raw = std::move(item.doc);
+        garbage.clear();  // (outside the lock)
+        results.clear();
+        for (WorkItem& item : items) {
+          PipelineResult r;
+          r.origin = item.doc.origin;
+          r.status = engine.Extract(item.doc, &r.doc);
+          if (r.status.ok() && options.code) r.status = engine.Code(r.doc, &r.events, options.fallback_date);
+          if (options.keep_raw) r.raw = std::move(item.doc);
+          results.emplace_back(item.seq, std::move(r));
+        }
         std::lock_guard<std::mutex> lock(mu);
-        done.emplace(item.seq, std::move(r));
+        for (auto& [seq, r] : results) done.emplace(seq, std::move(r));
         // Wake the deliverer for a batch, not for every document (a wake-up costs more
         // than a short document); always when the queue has run dry.
         if (work.empty() || done.size() >= kBatch) done_cv.notify_one();
@@ -97,30 +120,39 @@ void RunPipeline(const Engine& engine, const std::vector<std::string>& inputs, c
   }
 
   // Deliver in input order on this thread.
-  while (true) {
-    PipelineResult r;
+  std::vector<PipelineResult> ready;      // taken from `done` under one lock
+  std::vector<PipelineResult> delivered;  // the previous ones, to go to `trash`
+  bool going = true;
+  while (going) {
     {
       std::unique_lock<std::mutex> lock(mu);
+      for (PipelineResult& d : delivered) trash.push_back(std::move(d));
+      delivered.clear();
       done_cv.wait(lock, [&] { return done.count(next_emit) || (reading_finished && next_emit == next_seq); });
       if (!done.count(next_emit)) break;  // everything read has been delivered
-      auto it = done.find(next_emit);
-      r = std::move(it->second);
-      done.erase(it);
-      ++next_emit;
+      for (auto it = done.begin(); it != done.end() && it->first == next_emit && ready.size() < kBatch; ++next_emit) {
+        ready.push_back(std::move(it->second));
+        it = done.erase(it);
+      }
       if (next_seq - next_emit <= window / 2) space_cv.notify_one();  // the reader refills half a window
     }
-    if (r.status.ok()) {
-      ++stats->documents;
-      stats->events += r.events.size();
-    } else {
-      ++stats->failed;
+    for (PipelineResult& r : ready) {
+      if (!going) break;
+      if (r.status.ok()) {
+        ++stats->documents;
+        stats->events += r.events.size();
+      } else {
+        ++stats->failed;
+      }
+      going = on_result(std::move(r));
+      delivered.push_back(std::move(r));  // (whatever the callback left in it)
     }
-    if (!on_result(std::move(r))) {
+    ready.clear();
+    if (!going) {
       std::lock_guard<std::mutex> lock(mu);
       stop = true;
       work_cv.notify_all();
       space_cv.notify_all();
-      break;
     }
   }
   reader.join();

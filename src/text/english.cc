@@ -121,25 +121,32 @@ std::string Fold(std::string_view surface, const Normalizer& norm) {
 }
 
 namespace {
+// A cached stem: the form, its Snowball stem and the stem's Fnv1a32, and keep_stem's answer
+// for the stem under the vocabulary id `keep_id` (0: not asked yet).
+struct StemSlot {
+  bool used = false;
+  bool keep = false;
+  uint32_t hash = 0, stem_hash = 0;
+  uint64_t keep_id = 0;
+  std::string form, stem;
+};
+
 // StemOf's work; `hash` is Fnv1a32(form). The reference is valid until this
 // thread's next call.
-const std::string& CachedStem(std::string_view form, uint32_t hash) {
+StemSlot& CachedStem(std::string_view form, uint32_t hash) {
   // News repeats its words: remember this thread's recent stems (Snowball costs ~1 µs a word)
   // in a direct-mapped table, whose strings keep their capacity (no allocation once warm).
-  struct Slot {
-    bool used = false;
-    uint32_t hash = 0;
-    std::string form, stem;
-  };
   constexpr size_t kSlots = 1 << 15;
-  thread_local std::vector<Slot> cache(kSlots);
-  Slot& s = cache[(hash ^ (hash >> 15)) & (kSlots - 1)];
-  if (s.used && s.hash == hash && s.form == form) return s.stem;
+  thread_local std::vector<StemSlot> cache(kSlots);
+  StemSlot& s = cache[(hash ^ (hash >> 15)) & (kSlots - 1)];
+  if (s.used && s.hash == hash && s.form == form) return s;
   s.used = true;
   s.hash = hash;
   s.form.assign(form);
   s.stem = Stem(form, StemLang::kEnglish);
-  return s.stem;
+  s.stem_hash = Fnv1a32(s.stem);
+  s.keep_id = 0;
+  return s;
 }
 
 // Fold() straight into the arena (no allocation in the common case).
@@ -186,10 +193,10 @@ std::string_view NormalizeInto(std::string_view surface, const Normalizer& norm,
 }
 }  // namespace
 
-std::string StemOf(std::string_view form) { return CachedStem(form, Fnv1a32(form)); }
+std::string StemOf(std::string_view form) { return CachedStem(form, Fnv1a32(form)).stem; }
 
 void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
-           TokenizedText* out) {
+           TokenizedText* out, uint64_t keep_id) {
   out->Clear();
   TextArena& arena = out->arena();
   std::vector<Token>* cur = &out->Current().tokens;
@@ -208,10 +215,13 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     Segment readings[2] = {{{}, t.norm, {}, Fnv1a32(t.norm)}, {}};
     size_t n_readings = 1;
     if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
-      const std::string& stem = CachedStem(t.norm, readings[0].hash);
-      if (stem != t.norm && keep_stem(stem)) {
-        const std::string_view kept = arena.Copy(stem);
-        readings[n_readings++] = {kStemMark, kept, {}, Fnv1a32(kept)};
+      StemSlot& st = CachedStem(t.norm, readings[0].hash);
+      if (st.stem != t.norm) {
+        if (!keep_id || st.keep_id != keep_id) {
+          st.keep = keep_stem(st.stem);
+          st.keep_id = keep_id;
+        }
+        if (st.keep) readings[n_readings++] = {kStemMark, arena.Copy(st.stem), {}, st.stem_hash};
       }
     }
     t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));

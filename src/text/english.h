@@ -42,9 +42,11 @@ inline constexpr const char* kStemMark = "~";
 
 // Splits `text` into sentences of tokens, into *out (cleared first; its memory
 // reused). `keep_stem(stem)` says whether a stem reading is worth offering
-// (nullptr: no stem readings at all).
+// (nullptr: no stem readings at all). A nonzero `keep_id` names keep_stem's answers
+// (the same id, the same answer for a stem: a vocabulary's id, Tokenizer::SetVocabulary):
+// they are then remembered with the thread's cached stems.
 void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
-           TokenizedText* out);
+           TokenizedText* out, uint64_t keep_id = 0);
 
 // The matching form of one English word (lower case; "n't" → "not").
 std::string Fold(std::string_view surface, const Normalizer& norm);

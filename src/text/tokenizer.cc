@@ -1,6 +1,7 @@
 #include "text/tokenizer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <memory>
 #include <type_traits>
@@ -77,6 +78,8 @@ void Tokenizer::SetVocabulary(std::unordered_set<std::string> words) {
     vocab_table_[2 * slot + 1] = k + 1;
   }
   has_vocab_ = true;
+  static std::atomic<uint64_t> next_id{0};  // (ids unique in the process: a cache keyed by one never goes stale)
+  vocab_id_ = ++next_id;
 }
 
 bool Tokenizer::InVocabulary(std::string_view w) const { return InVocabulary(w, Fnv1a32(w)); }
@@ -317,7 +320,7 @@ void Tokenizer::Split(std::string_view text, TokenizedText* out, bool all_altern
   if (english_) {
     if (all_alternatives) return english::Split(text, *norm_, [](std::string_view) { return true; }, out);
     if (!has_vocab_) return english::Split(text, *norm_, nullptr, out);  // dictionary phrases: forms only
-    return english::Split(text, *norm_, [this](std::string_view stem) { return InVocabulary(stem); }, out);
+    return english::Split(text, *norm_, [this](std::string_view stem) { return InVocabulary(stem); }, out, vocab_id_);
   }
   const uint8_t* ct = ClassTable();
   TextArena& arena = out->arena();

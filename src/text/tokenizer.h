@@ -233,6 +233,7 @@ class Tokenizer {
                                         TextArena* arena, std::vector<Segment>* scratch) const;
   std::vector<std::string> vocab_words_;
   std::vector<uint32_t> vocab_table_;
+  uint64_t vocab_id_ = 0;  // this vocabulary's id (English stem cache, text/english.h)
   uint32_t vocab_mask_ = 0;
   bool has_vocab_ = false;
   bool english_ = false;

@@ -131,7 +131,9 @@ bool IsArabicMark(char32_t c) {
          (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640 || (c >= 0x08CA && c <= 0x08FF);
 }
 
-std::string Trim(std::string_view s) {
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
+
+std::string_view TrimView(std::string_view s) {
   size_t b = 0, e = s.size();
   auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
   while (b < e && space(s[b])) ++b;
@@ -139,7 +141,7 @@ std::string Trim(std::string_view s) {
   // Also trim no-break spaces (U+00A0) at both ends.
   while (e - b >= 2 && s.substr(b, 2) == "\xC2\xA0") b += 2;
   while (e - b >= 2 && s.substr(e - 2, 2) == "\xC2\xA0") e -= 2;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
 
 }  // namespace hadath::utf8

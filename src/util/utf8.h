@@ -53,5 +53,7 @@ bool IsArabicLetter(char32_t c);
 bool IsArabicMark(char32_t c);
 
 std::string Trim(std::string_view s);
+// The same as a view into `s` (no copy): TrimView(s).empty() tells a blank text.
+std::string_view TrimView(std::string_view s);
 
 }  // namespace hadath::utf8
