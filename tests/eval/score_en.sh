@@ -1,7 +1,7 @@
 #!/bin/sh
 # Scores hadath's English coder on our own annotated English sample (tests/eval/en):
-# 75 wire-style articles written for hadath in three batches (en-001..en-025, en-026..en-050,
-# en-051..en-075),
+# 100 wire-style articles written for hadath in four batches (en-001..en-025, en-026..en-050,
+# en-051..en-075, en-076..en-100),
 # gold events and forbidden (negated/uncertain) sentences. See tests/eval/en/README.md.
 # Reads ../shared/eval/score_articles.py at run time; writes only to temporary files.
 # Not run by ctest.
@@ -10,10 +10,11 @@
 #   HADATH  the hadath binary (default: build/hadath)
 #   SHARED  the shared reference directory (default: ../shared from the repository)
 # Set KEEP=FILE to keep the system output (JSONL) in FILE. Extra scorer flags (e.g. -v)
-# go in SCORE_FLAGS. To score part of the sample, set BATCH=1, 2 or 3 (the articles whose
-# source is hadath-sample, hadath-sample-2 or hadath-sample-3), or DOCS=en-026,en-027,...
-# (ids); only those articles are coded and scored. Batch 3 is the blind set: score it in
-# aggregate only (no SCORE_FLAGS=-v, no KEEP); see tests/eval/en/README.md.
+# go in SCORE_FLAGS. To score part of the sample, set BATCH=1, 2, 3 or 4 (the articles whose
+# source is hadath-sample, hadath-sample-2, hadath-sample-3 or hadath-sample-4), or
+# DOCS=en-026,en-027,... (ids); only those articles are coded and scored. Batch 4 is the
+# blind set: score it in aggregate only (no SCORE_FLAGS=-v, no KEEP, no DOCS with its ids),
+# and do not run the whole sample with -v either; see tests/eval/en/README.md.
 set -eu
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 hadath=${1:-$repo/build/hadath}
@@ -26,7 +27,8 @@ case ${BATCH:-} in
   1) src='hadath-sample' ;;
   2) src='hadath-sample-2' ;;
   3) src='hadath-sample-3' ;;
-  *) echo "score_en.sh: BATCH must be 1, 2 or 3" >&2; exit 2 ;;
+  4) src='hadath-sample-4' ;;
+  *) echo "score_en.sh: BATCH must be 1, 2, 3 or 4" >&2; exit 2 ;;
 esac
 if [ -n "${BATCH:-}" ]; then
   docs=$(python3 -c 'import json,sys

@@ -9,7 +9,9 @@ event is dated after its article; every root and cameo code exists in cameo.tsv 
 code starts with its root; root 01 is not used; every gold `evidence` and forbidden
 `sentence` occurs verbatim in its article; no forbidden sentence contains gold evidence,
 and no sentence of an article holds both a forbidden part and gold evidence (so a
-correct event can never count as a forbidden hit). Prints counts per batch; exits 1 on
+correct event can never count as a forbidden hit); every article belongs to a known batch
+and its id lies in that batch's range (batch 1: en-001..en-025, batch 2: en-026..en-050,
+batch 3: en-051..en-075, batch 4: en-076..en-100). Prints counts per batch; exits 1 on
 any error. Not run by ctest (it needs ../shared).
 """
 import collections
@@ -62,8 +64,15 @@ with open(tsv, encoding="utf-8") as f:
 arts = load("articles.jsonl")
 gold = load("gold.jsonl")
 forbid = load("forbid.jsonl")
+# source -> id range of the batch (batches 1-4)
+BATCHES = {"hadath-sample": (1, 25), "hadath-sample-2": (26, 50), "hadath-sample-3": (51, 75),
+           "hadath-sample-4": (76, 100)}
 byid = {}
 for a in arts:
+    rng = BATCHES.get(a.get("source"))
+    m = re.fullmatch(r"en-(\d{3})", a.get("id", ""))
+    if rng is None or m is None or not rng[0] <= int(m.group(1)) <= rng[1]:
+        bad(a.get("id"), "id or source outside the known batches:", a.get("source"))
     if a["id"] in byid:
         bad("duplicate id", a["id"])
     byid[a["id"]] = a
