@@ -384,7 +384,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   if (!Ymd::Parse(doc_date_str, &doc_date)) doc_date = Ymd{};
   const std::string& text = doc.text;
   utf8::OffsetMap offsets(text);
-  const std::string id_base = HexHash(doc.id + "\n" + text, 12);
+  const std::string id_base = HexDigits(Fnv1a64(text, Fnv1a64("\n", Fnv1a64(doc.id))), 12);  // = HexHash(id + "\n" + text)
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
   const size_t first_event = events->size();
