@@ -384,7 +384,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   if (!Ymd::Parse(doc_date_str, &doc_date)) doc_date = Ymd{};
   const std::string& text = doc.text;
   utf8::OffsetMap offsets(text);
-  const std::string id_base = HexHash(doc.id + "\n" + text, 12);
+  const std::string id_base = HexDigits(Fnv1a64(text, Fnv1a64("\n", Fnv1a64(doc.id))), 12);  // = HexHash(id + "\n" + text)
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
   const size_t first_event = events->size();
@@ -3726,7 +3726,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             code = trig.third_location;
           const CameoCode* cc = lex.cameo().Find(code);
           if (!cc) continue;
-          Event ev;
+          // The event is built in place at the end of *events (taken back below when it is not
+          // coded after all), with room for eight at first: an English story has ~5 events, and
+          // growing one by one moved every event of it again at 1, 2 and 4.
+          if (events->size() == events->capacity()) events->reserve(std::max<size_t>(8, 2 * events->capacity()));
+          Event& ev = events->emplace_back();
           ev.doc_id = doc.id;
           ev.doc_url = doc.url;
           ev.doc_source = doc.source.empty() ? doc.site : doc.source;
@@ -3792,12 +3796,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // names no actor at all and is no CAMEO event ("three people were killed").
           if (en && !s && !ev.target) {
             if (tl) tl->decision = "no actor at all (English)";
+            events->pop_back();
             continue;
           }
           // English (setting `dyadic_roots`): cooperation, aid, yielding and demands are done to
           // someone; one with no target found ("Washington offered help") is not coded.
           if (en && !ev.target && ListHas(cfg.dyadic_roots, cc->root)) {
             if (tl) tl->decision = "no target, and its root needs one (setting dyadic_roots)";
+            events->pop_back();
             continue;
           }
           ev.cameo = cc->code;
@@ -3822,6 +3828,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           ev.negated = drop;
           ev.modality = modality;
+          // (room for every rule pushed below at once: growing one at a time reallocated ~4 times an event)
+          ev.rules.reserve(rules.size() + (s ? s->rules.size() : 0) + (t ? t->rules.size() : 0) + 4);
           ev.rules = rules;
           if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
@@ -3844,7 +3852,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             tl->modality = ev.modality;
           }
           if (trace) event_trace.emplace_back(trace->size() - 1, st->triggers.size() - 1);
-          events->push_back(std::move(ev));
           clause_coded[cl] = true;
         }
       }

@@ -1,7 +1,10 @@
 #include "code/event_json.h"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <cstring>
 
 #include "util/swar.h"
 
@@ -88,152 +91,193 @@ struct SpecialBytes {
 };
 constexpr SpecialBytes kSpecial;
 
-// Appends JSON in nlohmann's dump() spelling (no indent, UTF-8 kept as is);
-// `ok` turns false at the first string that is not valid UTF-8.
+// Writes JSON in nlohmann's dump() spelling (no indent, UTF-8 kept as is) at
+// a cursor into a buffer that the caller sized for the worst case (see Bound);
+// `ok` turns false at the first string that is not valid UTF-8. The structure
+// of an event is fixed, so its keys, commas and braces are written as literal
+// runs ("{\"event_id\":", ",\"doc_id\":" …) of known length.
 class Writer {
  public:
-  explicit Writer(std::string* out) : out_(*out) {}
+  explicit Writer(char* p) : p_(p) {}
   bool ok() const { return ok_; }
+  char* end() const { return p_; }
 
-  // `quoted`: a plain ASCII name in quotes with its colon, as written ("\"text\":").
-  void Key(std::string_view quoted) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    out_.append(quoted);
+  template <size_t N>
+  void Raw(const char (&lit)[N]) {
+    std::memcpy(p_, lit, N - 1);
+    p_ += N - 1;
   }
-  void Open() { out_ += '{'; first_ = true; }
-  void Close() { out_ += '}'; first_ = false; }
-  void Null() { out_ += "null"; }
-  void Bool(bool b) { out_ += b ? "true" : "false"; }
+  void Char(char c) { *p_++ = c; }
+  void Null() { Raw("null"); }
+  void Bool(bool b) {
+    if (b) Raw("true");
+    else Raw("false");
+  }
   template <typename Int>
   void Integer(Int v) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
+    p_ = std::to_chars(p_, p_ + kNumber, v).ptr;
   }
   void Double(double x) {
     if (!std::isfinite(x)) return Null();
-    char buf[64];
-    char* e = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
-    out_.append(buf, e);
+    p_ = nlohmann::detail::to_chars(p_, p_ + kNumber, x);
   }
   void String(std::string_view s) {
-    out_ += '"';
+    *p_++ = '"';
+    const char* src = s.data();
     const size_t n = s.size();
-    size_t run = 0;  // start of the bytes not yet written
-    for (size_t i = 0; i < n;) {
-      // Eight plain bytes at a time: no control, quote, backslash or non-ASCII byte.
+    size_t i = 0;
+    while (i < n) {
+      // Eight plain bytes at a time (no control, quote, backslash or non-ASCII
+      // byte), copied as they are read.
       while (i + 8 <= n) {
-        const uint64_t w = swar::Load8(s.data() + i);
+        const uint64_t w = swar::Load8(src + i);
         if (swar::AnyHigh(w) | swar::AnyBelow(w, 0x20) | swar::AnyEqual(w, '"') | swar::AnyEqual(w, '\\')) break;
+        std::memcpy(p_, &w, 8);
+        p_ += 8;
         i += 8;
       }
-      if (i >= n) break;
-      const unsigned char c = static_cast<unsigned char>(s[i]);
-      if (!kSpecial.is[c]) { ++i; continue; }
-      if (c >= 0x80) {  // a multibyte sequence, kept as is when it is valid UTF-8
-        const size_t len = Utf8Length(s, i);
-        if (!len) { ok_ = false; ++i; continue; }
-        i += len;
-        continue;
-      }
-      out_.append(s.data() + run, i - run);
-      run = ++i;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default: {
-          static const char kHex[] = "0123456789abcdef";
-          const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-          out_.append(u, 6);
+      // then byte by byte up to the next eight (or the end)
+      for (const size_t stop = i + 8 < n ? i + 8 : n; i < stop;) {
+        const unsigned char c = static_cast<unsigned char>(src[i]);
+        if (!kSpecial.is[c]) {
+          *p_++ = static_cast<char>(c);
+          ++i;
+          continue;
+        }
+        if (c >= 0x80) {  // a multibyte sequence, kept as is when it is valid UTF-8
+          size_t len;
+          if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (static_cast<unsigned char>(src[i + 1]) & 0xC0) == 0x80) len = 2;
+          else len = Utf8Length(s, i);
+          if (!len) {
+            ok_ = false;
+            *p_++ = static_cast<char>(c);
+            ++i;
+            continue;
+          }
+          std::memcpy(p_, src + i, len);
+          p_ += len;
+          i += len;
+          continue;
+        }
+        ++i;
+        switch (c) {
+          case '"': Raw("\\\""); break;
+          case '\\': Raw("\\\\"); break;
+          case '\b': Raw("\\b"); break;
+          case '\f': Raw("\\f"); break;
+          case '\n': Raw("\\n"); break;
+          case '\r': Raw("\\r"); break;
+          case '\t': Raw("\\t"); break;
+          default: {
+            static const char kHex[] = "0123456789abcdef";
+            const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+            std::memcpy(p_, u, 6);
+            p_ += 6;
+          }
         }
       }
     }
-    out_.append(s.data() + run, n - run);
-    out_ += '"';
+    *p_++ = '"';
   }
 
+  // Room for one number (to_chars of any integer; nlohmann's double spelling
+  // needs at most 25 bytes and asks for a little more to work in).
+  static constexpr size_t kNumber = 64;
+  // The most bytes String(s) writes: each byte escaped as \u00XX, and quotes.
+  static size_t StringBound(std::string_view s) { return 6 * s.size() + 2; }
+
  private:
-  std::string& out_;
-  bool first_ = true;
+  char* p_;
   bool ok_ = true;
 };
 
 void WriteActor(Writer& w, const ActorRef& a) {
-  w.Open();
-  w.Key("\"text\":"); w.String(a.text);
-  w.Key("\"code\":"); w.String(a.code);
-  w.Key("\"country\":"); w.String(a.country);
-  w.Key("\"sector\":"); w.String(a.sector);
-  w.Key("\"name\":"); w.String(a.name);
-  w.Key("\"start\":"); w.Integer(a.start);
-  w.Key("\"end\":"); w.Integer(a.end);
-  w.Close();
+  w.Raw("{\"text\":"); w.String(a.text);
+  w.Raw(",\"code\":"); w.String(a.code);
+  w.Raw(",\"country\":"); w.String(a.country);
+  w.Raw(",\"sector\":"); w.String(a.sector);
+  w.Raw(",\"name\":"); w.String(a.name);
+  w.Raw(",\"start\":"); w.Integer(a.start);
+  w.Raw(",\"end\":"); w.Integer(a.end);
+  w.Char('}');
+}
+
+size_t ActorBound(const ActorRef& a) {
+  return Writer::StringBound(a.text) + Writer::StringBound(a.code) + Writer::StringBound(a.country) +
+         Writer::StringBound(a.sector) + Writer::StringBound(a.name) + 2 * Writer::kNumber;
+}
+
+// The most bytes AppendEventJson writes for e: every string at its worst,
+// every number at kNumber, and 1 KB for the keys and punctuation (about 560
+// bytes).
+size_t Bound(const Event& e) {
+  size_t b = 1024 + 9 * Writer::kNumber;
+  for (const std::string* s : {&e.event_id, &e.doc_id, &e.doc_url, &e.doc_source, &e.doc_title, &e.doc_date,
+                               &e.sentence, &e.date, &e.date_basis, &e.cameo, &e.root, &e.plover, &e.plover_mode,
+                               &e.trigger_text, &e.location.text, &e.location.name, &e.location.country, &e.modality,
+                               &e.cameo_name})
+    b += Writer::StringBound(*s);
+  b += ActorBound(e.source);
+  if (e.target) b += ActorBound(*e.target);
+  for (const std::string& r : e.rules) b += Writer::StringBound(r) + 1;
+  return b;
 }
 
 }  // namespace
 
 void AppendEventJson(const Event& e, std::string* out) {
-  const size_t at = out->size();
-  Writer w(out);
-  w.Open();
-  w.Key("\"event_id\":"); w.String(e.event_id);
-  w.Key("\"doc_id\":"); w.String(e.doc_id);
-  w.Key("\"doc_url\":"); w.String(e.doc_url);
-  w.Key("\"doc_source\":"); w.String(e.doc_source);
-  w.Key("\"doc_title\":"); w.String(e.doc_title);
-  w.Key("\"doc_date\":"); w.String(e.doc_date);
-  w.Key("\"sentence_index\":"); w.Integer(e.sentence_index);
-  w.Key("\"sentence\":"); w.String(e.sentence);
-  w.Key("\"date\":"); w.String(e.date);
-  w.Key("\"date_basis\":"); w.String(e.date_basis);
-  w.Key("\"source\":"); WriteActor(w, e.source);
-  w.Key("\"target\":");
+  // (written into a scratch buffer of this thread, kept between calls and never
+  // zero-filled, then appended: resizing `out` to the bound would clear it)
+  thread_local std::unique_ptr<char[]> scratch;
+  thread_local size_t scratch_size = 0;
+  const size_t bound = Bound(e);
+  if (bound > scratch_size) {
+    scratch_size = std::max(bound, 2 * scratch_size);
+    scratch.reset(new char[scratch_size]);
+  }
+  Writer w(scratch.get());
+  w.Raw("{\"event_id\":"); w.String(e.event_id);
+  w.Raw(",\"doc_id\":"); w.String(e.doc_id);
+  w.Raw(",\"doc_url\":"); w.String(e.doc_url);
+  w.Raw(",\"doc_source\":"); w.String(e.doc_source);
+  w.Raw(",\"doc_title\":"); w.String(e.doc_title);
+  w.Raw(",\"doc_date\":"); w.String(e.doc_date);
+  w.Raw(",\"sentence_index\":"); w.Integer(e.sentence_index);
+  w.Raw(",\"sentence\":"); w.String(e.sentence);
+  w.Raw(",\"date\":"); w.String(e.date);
+  w.Raw(",\"date_basis\":"); w.String(e.date_basis);
+  w.Raw(",\"source\":"); WriteActor(w, e.source);
+  w.Raw(",\"target\":");
   if (e.target) WriteActor(w, *e.target);
   else w.Null();
-  w.Key("\"cameo\":"); w.String(e.cameo);
-  w.Key("\"root\":"); w.String(e.root);
-  w.Key("\"quad_class\":"); w.Integer(e.quad_class);
-  w.Key("\"goldstein\":"); w.Double(e.goldstein);
-  w.Key("\"plover\":"); w.String(e.plover);
-  w.Key("\"plover_mode\":"); w.String(e.plover_mode);
-  w.Key("\"trigger\":");
-  w.Open();
-  w.Key("\"text\":"); w.String(e.trigger_text);
-  w.Key("\"start\":"); w.Integer(e.trigger_start);
-  w.Key("\"end\":"); w.Integer(e.trigger_end);
-  w.Close();
-  w.Key("\"location\":");
-  w.Open();
-  w.Key("\"text\":"); w.String(e.location.text);
-  w.Key("\"name\":"); w.String(e.location.name);
-  w.Key("\"country\":"); w.String(e.location.country);
-  w.Key("\"lat\":"); if (e.location.lat) w.Double(*e.location.lat); else w.Null();
-  w.Key("\"lon\":"); if (e.location.lon) w.Double(*e.location.lon); else w.Null();
-  w.Key("\"geonames_id\":"); if (e.location.geonames_id) w.Integer(*e.location.geonames_id); else w.Null();
-  w.Close();
-  w.Key("\"negated\":"); w.Bool(e.negated);
-  w.Key("\"modality\":"); w.String(e.modality);
-  w.Key("\"rules\":");
-  *out += '[';
+  w.Raw(",\"cameo\":"); w.String(e.cameo);
+  w.Raw(",\"root\":"); w.String(e.root);
+  w.Raw(",\"quad_class\":"); w.Integer(e.quad_class);
+  w.Raw(",\"goldstein\":"); w.Double(e.goldstein);
+  w.Raw(",\"plover\":"); w.String(e.plover);
+  w.Raw(",\"plover_mode\":"); w.String(e.plover_mode);
+  w.Raw(",\"trigger\":{\"text\":"); w.String(e.trigger_text);
+  w.Raw(",\"start\":"); w.Integer(e.trigger_start);
+  w.Raw(",\"end\":"); w.Integer(e.trigger_end);
+  w.Raw("},\"location\":{\"text\":"); w.String(e.location.text);
+  w.Raw(",\"name\":"); w.String(e.location.name);
+  w.Raw(",\"country\":"); w.String(e.location.country);
+  w.Raw(",\"lat\":"); if (e.location.lat) w.Double(*e.location.lat); else w.Null();
+  w.Raw(",\"lon\":"); if (e.location.lon) w.Double(*e.location.lon); else w.Null();
+  w.Raw(",\"geonames_id\":"); if (e.location.geonames_id) w.Integer(*e.location.geonames_id); else w.Null();
+  w.Raw("},\"negated\":"); w.Bool(e.negated);
+  w.Raw(",\"modality\":"); w.String(e.modality);
+  w.Raw(",\"rules\":[");
   for (size_t k = 0; k < e.rules.size(); ++k) {
-    if (k) *out += ',';
+    if (k) w.Char(',');
     w.String(e.rules[k]);
   }
-  *out += ']';
-  w.Key("\"cameo_name\":"); w.String(e.cameo_name);
-  w.Close();
+  w.Raw("],\"cameo_name\":"); w.String(e.cameo_name);
+  w.Char('}');
   // Invalid UTF-8 (never from the pipeline, which sanitizes its text): the
   // general path, with nlohmann's own error.
-  if (!w.ok()) {
-    out->resize(at);
-    *out += EventToJson(e).dump();
-  }
+  if (!w.ok()) *out += EventToJson(e).dump();
+  else out->append(scratch.get(), static_cast<size_t>(w.end() - scratch.get()));
 }
 
 nlohmann::ordered_json ExtractedToJson(const Extracted& d, bool with_removed) {

@@ -1,6 +1,7 @@
 // Normalization, tokenization, clitics and sentence splitting.
 #include <gtest/gtest.h>
 
+#include "util/hash.h"
 #include "test_util.h"
 #include "util/utf8.h"
 
@@ -96,6 +97,25 @@ TEST(Utf8, SanitizeCountsInvalidBytes) {
   EXPECT_EQ(m.ToCodePoint(2), 1u);
   EXPECT_EQ(m.ToCodePoint(4), 2u);
   EXPECT_EQ(m.ToCodePoint(6), 4u);
+}
+
+// Fnv1a64 (event ids, so it must never change): FNV-1a's prime from the
+// project's own offset basis 1469598103934665603 (not the published
+// 14695981039346656037), byte by byte at every length around the eight-byte
+// rounds, and pieces hashed in turn equal to the whole.
+TEST(TextHash, Fnv1a64ByteByByteAndInPieces) {
+  EXPECT_EQ(Fnv1a64(""), 1469598103934665603ULL);
+  const std::string s = "doc-17\nThe minister met his counterpart in the capital on Tuesday.";
+  for (size_t n = 0; n <= s.size(); ++n) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < n; ++k) h = (h ^ static_cast<unsigned char>(s[k])) * 1099511628211ULL;
+    EXPECT_EQ(Fnv1a64(std::string_view(s).substr(0, n)), h) << n;
+    EXPECT_EQ(Fnv1a64(std::string_view(s).substr(n), Fnv1a64(std::string_view(s).substr(0, n))), Fnv1a64(s)) << n;
+  }
+  EXPECT_EQ(HexHash("a"), "44bd8ad473cd9906");
+  EXPECT_EQ(HexHash("a", 12), "44bd8ad473cd");
+  EXPECT_EQ(HexDigits(0xaf63dc4c8601ec8cULL), "af63dc4c8601ec8c");
+  EXPECT_EQ(HexDigits(0x1ULL, 4), "0000");
 }
 
 }  // namespace
