@@ -3677,9 +3677,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (reciprocal) tgts = srcs;
       // English: a symmetric act (option `reciprocal`) with both sides named is each side's act
       // on the other ("Indian troops clashed with Chinese troops", "signed a pact with X");
-      // a meeting (root 04) is recorded once, in the order told.
+      // a meeting (root 04) is recorded once, in the order told; a verb's direct object is
+      // acted on, not a side of the act ("the rebels, who have fought the army since 2012").
       const bool both_sides = en && !reciprocal && trig.opt.reciprocal && trig.cameo.compare(0, 2, "04") != 0 && src && tgt && !tgts.empty() &&
-                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt);
+                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt) &&
+                              !(as_verb && tgt->prep.empty());
       if (both_sides) {
         const std::vector<const Phrase*> first = srcs;
         srcs.insert(srcs.end(), tgts.begin(), tgts.end());
