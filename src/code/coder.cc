@@ -3435,6 +3435,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             recipient_root = true;
             break;
           }
+          // (or the place of a common noun after one: "fired missiles at targets in Syria", "at
+          // positions in northern Iraq": "in" up to two words before the place, the preposition
+          // at most four words before "in")
+          bool in_object = false;
+          for (size_t i = b > 2 ? b - 2 : 0; i < b && !in_object; ++i) {
+            if (i <= te + 1 || toks[i].norm != "in") continue;
+            for (size_t k = i - 1; k + 5 > i && k >= te && !in_object; --k)
+              in_object = v.clause[k] == cl &&
+                          std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[k].norm) != trig.target_preps.end();
+          }
+          if (in_object) {
+            prep_place = &pm;
+            recipient_root = true;
+            break;
+          }
         }
       if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
