@@ -3788,12 +3788,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.end = cp(le);
             ev.target = r;
           }
-          // Arabic (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
+          // Arabic and English (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
           // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
           // on the country of the place where it is done, when that is another.
           bool own_target = false;
-          if (!en && !t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
+          if (!t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
               s->country != "NGO" &&
               std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
                           [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
@@ -3845,7 +3845,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
           if (own_target)
-            ev.rules.push_back("ar/settings.tsv:own_target_codes");
+            ev.rules.push_back(en ? "en/settings.tsv:own_target_codes" : "ar/settings.tsv:own_target_codes");
           else if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);
