@@ -3788,6 +3788,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.end = cp(le);
             ev.target = r;
           }
+          // English (setting `home_target_roots`): a protest with no target and no place, in a
+          // story whose title and lead name one country only, is against that country ("three
+          // days of protests over unemployment" in a story about Iraq → IRQCVL → IRQ).
+          bool home_target = false;
+          if (en && !t && !ev.target && domestic && !place && !home_country.empty() && ListHas(cfg.home_target_roots, cc->root) &&
+              !(s && s->country != home_country)) {
+            ActorRef r;
+            r.code = r.country = home_country;
+            r.start = r.end = cp(toks[tb].begin);
+            ev.target = r;
+            home_target = true;
+            // (and protesters named by no actor are that country's people, as at a place)
+            if (!s && ev.source.code.empty()) {
+              ev.source.code = home_country + "CVL";
+              ev.source.country = home_country;
+              ev.source.sector = "CVL";
+            }
+          }
           // Arabic and English (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
           // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
@@ -3844,7 +3862,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
-          if (own_target)
+          if (home_target)
+            ev.rules.push_back("en/settings.tsv:home_target_roots");
+          else if (own_target)
             ev.rules.push_back(en ? "en/settings.tsv:own_target_codes" : "ar/settings.tsv:own_target_codes");
           else if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
