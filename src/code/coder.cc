@@ -2273,12 +2273,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         continue;
       }
       // English: a verb of the same root right after a noun trigger tells that noun's event
-      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
+      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun; not a role noun, which
+      // is no event: "protesters gathered").
       if (en && as_verb && tb > 0) {
         bool same = false;
         for (const PhraseMatch& o : v.trigs)
           same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
-                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
+                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0 &&
+                  !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
       // English: an infinitive of purpose after an act coded in its clause tells why that act
