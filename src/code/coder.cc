@@ -3568,6 +3568,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
       if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
+      // (a clause told as only hours or minutes from the one before it, "… on Tuesday, hours
+      // after the government imposed a curfew", happened on that clause's date)
+      if (!dm && en && cl > 0) {
+        size_t cb = 0;
+        while (cb < n && v.clause[cb] != cl) ++cb;
+        if (cb > 0 && cb < n && (toks[cb].norm == "after" || toks[cb].norm == "before") &&
+            (toks[cb - 1].norm == "hours" || toks[cb - 1].norm == "minutes" || toks[cb - 1].norm == "shortly" ||
+             toks[cb - 1].norm == "moments"))
+          for (const auto& d : dates)
+            if (d.tok_end <= cb) event_dm = &d;  // (the last date before it: "…, witnesses said, hours after")
+      }
 
       // code
       std::string cameo = trig.cameo;
