@@ -487,6 +487,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
+  std::optional<DateMention> story_date;  // English: the last date read in an earlier paragraph ("later in the day")
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
@@ -520,6 +521,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
+      if (paragraph_date) story_date = paragraph_date;
       paragraph_date.reset();
       dates_unread.clear();
     }
@@ -3568,6 +3570,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
       if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
+      // (and a clause told as the same day as the story so far, cue topic `same_day`: "later in
+      // the day", "that evening" — the last date read before, in an earlier paragraph too)
+      if (!event_dm && en && dates.empty() && story_date)
+        for (const PhraseMatch& cm : v.cues)
+          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "same_day")) event_dm = &*story_date;
       // (a clause told as only hours or minutes from the one before it, "… on Tuesday, hours
       // after the government imposed a curfew", happened on that clause's date)
       if (!dm && en && cl > 0) {
