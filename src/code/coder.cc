@@ -3379,7 +3379,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
               const Event& e = (*events)[k];
               if (family(e.root) != root) continue;
-              if (!e.source.country.empty() && !(src && e.source.code == src->code)) {
+              if (e.source.country.empty()) continue;  // (one told with no perpetrator: an earlier one may name it)
+              if (!(src && e.source.code == src->code)) {
                 domestic_tgt = Phrase();
                 domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
                 domestic_tgt->end = domestic_tgt->head_end = o.end;
