@@ -2320,6 +2320,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
             cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
+        // (with no event before it, the subject of its clause, not the object of the verb before:
+        // "police surrounded the university and arrested students", "and then took over")
+        if (en && !src && tb > 0) {
+          const size_t c = tb > 1 && toks[tb - 1].norm == "then" ? tb - 2 : tb - 1;
+          if (cue_kind(c) && cue_kind(c)->kind == CueKind::kCoordinator)
+            for (const auto& p : phrases) {
+              if (p.end > c || !in_clause(p) || !p.prep.empty()) continue;
+              // (not a source of the report: "According to Colombia, … and arrested …")
+              bool speaker = false;
+              for (const PhraseMatch& cm : v.cues) speaker |= cm.end == p.begin && lex.cues[cm.payload].kind == CueKind::kComplementizer;
+              if (!speaker) { src = &p; break; }
+            }
+        }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
