@@ -725,6 +725,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
       if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
         boundary = false;
+      // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
+      // leave the country"): no boundary.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && toks[i].norm == "told") {
+        size_t k = i + 1;
+        while (k < n && named[k] && k < i + 8) ++k;
+        // (the "to" may end a role noun: "ambassador to")
+        if (k > i + 1 && k < n && (toks[k].norm == "to" || toks[k - 1].norm == "to")) boundary = false;
+      }
       // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
       // joins two clauses, not two actors.
       if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
