@@ -2314,6 +2314,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
+      // English: a verb in an undated "whose" clause describes its antecedent ("Russia, whose
+      // forces back Assad, condemned …"; "Prigozhin, whose men had fought for Russia for
+      // months"): background, not an event told.
+      if (en && as_verb && cl > 0) {
+        size_t cb = 0;
+        while (cb < n && v.clause[cb] != cl) ++cb;
+        bool dated = false;
+        for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
+        if (cb < tb && toks[cb].norm == "whose" && !dated) {
+          reject("a description in a \"whose\" clause, not an event (English)");
+          continue;
+        }
+      }
       // A split verb phrase (option object=) with words between the verb and its object has its
       // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
       // subject of the clause before. (English keeps its subject before the verb: "the EU lifted
