@@ -3847,7 +3847,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // story whose title and lead name one country only, is against that country ("three
           // days of protests over unemployment" in a story about Iraq → IRQCVL → IRQ).
           bool home_target = false;
+          // (not a reaction to an event whose perpetrator is unknown: "condemned the attack")
           if (en && !t && !ev.target && domestic && !place && !home_country.empty() && ListHas(cfg.home_target_roots, cc->root) &&
+              !refers_event &&
               !(s && s->country != home_country)) {
             ActorRef r;
             r.code = r.country = home_country;
