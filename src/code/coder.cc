@@ -3868,8 +3868,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
           // on the country of the place where it is done, when that is another.
           bool own_target = false;
+          // (English: by the state — a country, its army or a sector of `place_state_sectors`; not
+          // rebels or pirates, whose victims' country is not told)
           if (!t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
               s->country != "NGO" &&
+              (!en || s->sector.empty() || s->sector == "MIL" || ListHas(place_state_sectors, s->sector)) &&
               std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
                           [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
             ActorRef r;
