@@ -1488,6 +1488,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       phrases.push_back(std::move(p));
     }
 
+    // English: an actor joined by a hyphen to a participle of cue topic `actor_modifier` before
+    // another actor of its noun phrase only describes it ("the al-Qaeda-linked group
+    // al-Shabaab", "Iran-backed Houthi rebels"): the actor is the one after.
+    if (en)
+      for (size_t k = 0; k < phrases.size(); ++k) {
+        const size_t e = phrases[k].end;
+        if (e >= n || toks[e].begin == 0 || text[toks[e].begin - 1] != '-' || v.cue_at[e] < 0 ||
+            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], "actor_modifier"))
+          continue;
+        bool head_after = false;
+        for (size_t q = k + 1; q < phrases.size(); ++q)
+          head_after |= phrases[q].begin > e && phrases[q].begin <= e + 3 && v.clause[phrases[q].begin] == v.clause[e];
+        if (head_after) phrases.erase(phrases.begin() + static_cast<std::ptrdiff_t>(k--));
+      }
+
     std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
     if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
 
