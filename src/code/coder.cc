@@ -2291,6 +2291,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a word of a role noun, not an event (\"riot police\")");
         continue;
       }
+      // (nor a noun that modifies a noun of cue topic `compound_head` right after it: "a protest
+      // camp", "attack helicopters", "protest leaders")
+      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], "compound_head")) {
+        reject("a noun modifying the noun after it, not an event (\"protest camp\")");
+        continue;
+      }
       // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
           lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
