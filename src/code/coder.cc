@@ -487,6 +487,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // English: the date a sentence with none of its own takes — the last date named earlier in
   // its paragraph ("… on Monday. Britain also expelled …": Monday too).
   std::optional<DateMention> paragraph_date;
+  std::optional<DateMention> story_date;  // English: the last date read in an earlier paragraph ("later in the day")
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
@@ -520,6 +521,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
+      if (paragraph_date) story_date = paragraph_date;
       paragraph_date.reset();
       dates_unread.clear();
     }
@@ -723,6 +725,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
       if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
         boundary = false;
+      // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
+      // leave the country"): no boundary.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && toks[i].norm == "told") {
+        size_t k = i + 1;
+        while (k < n && named[k] && k < i + 8) ++k;
+        // (the "to" may end a role noun: "ambassador to")
+        if (k > i + 1 && k < n && (toks[k].norm == "to" || toks[k - 1].norm == "to")) boundary = false;
+      }
       // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
       // joins two clauses, not two actors.
       if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
@@ -1477,6 +1487,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = std::max(p.end, i + 1);
       phrases.push_back(std::move(p));
     }
+
+    // English: an actor joined by a hyphen to a participle of cue topic `actor_modifier` before
+    // another actor of its noun phrase only describes it ("the al-Qaeda-linked group
+    // al-Shabaab", "Iran-backed Houthi rebels"): the actor is the one after.
+    if (en)
+      for (size_t k = 0; k < phrases.size(); ++k) {
+        const size_t e = phrases[k].end;
+        if (e >= n || toks[e].begin == 0 || text[toks[e].begin - 1] != '-' || v.cue_at[e] < 0 ||
+            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], "actor_modifier"))
+          continue;
+        bool head_after = false;
+        for (size_t q = k + 1; q < phrases.size(); ++q)
+          head_after |= phrases[q].begin > e && phrases[q].begin <= e + 3 && v.clause[phrases[q].begin] == v.clause[e];
+        if (head_after) phrases.erase(phrases.begin() + static_cast<std::ptrdiff_t>(k--));
+      }
 
     std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
     if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
@@ -2266,6 +2291,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a word of a role noun, not an event (\"riot police\")");
         continue;
       }
+      // (nor a noun that modifies a noun of cue topic `compound_head` right after it: "a protest
+      // camp", "attack helicopters", "protest leaders")
+      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], "compound_head")) {
+        reject("a noun modifying the noun after it, not an event (\"protest camp\")");
+        continue;
+      }
       // (nor a noun: civilians named by what they do, "dozens of protesters", are people, not an act)
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].end == te &&
           lex.agents[v.agents[v.agent_at[tb]].payload].sector == "CVL") {
@@ -2273,12 +2304,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         continue;
       }
       // English: a verb of the same root right after a noun trigger tells that noun's event
-      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun).
+      // ("Israeli airstrikes hit Gaza": one attack, coded on the noun; not a role noun, which
+      // is no event: "protesters gathered").
       if (en && as_verb && tb > 0) {
         bool same = false;
         for (const PhraseMatch& o : v.trigs)
           same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
-                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0;
+                  lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0 &&
+                  !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
       // English: an infinitive of purpose after an act coded in its clause tells why that act
@@ -2302,6 +2335,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
+      // English: a verb in an undated "whose" clause describes its antecedent ("Russia, whose
+      // forces back Assad, condemned …"; "Prigozhin, whose men had fought for Russia for
+      // months"): background, not an event told.
+      if (en && as_verb && cl > 0) {
+        size_t cb = 0;
+        while (cb < n && v.clause[cb] != cl) ++cb;
+        bool dated = false;
+        for (const auto& d : dates) dated |= v.clause[d.tok_begin] == cl;
+        if (cb < tb && toks[cb].norm == "whose" && !dated) {
+          reject("a description in a \"whose\" clause, not an event (English)");
+          continue;
+        }
+      }
       // A split verb phrase (option object=) with words between the verb and its object has its
       // subject there or none: «أطلقت هذه المجموعة النار» — not an actor before the verb, nor the
       // subject of the clause before. (English keeps its subject before the verb: "the EU lifted
@@ -2316,6 +2362,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
             cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
+        // (with no event before it, the subject of its clause, not the object of the verb before:
+        // "police surrounded the university and arrested students", "and then took over")
+        if (en && !src && tb > 0) {
+          const size_t c = tb > 1 && toks[tb - 1].norm == "then" ? tb - 2 : tb - 1;
+          if (cue_kind(c) && cue_kind(c)->kind == CueKind::kCoordinator)
+            for (const auto& p : phrases) {
+              if (p.end > c || !in_clause(p) || !p.prep.empty()) continue;
+              // (not a source of the report: "According to Colombia, … and arrested …")
+              bool speaker = false;
+              for (const PhraseMatch& cm : v.cues) speaker |= cm.end == p.begin && lex.cues[cm.payload].kind == CueKind::kComplementizer;
+              if (!speaker) { src = &p; break; }
+            }
+        }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
@@ -3375,7 +3434,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
               const Event& e = (*events)[k];
               if (family(e.root) != root) continue;
-              if (!e.source.country.empty() && !(src && e.source.code == src->code)) {
+              if (e.source.country.empty()) continue;  // (one told with no perpetrator: an earlier one may name it)
+              if (!(src && e.source.code == src->code)) {
                 domestic_tgt = Phrase();
                 domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
                 domestic_tgt->end = domestic_tgt->head_end = o.end;
@@ -3431,6 +3491,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
           // (b == te: the trigger ends in the preposition, "exercises around")
           if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
+            prep_place = &pm;
+            recipient_root = true;
+            break;
+          }
+          // (or the place of a common noun after one: "fired missiles at targets in Syria", "at
+          // positions in northern Iraq": "in" up to two words before the place, the preposition
+          // at most four words before "in")
+          bool in_object = false;
+          for (size_t i = b > 2 ? b - 2 : 0; i < b && !in_object; ++i) {
+            if (i <= te + 1 || toks[i].norm != "in") continue;
+            for (size_t k = i - 1; k + 5 > i && k >= te && !in_object; --k)
+              in_object = v.clause[k] == cl &&
+                          std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[k].norm) != trig.target_preps.end();
+          }
+          if (in_object) {
             prep_place = &pm;
             recipient_root = true;
             break;
@@ -3551,6 +3626,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
       if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
+      // (and a clause told as the same day as the story so far, cue topic `same_day`: "later in
+      // the day", "that evening" — the last date read before, in an earlier paragraph too)
+      if (!event_dm && en && dates.empty() && story_date)
+        for (const PhraseMatch& cm : v.cues)
+          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "same_day")) event_dm = &*story_date;
+      // (a clause told as only hours or minutes from the one before it, "… on Tuesday, hours
+      // after the government imposed a curfew", happened on that clause's date)
+      if (!dm && en && cl > 0) {
+        size_t cb = 0;
+        while (cb < n && v.clause[cb] != cl) ++cb;
+        if (cb > 0 && cb < n && (toks[cb].norm == "after" || toks[cb].norm == "before") &&
+            (toks[cb - 1].norm == "hours" || toks[cb - 1].norm == "minutes" || toks[cb - 1].norm == "shortly" ||
+             toks[cb - 1].norm == "moments"))
+          for (const auto& d : dates)
+            if (d.tok_end <= cb) event_dm = &d;  // (the last date before it: "…, witnesses said, hours after")
+      }
 
       // code
       std::string cameo = trig.cameo;
@@ -3677,9 +3768,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (reciprocal) tgts = srcs;
       // English: a symmetric act (option `reciprocal`) with both sides named is each side's act
       // on the other ("Indian troops clashed with Chinese troops", "signed a pact with X");
-      // a meeting (root 04) is recorded once, in the order told.
+      // a meeting (root 04) is recorded once, in the order told; a verb's direct object is
+      // acted on, not a side of the act ("the rebels, who have fought the army since 2012").
       const bool both_sides = en && !reciprocal && trig.opt.reciprocal && trig.cameo.compare(0, 2, "04") != 0 && src && tgt && !tgts.empty() &&
-                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt);
+                              src->group != tgt->group && !(domestic_tgt && tgt == &*domestic_tgt) &&
+                              !(as_verb && tgt->prep.empty());
       if (both_sides) {
         const std::vector<const Phrase*> first = srcs;
         srcs.insert(srcs.end(), tgts.begin(), tgts.end());
@@ -3775,13 +3868,36 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             r.end = cp(le);
             ev.target = r;
           }
-          // Arabic (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
+          // English (setting `home_target_roots`): a protest with no target and no place, in a
+          // story whose title and lead name one country only, is against that country ("three
+          // days of protests over unemployment" in a story about Iraq → IRQCVL → IRQ).
+          bool home_target = false;
+          // (not a reaction to an event whose perpetrator is unknown: "condemned the attack")
+          if (en && !t && !ev.target && domestic && !place && !home_country.empty() && ListHas(cfg.home_target_roots, cc->root) &&
+              !refers_event &&
+              !(s && s->country != home_country)) {
+            ActorRef r;
+            r.code = r.country = home_country;
+            r.start = r.end = cp(toks[tb].begin);
+            ev.target = r;
+            home_target = true;
+            // (and protesters named by no actor are that country's people, as at a place)
+            if (!s && ev.source.code.empty()) {
+              ev.source.code = home_country + "CVL";
+              ev.source.country = home_country;
+              ev.source.sector = "CVL";
+            }
+          }
+          // Arabic and English (setting `own_target_codes`): an arrest, a closure, a ban or a release by a
           // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
           // on the country of the place where it is done, when that is another.
           bool own_target = false;
-          if (!en && !t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
+          // (English: by the state — a country, its army or a sector of `place_state_sectors`; not
+          // rebels or pirates, whose victims' country is not told)
+          if (!t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
               s->country != "NGO" &&
+              (!en || s->sector.empty() || s->sector == "MIL" || ListHas(place_state_sectors, s->sector)) &&
               std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
                           [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
             ActorRef r;
@@ -3835,8 +3951,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
-          if (own_target)
-            ev.rules.push_back("ar/settings.tsv:own_target_codes");
+          if (home_target)
+            ev.rules.push_back("en/settings.tsv:home_target_roots");
+          else if (own_target)
+            ev.rules.push_back(en ? "en/settings.tsv:own_target_codes" : "ar/settings.tsv:own_target_codes");
           else if (!t && ev.target)
             ev.rules.push_back(target_missing ? "ar/settings.tsv:location_recipient_roots" : "ar/settings.tsv:location_target_roots");
           if (event_dm) ev.rules.push_back(event_dm->rule);

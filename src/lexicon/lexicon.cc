@@ -844,6 +844,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         if (sec.size() != 3) return Status::Corrupt(row.rule + ": '" + key + "' wants three-letter sectors, got '" + sec + "'");
     } else if (key == "circumstance_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.circumstance_roots));
+    } else if (key == "home_target_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.home_target_roots));
     } else if (key == "location_source_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.location_source_roots));
     } else if (key == "location_recipient_roots") {

@@ -173,6 +173,7 @@ struct CoderSettings {
   std::vector<std::string> foreign_only_agents;  // agent ids never of the outlet's own country («النظام»)
   std::vector<std::string> party_agents;  // agent ids of the parties of a story («الجانبين»): never the speaker's state
   std::vector<std::pair<std::string, std::string>> coalition_leaders;  // theatre country → leader country
+  std::vector<std::string> home_target_roots;  // English: an event of these roots with no target in a one-country story: that country
   std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
 };
 
