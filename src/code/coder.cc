@@ -489,6 +489,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   std::optional<DateMention> paragraph_date;
   std::optional<DateMention> story_date;  // English: the last date read in an earlier paragraph ("later in the day")
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
+  std::optional<Phrase> pronoun_antecedent;  // English: the source of the first event of the last sentence that coded one (antecedent_sentence)
+  size_t antecedent_sentence = SIZE_MAX;
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
   // A sentence that can code no event: only its dates matter (English: the paragraph's date),
@@ -1503,6 +1505,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (head_after) phrases.erase(phrases.begin() + static_cast<std::ptrdiff_t>(k--));
       }
 
+    // English: a sentence that opens with a personal pronoun ("It demanded …", "He accused …",
+    // cue topic `subject_pronoun`) right after a sentence that coded an event goes on with its
+    // story: the pronoun is the source of that sentence's first event (TABARI's pronoun
+    // dereferencing), unless the sentence names an actor before its first trigger.
+    if (en && pronoun_antecedent && antecedent_sentence + 1 == si && n > 1 && v.trig_at[0] < 0) {
+      const CueEntry* pc = nullptr;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin == 0 && IsTopic(&lex.cues[cm.payload], "subject_pronoun")) pc = &lex.cues[cm.payload];
+      size_t first_trig = n;
+      for (const PhraseMatch& tm : v.trigs) first_trig = std::min(first_trig, tm.begin);
+      if (pc && first_trig < n && (phrases.empty() || phrases.front().begin >= first_trig)) {
+        Phrase p = *pronoun_antecedent;
+        p.begin = p.head_begin = 0;
+        p.end = p.head_end = 1;
+        p.prep.clear();
+        p.group = static_cast<int>(n) + 1;  // (a group of its own: groups are compared, never indexed)
+        p.antecedent = false;
+        p.counted = false;
+        p.rules.push_back(pc->rule);
+        phrases.insert(phrases.begin(), std::move(p));
+      }
+    }
     std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
     if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
 
@@ -3840,6 +3864,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           if (s) {
             ev.source = make_ref(*s);
+            if (en && antecedent_sentence != si) {
+              pronoun_antecedent = *s;
+              antecedent_sentence = si;
+            }
           } else if (place && !place->country.empty() && ListHas(cfg.location_source_roots, cc->root)) {
             // Protesters named by no country are people of the place where they protest
             // (setting `location_source_roots`): «تظاهر المئات في بغداد» → IRQCVL.
