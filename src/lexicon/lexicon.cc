@@ -207,9 +207,12 @@ Status Lexicon::LoadLanguage(const std::string& dir) {
   for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher, &trigger_matcher, &cue_matcher})
     m->Build();
   // The tokenizer keeps a clitic split only when its stem starts some entry;
-  // in English, a stem reading only when it starts a trigger.
+  // in English, a stem reading only when it starts a trigger, and only the trigger and cue
+  // matchers read it (actors, agents and places list their inflected forms as written:
+  // "official|officials"; a trigger word must not make "state" match "states").
   std::unordered_set<std::string> vocab;
   if (english()) {
+    for (PhraseMatcher* m : {&actor_matcher, &agent_matcher, &place_matcher}) m->SetBareOnly(true);
     trigger_matcher.FirstForms(&vocab);
     vocab_.assign(vocab.begin(), vocab.end());
     std::sort(vocab_.begin(), vocab_.end());

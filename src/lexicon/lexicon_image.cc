@@ -368,6 +368,8 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
     if (!es.ok()) { en_.reset(); return es.WithContext(path); }
     en_->image_ = image;
     en_->tokenizer_.SetVocabulary(std::unordered_set<std::string>(en_->vocab_.begin(), en_->vocab_.end()));
+    for (PhraseMatcher* m : {&en_->actor_matcher, &en_->agent_matcher, &en_->place_matcher})
+      m->SetBareOnly(true);  // (as Lexicon::Load: actors, agents and places match no English stem)
     en_->info_.from_image = true;
     en_->info_.image_path = path;
     en_->info_.source_key = image->source_key();

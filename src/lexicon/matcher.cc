@@ -27,6 +27,7 @@ PhraseMatcher::PhraseMatcher(const PhraseMatcher& o) { *this = o; }
 
 PhraseMatcher& PhraseMatcher::operator=(const PhraseMatcher& o) {
   if (this == &o) return *this;
+  bare_only_ = o.bare_only_;
   pending_ = o.pending_;
   owned_ = o.owned_;
   owns_ = o.owns_;
@@ -39,6 +40,7 @@ PhraseMatcher::PhraseMatcher(PhraseMatcher&& o) noexcept { *this = std::move(o);
 
 PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&& o) noexcept {
   if (this == &o) return *this;
+  bare_only_ = o.bare_only_;
   pending_ = std::move(o.pending_);
   owns_ = o.owns_;
   const char* base = o.base_;
@@ -266,7 +268,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
   if (i + 1 < toks.size()) {
     const Token& t = toks[i + 1];
     next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
-    for (const Segment& s : t.segs)
+    for (const Segment& s : Readings(t))
       if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
     if (t.segs.size() > 8) n_next = 0;  // (never in practice) no filtering
   }
@@ -280,14 +282,15 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     if (n_next && i + 2 < toks.size()) {
       const Token& t = toks[i + 2];
       third_hash[n_third++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
-      for (const Segment& s : t.segs)
+      for (const Segment& s : Readings(t))
         if (n_third < 8 && s.prefix.empty() && !s.suffix.empty()) third_hash[n_third++] = StemHash(s);
       if (t.segs.size() > 8) n_third = 0;
     }
   };
   const size_t left = toks.size() - i;  // words from token i on
-  for (size_t r = first_seg; r < first.segs.size(); ++r) {
-    const Segment& seg = first.segs[r];
+  const std::span<const Segment> first_segs = Readings(first);
+  for (size_t r = first_seg; r < first_segs.size(); ++r) {
+    const Segment& seg = first_segs[r];
     const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
     // The group of this first word: phrase indices, and in the same (group) order their
@@ -384,7 +387,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
         if (t.norm == want) continue;
         ok = false;
         if (k == n - 1) {
-          for (const Segment& s : t.segs) {
+          for (const Segment& s : Readings(t)) {
             if (s.prefix.empty() && !s.suffix.empty() && s.stem == want) {
               ok = true;
               last_suffix = s.suffix;
@@ -433,7 +436,7 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     // Fast path: no reading of this token starts a phrase.
     const uint32_t* slot = nullptr;
     size_t r = 0;
-    const std::span<const Segment> segs = toks[i].segs;
+    const std::span<const Segment> segs = Readings(toks[i]);
     uint32_t next_hash[8];
     size_t n_next = 0, n_next_at = 0;
     for (; r < segs.size(); ++r) {
@@ -448,7 +451,7 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
           const Token& t = toks[i + 1];
           n_next = 0;
           next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
-          for (const Segment& s : t.segs)
+          for (const Segment& s : Readings(t))
             if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
           if (t.segs.size() > 8) n_next = 0;
         }

@@ -71,8 +71,19 @@ class PhraseMatcher {
   // Adds the first word of every phrase to *out.
   void FirstForms(std::unordered_set<std::string>* out) const;
 
+  // Bare forms only: a token's other readings (clitic splits, English stems) are passed over.
+  // English actors, agents and places list their inflected forms as written ("official|
+  // officials"); triggers and cues also match by stem (set by the Lexicon after loading, not
+  // stored in the image).
+  void SetBareOnly(bool bare) { bare_only_ = bare; }
+
  private:
   void Bind(const char* base, size_t size);
+  // The readings of a token this matcher reads: all of them, or the bare form only.
+  std::span<const Segment> Readings(const Token& t) const {
+    return bare_only_ && !t.segs.empty() ? t.segs.first(1) : t.segs;
+  }
+  bool bare_only_ = false;
   // The table slot of `form` as a first word, or nullptr.
   const uint32_t* Lookup(std::string_view form) const;
   const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)

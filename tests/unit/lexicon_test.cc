@@ -64,6 +64,25 @@ TEST(PhraseMatcher, LeftmostLongestAcrossClitics) {
   EXPECT_FALSE(ms[1].prefix.empty());
 }
 
+TEST(PhraseMatcher, BareOnlyPassesOverOtherReadings) {
+  const Lexicon& lex = TestLexicon();
+  PhraseMatcher m;
+  m.Add(lex.Forms("موسكو"), 1);
+  m.Build();
+  auto toks = Toks(lex, "وصل الوفد إلى موسكو ثم غادر بموسكو");
+  EXPECT_EQ(m.FindAll(toks).size(), 2u);  // the bare form and the clitic reading
+  m.SetBareOnly(true);
+  auto ms = m.FindAll(toks);
+  ASSERT_EQ(ms.size(), 1u);  // the bare form only
+  EXPECT_TRUE(ms[0].prefix.empty());
+  // English: an agent word matches its inflected forms only as listed, whatever the triggers.
+  const Lexicon* en = lex.english_lexicon();
+  ASSERT_NE(en, nullptr);
+  auto en_toks = Toks(*en, "The alliance of 32 states condemned it.");
+  for (const PhraseMatch& a : en->agent_matcher.FindAll(en_toks))
+    EXPECT_NE(en_toks[a.begin].norm, "states");
+}
+
 TEST(PhraseMatcher, AttachedBlobMatchesLikeTheBuiltOne) {
   const Lexicon& lex = TestLexicon();
   // A copy of the blob, 8-aligned, read in place.
