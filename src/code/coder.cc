@@ -108,6 +108,12 @@ const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
   return &lex.cues[v.cues[v.cue_at[i]].payload];
 }
 
+// English: "about", "around", "over" right before a number mean "roughly", "more than" ("about
+// 3,000 people"), not a preposition.
+bool RoughCountAt(const std::vector<Token>& toks, size_t j) {
+  return j + 1 < toks.size() && toks[j + 1].kind == TokenKind::kNumber &&
+         (toks[j].norm == "about" || toks[j].norm == "around" || toks[j].norm == "over");
+}
 bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
 
 // English: the indefinite article.
@@ -208,9 +214,7 @@ const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& le
     const CueEntry* c = CueAt(v, lex, j);
     const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
                       (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of"))) ||
-                      // ("about 3,000 people", "over 200 students": roughly, more than)
-                      ((toks[j].norm == "about" || toks[j].norm == "around" || toks[j].norm == "over") && j + 1 < toks.size() &&
-                       toks[j + 1].kind == TokenKind::kNumber);
+                      RoughCountAt(toks, j);  // ("about 3,000 people", "over 200 students")
     if (!skip) return nullptr;
   }
   return nullptr;
@@ -553,19 +557,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return true;
     });
     // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
-    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend").
+    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend"); and
+    // "March" with its capital inside a sentence is the month ("signed an agreement in March").
     if (en)
       std::erase_if(v.trigs, [&](const PhraseMatch& m) {
+        if (m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
+            toks[m.begin - 1].kind == TokenKind::kWord)
+          return true;
         if (lex.triggers[m.payload].type != "verb") return false;
         std::string_view w = toks[m.begin].norm;
         if (!w.empty() && w.back() == 's') w.remove_suffix(1);
         return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
-      });
-    // (and "March" with its capital inside a sentence is the month: "signed an agreement in March")
-    if (en)
-      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-        return m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
-               toks[m.begin - 1].kind == TokenKind::kWord;
       });
     if (v.trigs.empty() && !trace) {  // (as above: no candidate left)
       pass_over(sent, v);
@@ -824,11 +826,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       i = skip_direction(skip_det(i));
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
-      // (English: "about", "around", "over" right before a number mean "roughly", "more than":
-      // "detained about 3,000 people" has a direct object)
-      if (en && toks[i].kind == TokenKind::kNumber &&
-          (toks[i - 1].norm == "about" || toks[i - 1].norm == "around" || toks[i - 1].norm == "over"))
-        return "";
+      // (English: "detained about 3,000 people" has a direct object)
+      if (en && RoughCountAt(toks, i - 1)) return "";
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
         return std::string(toks[i - 1].norm);
       return "";

@@ -153,8 +153,8 @@ struct CoderSettings {
   std::vector<std::string> quantity_topics = {"numeral"};  // «عشرات من X»: a partitive «من» after their words
   std::vector<std::string> discard_topics;   // a sentence with a word of one codes no `discard_roots`
   std::vector<std::string> discard_roots;
-  std::vector<std::string> reciprocal_preps;
-  std::vector<std::string> shared_agent_roots;
+  std::vector<std::string> reciprocal_preps;  // «بين»: a verbal noun's coordinated sides act on each other
+  std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it
   std::vector<std::string> dyadic_roots;  // (English) roots whose events need a target: no event without one
   // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
   // acts, state role nouns that take their place's or the outlet's country.
@@ -174,7 +174,7 @@ struct CoderSettings {
   std::vector<std::string> party_agents;  // agent ids of the parties of a story («الجانبين»): never the speaker's state
   std::vector<std::pair<std::string, std::string>> coalition_leaders;  // theatre country → leader country
   std::vector<std::string> home_target_roots;  // English: an event of these roots with no target in a one-country story: that country
-  std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians  // an event word of these roots between another and its agent marker shares it  // «بين»: a verbal noun's coordinated sides act on each other
+  std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
