@@ -39,6 +39,10 @@ university bloc list hezbollah hamas fatah taliban qaeda jihad houthis kataib ja
 shabaab boko haram regime opposition rebels monarchy kremlin pentagon knesset majlis jirga bet nations""".split())
 
 
+# English words that start no surname: a name's tail from one of them is a phrase of the name.
+CONNECTIVES = set("of and in the for on at to with from by".split())
+
+
 def is_person(row, name_en):
     kind = row.get("kind", "")
     if kind:
@@ -258,6 +262,10 @@ def main():
                 if k == 1 and strip_article(sur):
                     cands.append(strip_article(sur))
                 for c in cands:
+                    # the tail of a name that is no person's ("Men of Dignity" → "of Dignity")
+                    if c.split(" ")[0].lower() in CONNECTIVES:
+                        report.append(f"{where}: dropped: '{c}' of {name_en} starts with a connective, not a surname")
+                        continue
                     if ident not in keeps and (c.lower() in common or c.lower().replace("-", " ") in common):
                         report.append(f"{where}: dropped: surname alone '{c}' of {name_en} is a common English word")
                         continue

@@ -93,12 +93,20 @@ class PhraseMatcher {
     if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
     return Probe(form, h);
   }
+  // a == b for the short words of a dictionary, without a call to memcmp.
+  static bool SameForm(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.size() > 16) return a == b;
+    for (size_t k = 0; k < a.size(); ++k)
+      if (a[k] != b[k]) return false;
+    return true;
+  }
   // Lookup() past the bit filter: the table itself.
   const uint32_t* Probe(std::string_view form, uint32_t h) const {
     for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
       const uint32_t* t = table_ + 4 * slot;
       if (!t[1]) return nullptr;
-      if (t[0] == h && Form(t[1] - 1) == form) return t;
+      if (t[0] == h && SameForm(Form(t[1] - 1), form)) return t;
     }
   }
   // False when no phrase of the group at table slot `slot` can start at a token followed by

@@ -121,32 +121,50 @@ std::string Fold(std::string_view surface, const Normalizer& norm) {
 }
 
 namespace {
-// A cached stem: the form, its Snowball stem and the stem's Fnv1a32, and keep_stem's answer
-// for the stem under the vocabulary id `keep_id` (0: not asked yet).
-struct StemSlot {
-  bool used = false;
-  bool keep = false;
+// A cached stem: the form and its Snowball stem inline (one cache line), the form's and the
+// stem's Fnv1a32, and keep_stem's answer for the stem under the vocabulary id `keep_id` (0: not
+// asked yet). Forms or stems longer than kMaxLen are not cached.
+struct alignas(64) StemSlot {
+  static constexpr size_t kMaxLen = 22;
   uint32_t hash = 0, stem_hash = 0;
   uint64_t keep_id = 0;
-  std::string form, stem;
+  uint8_t form_len = 0, stem_len = 0;
+  bool used = false, keep = false;
+  char form[kMaxLen], stem[kMaxLen];
+  std::string_view Form() const { return {form, form_len}; }
+  std::string_view Stem() const { return {stem, stem_len}; }
 };
+static_assert(sizeof(StemSlot) == 64);
 
-// StemOf's work; `hash` is Fnv1a32(form). The reference is valid until this
-// thread's next call.
-StemSlot& CachedStem(std::string_view form, uint32_t hash) {
-  // News repeats its words: remember this thread's recent stems (Snowball costs ~1 µs a word)
-  // in a direct-mapped table, whose strings keep their capacity (no allocation once warm).
-  constexpr size_t kSlots = 1 << 15;
-  thread_local std::vector<StemSlot> cache(kSlots);
-  StemSlot& s = cache[(hash ^ (hash >> 15)) & (kSlots - 1)];
-  if (s.used && s.hash == hash && s.form == form) return s;
+// StemOf's work; `hash` is Fnv1a32(form). Null when the form or its stem is too long to cache
+// (then *stem holds the stem). The pointer is valid until this thread's next call.
+StemSlot* CachedStem(std::string_view form, uint32_t hash, std::string* stem) {
+  // News repeats its words: remember this thread's stems (Snowball costs ~1 µs a word) in a
+  // two-way set-associative table of 2^14 sets (2 MiB), the most recently used way first.
+  constexpr size_t kSets = 1 << 14;
+  thread_local std::vector<StemSlot> cache(2 * kSets);
+  StemSlot* set = &cache[2 * ((hash ^ (hash >> 14)) & (kSets - 1))];
+  for (int w = 0; w < 2; ++w) {
+    StemSlot& s = set[w];
+    if (s.used && s.hash == hash && s.Form() == form) {
+      if (w == 1) std::swap(set[0], set[1]);
+      return &set[0];
+    }
+  }
+  *stem = Stem(form, StemLang::kEnglish);
+  if (form.size() > StemSlot::kMaxLen || stem->size() > StemSlot::kMaxLen) return nullptr;
+  set[1] = set[0];  // (the older way goes)
+  StemSlot& s = set[0];
   s.used = true;
   s.hash = hash;
-  s.form.assign(form);
-  s.stem = Stem(form, StemLang::kEnglish);
-  s.stem_hash = Fnv1a32(s.stem);
+  s.stem_hash = Fnv1a32(*stem);
   s.keep_id = 0;
-  return s;
+  s.keep = false;
+  s.form_len = static_cast<uint8_t>(form.size());
+  s.stem_len = static_cast<uint8_t>(stem->size());
+  std::memcpy(s.form, form.data(), form.size());
+  std::memcpy(s.stem, stem->data(), stem->size());
+  return &s;
 }
 
 // Fold() straight into the arena (no allocation in the common case).
@@ -193,7 +211,11 @@ std::string_view NormalizeInto(std::string_view surface, const Normalizer& norm,
 }
 }  // namespace
 
-std::string StemOf(std::string_view form) { return CachedStem(form, Fnv1a32(form)).stem; }
+std::string StemOf(std::string_view form) {
+  std::string stem;
+  const StemSlot* s = CachedStem(form, Fnv1a32(form), &stem);
+  return s ? std::string(s->Stem()) : stem;
+}
 
 void Split(std::string_view text, const Normalizer& norm, const std::function<bool(std::string_view)>& keep_stem,
            TokenizedText* out, uint64_t keep_id) {
@@ -215,13 +237,17 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     Segment readings[2] = {{{}, t.norm, {}, Fnv1a32(t.norm)}, {}};
     size_t n_readings = 1;
     if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
-      StemSlot& st = CachedStem(t.norm, readings[0].hash);
-      if (st.stem != t.norm) {
-        if (!keep_id || st.keep_id != keep_id) {
-          st.keep = keep_stem(st.stem);
-          st.keep_id = keep_id;
+      thread_local std::string long_stem;
+      if (StemSlot* st = CachedStem(t.norm, readings[0].hash, &long_stem)) {
+        if (st->Stem() != t.norm) {
+          if (!keep_id || st->keep_id != keep_id) {
+            st->keep = keep_stem(st->Stem());
+            st->keep_id = keep_id;
+          }
+          if (st->keep) readings[n_readings++] = {kStemMark, arena.Copy(st->Stem()), {}, st->stem_hash};
         }
-        if (st.keep) readings[n_readings++] = {kStemMark, arena.Copy(st.stem), {}, st.stem_hash};
+      } else if (long_stem != t.norm && keep_stem(long_stem)) {
+        readings[n_readings++] = {kStemMark, arena.Copy(long_stem), {}, Fnv1a32(long_stem)};
       }
     }
     t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
