@@ -518,6 +518,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         note_dateline(i, v.places);
       }
   };
+  // English (setting `headline_date`): the lead's date — the first date named in the first
+  // paragraph after the title — read when a headline with no date of its own first needs it.
+  std::optional<std::optional<DateMention>> lead_date;
+  auto lead_date_now = [&]() -> const std::optional<DateMention>& {
+    if (lead_date) return *lead_date;
+    lead_date.emplace();
+    auto new_paragraph = [&](size_t k) { return text.find('\n', sentences[k - 1].end) < sentences[k].begin; };
+    size_t first = 1;
+    while (first < sentences.size() && !new_paragraph(first)) ++first;
+    for (size_t k = first; k < sentences.size() && !*lead_date && (k == first || !new_paragraph(k)); ++k)
+      if (std::vector<DateMention> d = lex.dates().Find(sentences[k].tokens, doc_date); !d.empty()) lead_date->emplace(d.front());
+    return *lead_date;
+  };
   auto paragraph_date_now = [&]() -> const std::optional<DateMention>& {
     for (const std::vector<Token>* t : dates_unread)
       if (std::vector<DateMention> d = lex.dates().Find(*t, doc_date); !d.empty()) paragraph_date = d.back();
@@ -3649,6 +3662,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is that clause's ("…, who arrived on Monday, met …").
       const DateMention* event_dm = dm;
       if (!dm && en && dates.empty() && paragraph_date_now()) event_dm = &*paragraph_date;
+      // (a headline takes the lead's date: "Colombia and FARC sign peace deal" over "… signed
+      // a peace agreement on Monday")
+      if (!event_dm && si == 0 && headline && cfg.headline_takes_lead_date && dates.empty() && lead_date_now())
+        event_dm = &**lead_date;
       // (and a clause told as the same day as the story so far, cue topic `same_day`: "later in
       // the day", "that evening" — the last date read before, in an earlier paragraph too)
       if (!event_dm && en && dates.empty() && story_date)

@@ -790,6 +790,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       long w = 0;
       HADATH_RETURN_IF_ERROR(number(&w));
       c.unrealized_window = static_cast<size_t>(w);
+    } else if (key == "headline_date") {
+      if (val != "lead" && val != "document")
+        return Status::Corrupt(row.rule + ": 'headline_date' wants lead or document, got '" + val + "'");
+      c.headline_takes_lead_date = val == "lead";
     } else if (key == "armed_sectors") {
       c.armed_sectors = SplitList(val);
       for (const auto& sec : c.armed_sectors)

@@ -144,6 +144,9 @@ struct CoderSettings {
   std::vector<std::string> armed_sectors = {"MIL", "REB", "UAF", "COP"};
   std::string armed_topic = "weapons", history_topic = "history", year_topic = "year";
   size_t unrealized_window = 3;
+  // `headline_date`: "lead" — a headline (the title, a first line with no final stop) with no
+  // date of its own takes the first date of the lead paragraph after it; else "document".
+  bool headline_takes_lead_date = false;
   std::vector<std::string> location_target_roots, background_clause_roots;  // CAMEO roots
   std::vector<std::string> anchor_topics = {"numeral"};
   std::string prospective_topic = "prospective", undergo_topic = "undergo", witness_topic = "witness";
