@@ -581,6 +581,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       lex.place_matcher.FindAllInto(toks, &v.places);
     }
     lex.agent_matcher.FindAllInto(toks, &v.agents);
+    // English: a role noun inside the object phrase of a split verb is a word of that phrase
+    // ("declared a nationwide state of emergency": not the role noun "state").
+    if (en)
+      std::erase_if(v.agents, [&](const PhraseMatch& am) {
+        for (const PhraseMatch& tm : v.trigs) {
+          const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+          if (o.object.empty()) continue;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin >= tm.end && cm.begin <= tm.end + o.object_within && cm.end - cm.begin > 1 &&
+                am.begin >= cm.begin && am.end <= cm.end && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                ListHas(o.object, lex.cues[cm.payload].topic))
+              return true;
+        }
+        return false;
+      });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -726,8 +741,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
           (cue_kind(i - 1)->kind == CueKind::kPreposition || cue_kind(i - 1)->kind == CueKind::kLocationPrep))
         boundary = false;
-      // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
-      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
+      // English: a verb of saying that starts a multiword trigger ("declared martial law"), or a
+      // split one whose object follows ("declared a nationwide state of emergency"), is that verb.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 &&
+          (v.trigs[v.trig_at[i]].end > i + 1 || !lex.triggers[v.trigs[v.trig_at[i]].payload].opt.object.empty()))
         boundary = false;
       // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
       // leave the country"): no boundary.
@@ -1794,6 +1811,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       trig_reads.push_back(pick);
       k = e;
     }
+    // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze
+    // security cooperation with X" is no cooperation, "lifted the sanctions on X" no sanction).
+    if (en)
+      for (size_t r = 0; r < trig_reads.size(); ++r)
+        if (const size_t ob = object_after(*trig_reads[r]); ob != SIZE_MAX && ob >= trig_reads[r]->end) {
+          size_t oe = ob + 1;  // (the object's words: "security cooperation")
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == ob && lex.cues[cm.payload].kind == CueKind::kTopic) oe = std::max(oe, cm.end);
+          std::erase_if(trig_reads, [&](const PhraseMatch* m) { return m->begin >= ob && m->begin < oe; });
+        }
     // Arabic: the scope of an uncertainty cue («اتهم», «المتهمين», «ربما», «يعتقد», «مزاعم») is its
     // own clause and what that clause embeds (a complement «أن …», a relative clause: what is
     // claimed or believed), up to the next coordinate clause: a conjunction («بينما», «لكن», «في
@@ -2432,6 +2459,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (say > 0 && d.tok_end == say + 1 && d.tok_begin > 0 && say + 1 == cs) {
               say = d.tok_begin - 1;
               if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+              // (and past an adverb of that date: "said late on Friday that he …", topic:date_adverb)
+              if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
             }
           const CueEntry* sc = cue_kind(say);
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
