@@ -3563,6 +3563,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
+      // English: a place that is the direct object of a verb of force (roots 18-20: "occupied
+      // Kherson", "rebels entered Aleppo", "missiles struck the port of Odesa") is its target: right
+      // after the verb, past a determiner and a noun of topic:territory with "of". (Only with a
+      // named source: an act with neither party stays uncoded, "fighters attacked El Fasher".)
+      if (en && as_verb && src && !tgt && !prep_place && !reciprocal && te < n &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t j = te;
+        if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
+        if (j + 1 < n && IsTopic(cue_kind(j), "territory") && toks[j + 1].norm == "of") j += 2;
+        if (j < n && v.clause[j] == cl && v.place_at[j] >= 0 && v.actor_at[j] < 0 &&
+            !lex.places[v.places[v.place_at[j]].payload].country.empty()) {
+          prep_place = &v.places[v.place_at[j]];
+          recipient_root = true;
+        }
+      }
       if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
