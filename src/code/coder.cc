@@ -2472,6 +2472,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+          // ("he"/"she" is a person, never a body: "the foreign ministry said he had stepped down"
+          // is someone else; topic:institution)
+          if (src && j < tb && (toks[j].norm == "he" || toks[j].norm == "she"))
+            for (size_t q = src->begin; src && q < src->end; ++q)
+              if (IsTopic(cue_kind(q), "institution")) src = nullptr;
         }
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
@@ -2978,10 +2983,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: an arrest told in the passive with no agent, in a clause reported by a state
       // (a country, or a role noun of the setting `place_state_sectors`), was made by that state:
       // "Saudi Arabia announced that 18 nationals had been detained", "police said 24 people had
-      // been arrested".
+      // been arrested" (or by its army: "the Sudanese army said the president had been arrested").
       if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
         if (const Phrase* sp = clause_speaker(en_subject);
-            sp && !sp->country.empty() && (sp->sector.empty() || ListHas(cfg.place_state_sectors, sp->sector))) {
+            sp && !sp->country.empty() && (sp->sector.empty() || sp->sector == "MIL" || ListHas(cfg.place_state_sectors, sp->sector))) {
           src = sp;
           rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
         }
@@ -3502,6 +3507,32 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               break;
             }
           }
+      // English: so does a general noun that names an act told before (topic:reference_noun right
+      // after the verb or its determiner: "Pakistan condemned the move as illegal", "rejected the
+      // allegations"): its target is the party of the article's last event before it (of any root)
+      // that is not the subject's own.
+      if (en && !tgt && !refers_event && as_verb && trig.opt.refers && te < n) {
+        size_t j = te;
+        if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
+        if (j < n && v.clause[j] == cl && IsTopic(cue_kind(j), "reference_noun") && v.actor_at[j] < 0 && v.trig_at[j] < 0) {
+          for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+            const Event& e = (*events)[k];
+            if (e.source.country.empty() || (src && e.source.country == src->country)) continue;
+            domestic_tgt = Phrase();
+            domestic_tgt->begin = domestic_tgt->head_begin = j;
+            domestic_tgt->end = domestic_tgt->head_end = j + 1;
+            domestic_tgt->code = e.source.code;
+            domestic_tgt->country = e.source.country;
+            domestic_tgt->sector = e.source.sector;
+            domestic_tgt->name = e.source.name;
+            domestic_tgt->group = -1;
+            tgt = &*domestic_tgt;
+            refers_event = true;  // (none told before: no target, no event)
+            rules.push_back(trig.rule + " (the party of the act it names, told before)");
+            break;
+          }
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
