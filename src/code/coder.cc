@@ -4024,6 +4024,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             events->pop_back();
             continue;
           }
+          // English: a noun of violence that names its author only — no victim, no place — speaks
+          // of the act, it does not report one ("said the attack was planned by X", "condemned
+          // what he called an unprovoked attack", "described it as the costliest attack"); one
+          // whose author follows "by" tells who did it ("condemned the attack by X").
+          if (en && !as_verb && !src_after_by && !ev.target && !loc && !ev.source.code.empty() &&
+              (cc->root == "18" || cc->root == "19" || cc->root == "20")) {
+            if (tl) tl->decision = "a violence noun with its author only, no victim or place (English)";
+            events->pop_back();
+            continue;
+          }
           ev.cameo = cc->code;
           ev.root = cc->root;
           ev.cameo_name = cc->label;
