@@ -3034,6 +3034,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             src = &*placed_src;
           }
         }
+      // English: an arrest told in the passive with no agent and a place named after it was made
+      // by the state of that place ("a French journalist was detained in Tehran" → IRN).
+      if (en && !src && en_passive && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+        for (const PhraseMatch& pm : v.places)
+          if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
+            placed_src = Phrase();
+            placed_src->begin = placed_src->head_begin = pm.begin;
+            placed_src->end = placed_src->head_end = pm.end;
+            placed_src->code = placed_src->country = lex.places[pm.payload].country;
+            placed_src->group = -1;
+            placed_src->rules.push_back(lex.places[pm.payload].rule);
+            src = &*placed_src;
+            rules.push_back(trig.rule + " (a passive arrest in a place: that place's state made it)");
+            break;
+          }
       // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
       if (en && !src && !as_verb && trig.opt.reciprocal && te + 1 < n && toks[te].norm == "between")
         for (const auto& p : phrases)
