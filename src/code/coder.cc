@@ -3624,7 +3624,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           recipient_root = true;
         }
       }
-      if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
+      // English: "in (a district of) the Kenyan capital", "in the Nigerian city of Kaduna": a
+      // country phrase ending in a word of topic:territory after "in"/"of" places an act of
+      // force (roots 18-20) with no target named in that country, its target.
+      if (en && !tgt && !prep_place && !reciprocal &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
+        for (const auto& p : phrases)
+          if (p.begin >= te && v.clause[p.begin] == cl && p.sector.empty() && !p.country.empty() &&
+              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), "territory") &&
+              !(src && src->country == p.country)) {
+            tgt = &p;
+            rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
+            break;
+          }
+      if (target_missing && !recipient_root && !tgt) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
