@@ -2663,6 +2663,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // (English: the noun is the light verb's object, at most five words after it, and
               // the subject stands before the light verb: "carried out their first air strikes")
               if (en && tb - lm->end > 5) break;
+              // (nor a noun inside a prepositional phrase after the light verb's own object: "made
+              // no comment on the protests"; "of" and "in" stay inside the object: "a wave of
+              // attacks", "$3 billion in aid")
+              if (en) {
+                bool in_pp = false;
+                for (size_t q = lm->end; q < tb && !in_pp; ++q)
+                  if (const CueEntry* pc = cue_kind(q); pc && (pc->kind == CueKind::kPreposition || pc->kind == CueKind::kLocationPrep))
+                    in_pp = toks[q].norm != "of" && toks[q].norm != "in";
+                if (in_pp) break;
+              }
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
