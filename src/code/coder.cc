@@ -3139,6 +3139,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             rules.push_back(trig.rule + " (a state before the headline's colon)");
             break;
           }
+      // English: a noun joined by "and" to a noun of the same root coded just before it in its
+      // sentence shares that event's source ("placing a tariff on X and a 10 percent duty on Y").
+      if (en && !src && !as_verb && last_source && !events->empty() && events->back().doc_id == doc.id &&
+          events->back().sentence_index == si && events->back().root == trig.cameo.substr(0, 2)) {
+        size_t j = tb;
+        while (j > 0 && tb - j < 5 && toks[j - 1].kind != TokenKind::kPunct && v.trig_at[j - 1] < 0 && v.actor_at[j - 1] < 0 &&
+               !(cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kCoordinator))
+          --j;
+        if (j > 0 && cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kCoordinator && toks[j - 1].norm == "and") {
+          src = last_source;
+          rules.push_back(trig.rule + " (joined by \"and\" to the act before it: its source)");
+        }
+      }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
