@@ -2380,8 +2380,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // English: a participle clause after a comma (", killing 166 people", ", striking cities")
       // tells more of the event before it, not a new one.
+      // (but a verbal act of another root aimed at a party named right after it is an act of
+      // its own: "resigned on Saturday, accusing Iran of …", "recalled its envoy, blaming X")
+      const std::string_view proot = std::string_view(trig.cameo).substr(0, 2);
+      const bool own_act = (proot == "10" || proot == "11" || proot == "12" || proot == "13") &&
+                           std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin == te && p.prep.empty(); }) &&
+                           !(!events->empty() && events->back().doc_id == doc.id && events->back().sentence_index == si &&
+                             events->back().root == proot);
       if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
-          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0) {
+          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0 && !own_act) {
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
