@@ -3558,8 +3558,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // that is not the subject's own.
       if (en && !tgt && !refers_event && as_verb && trig.opt.refers && te < n) {
         size_t j = te;
+        // ("condemned what it called an open war on …": the speaker's own name for the act)
+        if (j + 2 < n && toks[j].norm == "what" &&
+            (toks[j + 1].norm == "it" || toks[j + 1].norm == "they" || toks[j + 1].norm == "he" || toks[j + 1].norm == "she") &&
+            (toks[j + 2].norm == "called" || toks[j + 2].norm == "termed" || toks[j + 2].norm == "described"))
+          j += toks[j + 2].norm == "described" && j + 3 < n && toks[j + 3].norm == "as" ? 4 : 3;
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
-        if (j < n && v.clause[j] == cl && IsTopic(cue_kind(j), "reference_noun") && v.actor_at[j] < 0 && v.trig_at[j] < 0) {
+        auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == q && IsTopic(&lex.cues[cm.payload], "reference_noun")) return true;
+          return false;
+        };
+        // (past one adjective: "an open war", "the latest move")
+        const CueEntry* adj = j < n ? cue_kind(j) : nullptr;
+        if (j + 1 < n && !reference_at(j) && reference_at(j + 1) && toks[j].kind == TokenKind::kWord &&
+            !(adj && (adj->kind == CueKind::kPreposition || adj->kind == CueKind::kLocationPrep || adj->kind == CueKind::kDeterminer ||
+                      adj->kind == CueKind::kComplementizer || adj->kind == CueKind::kRelative)) &&
+            v.trig_at[j] < 0 && v.actor_at[j] < 0)
+          ++j;
+        if (j < n && v.clause[j] == cl && reference_at(j) && v.actor_at[j] < 0 && v.trig_at[j] < 0) {
           for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
             const Event& e = (*events)[k];
             if (e.source.country.empty() || (src && e.source.country == src->country)) continue;
