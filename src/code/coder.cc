@@ -2891,9 +2891,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           return c && ListHas(cfg.shared_agent_roots, c->root);
         };
         bool other_trigger = false, comma_between = false;
-        for (size_t j = te; j < cm.begin && !en; ++j) {
+        // (English nouns too: "The protests followed an agreement signed during a visit by X" —
+        // X is the visitor, not the protesters)
+        for (size_t j = te; j < cm.begin && (!en || !as_verb); ++j) {
           other_trigger |= v.trig_at[j] >= 0 && !(violent(trig) && violent(lex.triggers[v.trigs[v.trig_at[j]].payload]));
-          comma_between |= is_comma(j);
+          comma_between |= is_comma(j) && !en;
         }
         if (other_trigger || comma_between) break;
         const Phrase* agent = nullptr;
