@@ -3553,6 +3553,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+            // (a coup, an act on its own country — option self_target — told of no perpetrator
+            // before: the country of the story's dateline, "LIBREVILLE — … France condemned the coup")
+            if (!tgt && lex.triggers[o.payload].opt.self_target && !dateline_country.empty() &&
+                !(src && src->country == dateline_country)) {
+              domestic_tgt = Phrase();
+              domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
+              domestic_tgt->end = domestic_tgt->head_end = o.end;
+              domestic_tgt->code = domestic_tgt->country = dateline_country;
+              domestic_tgt->group = -1;
+              tgt = &*domestic_tgt;
+              rules.push_back(trig.rule + " (an act on its own country: the country of the story's dateline)");
+            }
           }
       // English: so does a general noun that names an act told before (topic:reference_noun right
       // after the verb or its determiner: "Pakistan condemned the move as illegal", "rejected the
