@@ -3567,8 +3567,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             }
           }
       // English: so does a general noun that names an act told before (topic:reference_noun right
-      // after the verb or its determiner: "Pakistan condemned the move as illegal", "rejected the
-      // allegations"): its target is the party of the article's last event before it (of any root)
+      // after the verb or its determiner: "Pakistan condemned the move as illegal", "France condemned
+      // the takeover"): its target is the party of the article's last event before it (of any root)
       // that is not the subject's own.
       if (en && !tgt && !refers_event && as_verb && trig.opt.refers && te < n) {
         size_t j = te;
@@ -3759,7 +3759,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 q = cm.begin - 1;
             if (toks[q].norm == "\xD8\xA7\xD9\x84\xD9\x8A") loc = &pm;  // «إلى»
           }
-      if (target_missing) {
+      if (target_missing && !tgt) {  // (English: "in the Kenyan capital" gave one above)
         const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
         if (lc.empty() || (src && src->country == lc)) {
           reject("needs a target and none was found");
