@@ -594,6 +594,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       lex.place_matcher.FindAllInto(toks, &v.places);
     }
     lex.agent_matcher.FindAllInto(toks, &v.agents);
+    // English: a role noun inside the object phrase of a split verb is a word of that phrase
+    // ("declared a nationwide state of emergency": not the role noun "state").
+    if (en)
+      std::erase_if(v.agents, [&](const PhraseMatch& am) {
+        for (const PhraseMatch& tm : v.trigs) {
+          const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+          if (o.object.empty()) continue;
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin >= tm.end && cm.begin <= tm.end + o.object_within && cm.end - cm.begin > 1 &&
+                am.begin >= cm.begin && am.end <= cm.end && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                ListHas(o.object, lex.cues[cm.payload].topic))
+              return true;
+        }
+        return false;
+      });
     // A named actor inside an event phrase of several words is a word of that phrase: «فتح
     // تحقيقا», «فتح النار» (not the Fatah movement).
     if (!en)
@@ -739,8 +754,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
           (cue_kind(i - 1)->kind == CueKind::kPreposition || cue_kind(i - 1)->kind == CueKind::kLocationPrep))
         boundary = false;
-      // English: a verb of saying that starts a multiword trigger ("declared martial law") is that verb.
-      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 && v.trigs[v.trig_at[i]].end > i + 1)
+      // English: a verb of saying that starts a multiword trigger ("declared martial law"), or a
+      // split one whose object follows ("declared a nationwide state of emergency"), is that verb.
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 &&
+          (v.trigs[v.trig_at[i]].end > i + 1 || !lex.triggers[v.trigs[v.trig_at[i]].payload].opt.object.empty()))
         boundary = false;
       // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
       // leave the country"): no boundary.
@@ -1807,6 +1824,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       trig_reads.push_back(pick);
       k = e;
     }
+    // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze
+    // security cooperation with X" is no cooperation, "lifted the sanctions on X" no sanction).
+    if (en)
+      for (size_t r = 0; r < trig_reads.size(); ++r)
+        if (const size_t ob = object_after(*trig_reads[r]); ob != SIZE_MAX && ob >= trig_reads[r]->end) {
+          size_t oe = ob + 1;  // (the object's words: "security cooperation")
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == ob && lex.cues[cm.payload].kind == CueKind::kTopic) oe = std::max(oe, cm.end);
+          std::erase_if(trig_reads, [&](const PhraseMatch* m) { return m->begin >= ob && m->begin < oe; });
+        }
     // Arabic: the scope of an uncertainty cue («اتهم», «المتهمين», «ربما», «يعتقد», «مزاعم») is its
     // own clause and what that clause embeds (a complement «أن …», a relative clause: what is
     // claimed or believed), up to the next coordinate clause: a conjunction («بينما», «لكن», «في
@@ -2366,8 +2393,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // English: a participle clause after a comma (", killing 166 people", ", striking cities")
       // tells more of the event before it, not a new one.
+      // (but a verbal act of another root aimed at a party named right after it is an act of
+      // its own: "resigned on Saturday, accusing Iran of …", "recalled its envoy, blaming X")
+      const std::string_view proot = std::string_view(trig.cameo).substr(0, 2);
+      const bool own_act = (proot == "10" || proot == "11" || proot == "12" || proot == "13") &&
+                           std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin == te && p.prep.empty(); }) &&
+                           !(!events->empty() && events->back().doc_id == doc.id && events->back().sentence_index == si &&
+                             events->back().root == proot);
       if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
-          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0) {
+          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0 && !own_act) {
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
@@ -2445,6 +2479,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (say > 0 && d.tok_end == say + 1 && d.tok_begin > 0 && say + 1 == cs) {
               say = d.tok_begin - 1;
               if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+              // (and past an adverb of that date: "said late on Friday that he …", topic:date_adverb)
+              if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
             }
           const CueEntry* sc = cue_kind(say);
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
@@ -2456,6 +2492,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+          // ("he"/"she" is a person, never a body: "the foreign ministry said he had stepped down"
+          // is someone else; topic:institution)
+          if (src && j < tb && (toks[j].norm == "he" || toks[j].norm == "she"))
+            for (size_t q = src->begin; src && q < src->end; ++q)
+              if (IsTopic(cue_kind(q), "institution")) src = nullptr;
         }
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
@@ -2642,6 +2683,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // (English: the noun is the light verb's object, at most five words after it, and
               // the subject stands before the light verb: "carried out their first air strikes")
               if (en && tb - lm->end > 5) break;
+              // (nor a noun inside a prepositional phrase after the light verb's own object: "made
+              // no comment on the protests"; "of" and "in" stay inside the object: "a wave of
+              // attacks", "$3 billion in aid")
+              if (en) {
+                bool in_pp = false;
+                for (size_t q = lm->end; q < tb && !in_pp; ++q)
+                  if (const CueEntry* pc = cue_kind(q); pc && (pc->kind == CueKind::kPreposition || pc->kind == CueKind::kLocationPrep))
+                    in_pp = toks[q].norm != "of" && toks[q].norm != "in";
+                if (in_pp) break;
+              }
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
@@ -2853,9 +2904,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           return c && ListHas(cfg.shared_agent_roots, c->root);
         };
         bool other_trigger = false, comma_between = false;
-        for (size_t j = te; j < cm.begin && !en; ++j) {
+        // (English nouns too: "The protests followed an agreement signed during a visit by X" —
+        // X is the visitor, not the protesters)
+        for (size_t j = te; j < cm.begin && (!en || !as_verb); ++j) {
           other_trigger |= v.trig_at[j] >= 0 && !(violent(trig) && violent(lex.triggers[v.trigs[v.trig_at[j]].payload]));
-          comma_between |= is_comma(j);
+          comma_between |= is_comma(j) && !en;
         }
         if (other_trigger || comma_between) break;
         const Phrase* agent = nullptr;
@@ -2962,10 +3015,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: an arrest told in the passive with no agent, in a clause reported by a state
       // (a country, or a role noun of the setting `place_state_sectors`), was made by that state:
       // "Saudi Arabia announced that 18 nationals had been detained", "police said 24 people had
-      // been arrested".
+      // been arrested" (or by its army: "the Sudanese army said the president had been arrested").
       if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
         if (const Phrase* sp = clause_speaker(en_subject);
-            sp && !sp->country.empty() && (sp->sector.empty() || ListHas(cfg.place_state_sectors, sp->sector))) {
+            sp && !sp->country.empty() && (sp->sector.empty() || sp->sector == "MIL" || ListHas(cfg.place_state_sectors, sp->sector))) {
           src = sp;
           rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
         }
@@ -3013,6 +3066,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             src = &*placed_src;
           }
         }
+      // English: an arrest told in the passive with no agent and a place named after it was made
+      // by the state of that place ("a French journalist was detained in Tehran" → IRN).
+      if (en && !src && en_passive && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+        for (const PhraseMatch& pm : v.places)
+          if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
+            placed_src = Phrase();
+            placed_src->begin = placed_src->head_begin = pm.begin;
+            placed_src->end = placed_src->head_end = pm.end;
+            placed_src->code = placed_src->country = lex.places[pm.payload].country;
+            placed_src->group = -1;
+            placed_src->rules.push_back(lex.places[pm.payload].rule);
+            src = &*placed_src;
+            rules.push_back(trig.rule + " (a passive arrest in a place: that place's state made it)");
+            break;
+          }
       // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
       if (en && !src && !as_verb && trig.opt.reciprocal && te + 1 < n && toks[te].norm == "between")
         for (const auto& p : phrases)
@@ -3093,6 +3161,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             rules.push_back(trig.rule + " (a state before the headline's colon)");
             break;
           }
+      // English: a noun joined by "and" to a noun of the same root coded just before it in its
+      // sentence shares that event's source ("placing a tariff on X and a 10 percent duty on Y").
+      if (en && !src && !as_verb && last_source && !events->empty() && events->back().doc_id == doc.id &&
+          events->back().sentence_index == si && events->back().root == trig.cameo.substr(0, 2)) {
+        size_t j = tb;
+        while (j > 0 && tb - j < 5 && toks[j - 1].kind != TokenKind::kPunct && v.trig_at[j - 1] < 0 && v.actor_at[j - 1] < 0 &&
+               !(cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kCoordinator))
+          --j;
+        if (j > 0 && cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kCoordinator && toks[j - 1].norm == "and") {
+          src = last_source;
+          rules.push_back(trig.rule + " (joined by \"and\" to the act before it: its source)");
+        }
+      }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
       // English: after "the"/"this"/a possessive, or after a preposition ("accused India of
       // shelling"), a noun with no perpetrator of its own is a back-reference or a complement.
@@ -3485,7 +3566,62 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               break;
             }
+            // (a coup, an act on its own country — option self_target — told of no perpetrator
+            // before: the country of the story's dateline, "LIBREVILLE — … France condemned the coup")
+            if (!tgt && lex.triggers[o.payload].opt.self_target && !dateline_country.empty() &&
+                !(src && src->country == dateline_country)) {
+              domestic_tgt = Phrase();
+              domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
+              domestic_tgt->end = domestic_tgt->head_end = o.end;
+              domestic_tgt->code = domestic_tgt->country = dateline_country;
+              domestic_tgt->group = -1;
+              tgt = &*domestic_tgt;
+              rules.push_back(trig.rule + " (an act on its own country: the country of the story's dateline)");
+            }
           }
+      // English: so does a general noun that names an act told before (topic:reference_noun right
+      // after the verb or its determiner: "Pakistan condemned the move as illegal", "France condemned
+      // the takeover"): its target is the party of the article's last event before it (of any root)
+      // that is not the subject's own.
+      if (en && !tgt && !refers_event && as_verb && trig.opt.refers && te < n) {
+        size_t j = te;
+        // ("condemned what it called an open war on …": the speaker's own name for the act)
+        if (j + 2 < n && toks[j].norm == "what" &&
+            (toks[j + 1].norm == "it" || toks[j + 1].norm == "they" || toks[j + 1].norm == "he" || toks[j + 1].norm == "she") &&
+            (toks[j + 2].norm == "called" || toks[j + 2].norm == "termed" || toks[j + 2].norm == "described"))
+          j += toks[j + 2].norm == "described" && j + 3 < n && toks[j + 3].norm == "as" ? 4 : 3;
+        if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
+        auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == q && IsTopic(&lex.cues[cm.payload], "reference_noun")) return true;
+          return false;
+        };
+        // (past one adjective: "an open war", "the latest move")
+        const CueEntry* adj = j < n ? cue_kind(j) : nullptr;
+        if (j + 1 < n && !reference_at(j) && reference_at(j + 1) && toks[j].kind == TokenKind::kWord &&
+            !(adj && (adj->kind == CueKind::kPreposition || adj->kind == CueKind::kLocationPrep || adj->kind == CueKind::kDeterminer ||
+                      adj->kind == CueKind::kComplementizer || adj->kind == CueKind::kRelative)) &&
+            v.trig_at[j] < 0 && v.actor_at[j] < 0)
+          ++j;
+        if (j < n && v.clause[j] == cl && reference_at(j) && v.actor_at[j] < 0 && v.trig_at[j] < 0) {
+          for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+            const Event& e = (*events)[k];
+            if (e.source.country.empty() || (src && e.source.country == src->country)) continue;
+            domestic_tgt = Phrase();
+            domestic_tgt->begin = domestic_tgt->head_begin = j;
+            domestic_tgt->end = domestic_tgt->head_end = j + 1;
+            domestic_tgt->code = e.source.code;
+            domestic_tgt->country = e.source.country;
+            domestic_tgt->sector = e.source.sector;
+            domestic_tgt->name = e.source.name;
+            domestic_tgt->group = -1;
+            tgt = &*domestic_tgt;
+            refers_event = true;  // (none told before: no target, no event)
+            rules.push_back(trig.rule + " (the party of the act it names, told before)");
+            break;
+          }
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
@@ -3547,7 +3683,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
         }
-      if (target_missing && !recipient_root) { reject("needs a target and none was found"); continue; }
+      // English: a place that is the direct object of a verb of force (roots 18-20: "occupied
+      // Kherson", "rebels entered Aleppo", "missiles struck the port of Odesa") is its target: right
+      // after the verb, past a determiner and a noun of topic:territory with "of". (Only with a
+      // named source: an act with neither party stays uncoded, "fighters attacked El Fasher".)
+      if (en && as_verb && src && !tgt && !prep_place && !reciprocal && te < n &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t j = te;
+        if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
+        if (j + 1 < n && IsTopic(cue_kind(j), "territory") && toks[j + 1].norm == "of") j += 2;
+        if (j < n && v.clause[j] == cl && v.place_at[j] >= 0 && v.actor_at[j] < 0 &&
+            !lex.places[v.places[v.place_at[j]].payload].country.empty()) {
+          prep_place = &v.places[v.place_at[j]];
+          recipient_root = true;
+        }
+      }
+      // English: "in (a district of) the Kenyan capital", "in the Nigerian city of Kaduna": a
+      // country phrase ending in a word of topic:territory after "in"/"of" places an act of
+      // force (roots 18-20) with no target named in that country, its target.
+      if (en && !tgt && !prep_place && !reciprocal &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
+        for (const auto& p : phrases)
+          if (p.begin >= te && v.clause[p.begin] == cl && p.sector.empty() && !p.country.empty() &&
+              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), "territory") &&
+              !(src && src->country == p.country)) {
+            tgt = &p;
+            rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
+            break;
+          }
+      if (target_missing && !recipient_root && !tgt) { reject("needs a target and none was found"); continue; }
       // English: a definite noun ("the American strike", "the attack") with no target of its
       // own refers back to an event already told (unless "by" or a light verb names who did it).
       const size_t np_begin = src && src->end == tb ? src->begin : tb;  // "the [Peruvian] raid"
@@ -3608,7 +3772,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 q = cm.begin - 1;
             if (toks[q].norm == "\xD8\xA7\xD9\x84\xD9\x8A") loc = &pm;  // «إلى»
           }
-      if (target_missing) {
+      if (target_missing && !tgt) {  // (English: "in the Kenyan capital" gave one above)
         const std::string& lc = loc ? lex.places[loc->payload].country : std::string();
         if (lc.empty() || (src && src->country == lc)) {
           reject("needs a target and none was found");
@@ -3963,6 +4127,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // someone; one with no target found ("Washington offered help") is not coded.
           if (en && !ev.target && ListHas(cfg.dyadic_roots, cc->root)) {
             if (tl) tl->decision = "no target, and its root needs one (setting dyadic_roots)";
+            events->pop_back();
+            continue;
+          }
+          // English: a noun of violence that names its author only — no victim, no place — speaks
+          // of the act, it does not report one ("said the attack was planned by X", "condemned
+          // what he called an unprovoked attack", "described it as the costliest attack"); one
+          // whose author follows "by" tells who did it ("condemned the attack by X").
+          if (en && !as_verb && !src_after_by && !ev.target && !loc && !ev.source.code.empty() &&
+              (cc->root == "18" || cc->root == "19" || cc->root == "20")) {
+            if (tl) tl->decision = "a violence noun with its author only, no victim or place (English)";
             events->pop_back();
             continue;
           }
