@@ -3835,16 +3835,41 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!event_dm && en && dates.empty() && story_date)
         for (const PhraseMatch& cm : v.cues)
           if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "same_day")) event_dm = &*story_date;
-      // (a clause told as only hours or minutes from the one before it, "… on Tuesday, hours
-      // after the government imposed a curfew", happened on that clause's date)
+      // (a clause introduced by an interval from the one before it, data/dates.tsv kind
+      // `interval`, is dated from that one's date: "… on Tuesday, hours after the government
+      // imposed a curfew" on Tuesday, "… on Sunday, a day after protesters stormed …" on
+      // Saturday; with no date before it, from the date the sentence takes)
+      std::optional<DateMention> interval_dm;
       if (!dm && en && cl > 0) {
         size_t cb = 0;
         while (cb < n && v.clause[cb] != cl) ++cb;
-        if (cb > 0 && cb < n && (toks[cb].norm == "after" || toks[cb].norm == "before") &&
-            (toks[cb - 1].norm == "hours" || toks[cb - 1].norm == "minutes" || toks[cb - 1].norm == "shortly" ||
-             toks[cb - 1].norm == "moments"))
+        int days = 0;
+        size_t ib = 0;
+        std::string rule;
+        if (cb > 0 && cb < n && lex.dates().IntervalEndingAt(toks, cb + 1, &days, &ib, &rule)) {
+          // (the last date before it, "…, witnesses said, hours after", but not one of a relative
+          // clause: "X, who resigned on Sunday, landed … a day after")
+          auto in_relative_clause = [&](size_t t) {
+            size_t j = t;
+            while (j > 0 && v.clause[j - 1] == v.clause[t]) --j;
+            const CueEntry* c = cue_kind(j);
+            return c && c->kind == CueKind::kRelative;
+          };
+          const DateMention* base = event_dm;
           for (const auto& d : dates)
-            if (d.tok_end <= cb) event_dm = &d;  // (the last date before it: "…, witnesses said, hours after")
+            if (d.tok_end <= ib && !in_relative_clause(d.tok_begin)) base = &d;
+          if (days == 0) {
+            if (base) event_dm = base;
+          } else if (const Ymd from = base ? base->date : doc_date; from.valid()) {
+            interval_dm.emplace();
+            interval_dm->tok_begin = ib;
+            interval_dm->tok_end = cb + 1;
+            interval_dm->date = Ymd::FromDays(from.ToDays() + days);
+            interval_dm->basis = "relative";
+            interval_dm->rule = rule;
+            event_dm = &*interval_dm;
+          }
+        }
       }
 
       // code

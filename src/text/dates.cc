@@ -89,7 +89,7 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
     const std::string& kind = row.Get("kind");
     // (every kind has a KindBit(): Find() asks a token only for the kinds it can start)
     if (KindBit(kind) == 0)
-      return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative, marker or past");
+      return Status::Corrupt(row.rule + ": kind must be month, hijri_month, weekday, relative, marker, past or interval");
     char* end = nullptr;
     long v = std::strtol(row.Get("value").c_str(), &end, 10);
     if (*end != '\0') return Status::Corrupt(row.rule + ": value must be an integer");
@@ -122,7 +122,23 @@ uint8_t DateGrammar::KindBit(std::string_view kind) {
   if (kind == "relative") return 8;
   if (kind == "marker") return 16;
   if (kind == "past") return 32;
+  if (kind == "interval") return 64;
   return 0;
+}
+
+bool DateGrammar::IntervalEndingAt(const std::vector<Token>& toks, size_t end, int* days, size_t* begin,
+                                   std::string* rule) const {
+  constexpr size_t kLongest = 4;  // words of the longest interval phrase looked for
+  for (size_t len = std::min(end, kLongest); len >= 1; --len) {
+    const Word* w = nullptr;
+    if (MatchWord(toks, end - len, "interval", &w) == len) {
+      *days = w->value;
+      *begin = end - len;
+      *rule = w->rule;
+      return true;
+    }
+  }
+  return false;
 }
 
 static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics) {

@@ -63,9 +63,15 @@ class DateGrammar {
   // case only fully explicit dates (with a year) are returned.
   std::vector<DateMention> Find(const std::vector<Token>& toks, const Ymd& doc_date) const;
 
+  // An interval phrase (data/dates.tsv kind `interval`: "a day after", "hours before") whose
+  // last token is toks[end - 1]: *days is what it adds to the date of what it follows, *begin
+  // its first token, *rule its data/dates.tsv line. False when none ends there.
+  bool IntervalEndingAt(const std::vector<Token>& toks, size_t end, int* days, size_t* begin,
+                        std::string* rule) const;
+
  private:
   struct Word {
-    std::string kind;                  // month | hijri_month | weekday | relative | marker
+    std::string kind;                  // month | hijri_month | weekday | relative | marker | past | interval
     int value = 0;
     std::vector<std::string> forms;    // matching forms of each word
     std::string rule;
@@ -84,7 +90,7 @@ class DateGrammar {
     uint8_t kinds = 0;            // KindBit() of each word's kind, or'ed
   };
   std::unordered_map<std::string, Bucket, ViewHash, std::equal_to<>> by_first_;
-  // A bit per word kind (month, hijri_month, weekday, relative, marker), so that Find() asks
+  // A bit per word kind (month, hijri_month, weekday, relative, marker, past, interval), so that Find() asks
   // MatchWord() only for the kinds a token can start.
   static uint8_t KindBit(std::string_view kind);
   // A one-hash Bloom filter of by_first_'s keys by Fnv1a32 (the hash every
