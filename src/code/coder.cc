@@ -496,17 +496,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   std::optional<Phrase> pronoun_antecedent;  // English: the source of the first event of the last sentence that coded one (antecedent_sentence)
   size_t antecedent_sentence = SIZE_MAX;
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  // English: per sector, the country of the last actor phrase of that sector in the sentences
+  // read so far ("Israeli troops …": MIL → ISR), for role nouns with no country (setting
+  // `theatre_role_sectors`)
+  std::vector<std::pair<std::string, std::string>> story_roles;
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
   // A sentence that can code no event: only its dates matter (English: the paragraph's date),
   // and only if a later sentence of its paragraph needs that date — read then.
   std::vector<const std::vector<Token>*> dates_unread;  // such sentences since the last one read, in order
   // English: the first dateline's country and capital, read from the places before its dash.
-  auto note_dateline = [&](size_t dateline_end, const std::vector<PhraseMatch>& places) {
+  // (a capital the gazetteer spells otherwise — "LOME" for Lomé — names its country as the
+  // capital of en/countries.tsv)
+  auto note_dateline = [&](size_t dateline_end, const std::vector<PhraseMatch>& places,
+                           const std::vector<Token>& toks) {
     for (const PhraseMatch& pm : places)
       if (pm.begin < dateline_end && dateline_country.empty()) {
         dateline_country = lex.places[pm.payload].country;
         if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
       }
+    if (dateline_country.empty())
+      for (const PhraseMatch& am : lex.actor_matcher.MatchAt(toks, 0))
+        if (am.end <= dateline_end && lex.actors[am.payload].kind == ActorEntry::Kind::kCapital)
+          dateline_country = CountryOf(lex.actors[am.payload].CodeOn(doc_date));
   };
   auto pass_over = [&](const Sentence& sent, SentenceView& v) {
     if (!en) return;
@@ -515,7 +526,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (dateline_country.empty() && !sent.tokens.empty() && (sent.begin == 0 || text[sent.begin - 1] == '\n'))
       if (size_t i = EnglishDateline(text, sent.tokens); i > 0) {
         lex.place_matcher.FindAllInto(sent.tokens, &v.places);
-        note_dateline(i, v.places);
+        note_dateline(i, v.places, sent.tokens);
       }
   };
   auto paragraph_date_now = [&]() -> const std::optional<DateMention>& {
@@ -907,7 +918,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
-    if (i > 0 && dateline_country.empty()) note_dateline(i, v.places);
+    if (i > 0 && dateline_country.empty()) note_dateline(i, v.places, toks);
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -1301,6 +1312,56 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (!p.country.empty())
             p.rules.push_back(ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) ? "ar/settings.tsv:theatre_agents" : "ar/settings.tsv:theatre_role_sectors");
         }
+        // English: a role noun of the setting `theatre_agents` ("the government", "police",
+        // "security forces", "prosecutors") with no country of its own, outside a domestic story's
+        // home sentences, as a subject: the country of the nearest actor of its sector before it
+        // in the document ("Polish riot police … Police detained"), else the country the document
+        // names most (a tie: the dateline's, if tied, else none): "Police arrested two men" in a
+        // story of Kenya and Somalia. Not a noun that modifies another ("commerce ministry",
+        // "Student leaders": a plain word or a possessive before it; a noun trigger after it), nor
+        // one with a genitive or place after it ("police in Cairo": its own country), nor an
+        // object or a passive's patient.
+        bool story_role = p.country.empty() && en && sentences.size() > 1 && !p.antecedent && ag->suffix.empty() &&
+                          ListHas(cfg.theatre_agents, lex.agents[ag->payload].id);
+        if (story_role) {
+          const size_t b = skip_det(p.begin);
+          if (b > 0 && ((b == p.begin && PlainEnglishWord(v, lex, b - 1)) || v.actor_at[b - 1] >= 0 || toks[b - 1].norm == "-")) story_role = false;
+          if (p.end < n && v.trig_at[p.end] >= 0 && lex.triggers[v.trigs[v.trig_at[p.end]].payload].type == "noun") story_role = false;
+          if (const CueEntry* c = cue_kind(p.end); c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep))
+            for (size_t q = p.end + 1; q < n && q <= p.end + 4 && story_role; ++q)
+              if (v.actor_at[q] >= 0 || v.place_at[q] >= 0 || v.agent_at[q] >= 0) story_role = false;
+          if (b > 0 && (toks[b - 1].norm == "'s" || toks[b - 1].norm == "'")) story_role = false;  // ("the North's military")
+          // (a subject, not yet a patient: no preposition before it, no verb before it in its
+          // clause, no passive after it — "several soldiers were killed")
+          if (!prep_before(p.begin).empty()) story_role = false;
+          for (size_t q = p.begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && story_role;)
+            if (v.trig_at[q] >= 0) story_role = false;
+          size_t aux = p.end;
+          if (aux < n && (toks[aux].norm == "had" || toks[aux].norm == "have" || toks[aux].norm == "has")) ++aux;
+          if (cue_kind(aux) && cue_kind(aux)->kind == CueKind::kPassiveAux) story_role = false;
+        }
+        if (story_role) {
+          for (size_t q = phrases.size(); q-- > 0 && p.country.empty();)
+            if (phrases[q].sector == p.sector && phrases[q].country.size() == 3 && phrases[q].country != "IGO" &&
+                phrases[q].country != "NGO" && phrases[q].country != "IMG")
+              p.country = phrases[q].country;
+          for (const auto& [sector, country] : story_roles)
+            if (p.country.empty() && sector == p.sector) p.country = country;
+          if (!p.country.empty()) {
+            p.rules.push_back("en/settings.tsv:theatre_agents (the last actor of its sector named before it)");
+          } else {
+            int best = 0, tied = 0;
+            for (const auto& [c, k] : countries_here()) {
+              if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
+              tied = k > best ? 1 : tied + 1;
+              if (k > best || c == dateline_country) p.country = c;
+              best = k;
+            }
+            if (tied > 1 && p.country != dateline_country) p.country.clear();
+            if (!p.country.empty())
+              p.rules.push_back("en/settings.tsv:theatre_agents (the country the document names most)");
+          }
+        }
         if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
           p.country = leader_here();
           p.rules.push_back("ar/settings.tsv:coalition_leaders");
@@ -1526,6 +1587,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         phrases.insert(phrases.begin(), std::move(p));
       }
     }
+    if (en)  // (the sectors' last countries, for the role nouns of later sentences)
+      for (const Phrase& q : phrases) {
+        if (q.sector.empty() || q.country.size() != 3 || q.country == "IGO" || q.country == "NGO" || q.country == "IMG") continue;
+        auto it = std::find_if(story_roles.begin(), story_roles.end(), [&](const auto& r) { return r.first == q.sector; });
+        if (it == story_roles.end()) story_roles.emplace_back(q.sector, q.country);
+        else it->second = q.country;
+      }
     std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
     if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
 
