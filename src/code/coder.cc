@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -1313,18 +1314,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             p.rules.push_back(ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) ? "ar/settings.tsv:theatre_agents" : "ar/settings.tsv:theatre_role_sectors");
         }
         // English: a role noun of the setting `theatre_agents` ("the government", "police",
-        // "security forces", "prosecutors") with no country of its own, outside a domestic story's
-        // home sentences, as a subject: the country of the nearest actor of its sector before it
-        // in the document ("Polish riot police … Police detained"), else the country the document
-        // names most (a tie: the dateline's, if tied, else none): "Police arrested two men" in a
-        // story of Kenya and Somalia. Not a noun that modifies another ("commerce ministry",
+        // "security forces", "prosecutors") or a title before an unlisted name with no country of
+        // its own, outside a domestic story's home sentences, as a subject: the country of the
+        // nearest actor of its sector before it in the document ("Egyptian police … Police
+        // detained"), else the country the document names most (a tie: the dateline's, if tied,
+        // else none): "Police arrested two men" in a story of Kenya and Somalia; GOV the other
+        // way round. Not a noun that modifies another ("commerce ministry",
         // "Student leaders": a plain word or a possessive before it; a noun trigger after it), nor
         // one with a genitive or place after it ("police in Cairo": its own country), nor an
         // object or a passive's patient.
+        // (a title before a name no dictionary lists is that person's office, of any sector of
+        // `home_role_sectors`: "Finance Minister Yanis Varoufakis", "Major General X Y")
+        auto capitalised = [&](size_t q) { return q < n && PlainEnglishWord(v, lex, q) && std::isupper(static_cast<unsigned char>(text[toks[q].begin])); };
+        const bool titled = en && capitalised(p.end) && capitalised(p.end + 1) && ListHas(cfg.home_role_sectors, p.sector);
         bool story_role = p.country.empty() && en && sentences.size() > 1 && !p.antecedent && ag->suffix.empty() &&
-                          ListHas(cfg.theatre_agents, lex.agents[ag->payload].id);
+                          (titled || ListHas(cfg.theatre_agents, lex.agents[ag->payload].id));
         if (story_role) {
-          const size_t b = skip_det(p.begin);
+          size_t b = skip_det(p.begin);
+          while (titled && b > 0 && capitalised(b - 1)) --b;  // ("Acting Finance Minister …")
           if (b > 0 && ((b == p.begin && PlainEnglishWord(v, lex, b - 1)) || v.actor_at[b - 1] >= 0 || toks[b - 1].norm == "-")) story_role = false;
           if (p.end < n && v.trig_at[p.end] >= 0 && lex.triggers[v.trigs[v.trig_at[p.end]].payload].type == "noun") story_role = false;
           if (const CueEntry* c = cue_kind(p.end); c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep))
@@ -1333,23 +1340,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (b > 0 && (toks[b - 1].norm == "'s" || toks[b - 1].norm == "'")) story_role = false;  // ("the North's military")
           // (a subject, not yet a patient: no preposition before it, no verb before it in its
           // clause, no passive after it — "several soldiers were killed")
-          if (!prep_before(p.begin).empty()) story_role = false;
-          for (size_t q = p.begin; q-- > 0 && v.clause[q] == v.clause[p.begin] && story_role;)
+          if (!prep_before(b).empty()) story_role = false;
+          for (size_t q = b; q-- > 0 && v.clause[q] == v.clause[p.begin] && story_role;)
             if (v.trig_at[q] >= 0) story_role = false;
           size_t aux = p.end;
           if (aux < n && (toks[aux].norm == "had" || toks[aux].norm == "have" || toks[aux].norm == "has")) ++aux;
           if (cue_kind(aux) && cue_kind(aux)->kind == CueKind::kPassiveAux) story_role = false;
         }
         if (story_role) {
-          for (size_t q = phrases.size(); q-- > 0 && p.country.empty();)
-            if (phrases[q].sector == p.sector && phrases[q].country.size() == 3 && phrases[q].country != "IGO" &&
-                phrases[q].country != "NGO" && phrases[q].country != "IMG")
-              p.country = phrases[q].country;
-          for (const auto& [sector, country] : story_roles)
-            if (p.country.empty() && sector == p.sector) p.country = country;
-          if (!p.country.empty()) {
-            p.rules.push_back("en/settings.tsv:theatre_agents (the last actor of its sector named before it)");
-          } else {
+          auto antecedent = [&]() {
+            for (size_t q = phrases.size(); q-- > 0 && p.country.empty();)
+              if (phrases[q].sector == p.sector && phrases[q].country.size() == 3 && phrases[q].country != "IGO" &&
+                  phrases[q].country != "NGO" && phrases[q].country != "IMG")
+                p.country = phrases[q].country;
+            for (const auto& [sector, country] : story_roles)
+              if (p.country.empty() && sector == p.sector) p.country = country;
+            if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the last actor of its sector named before it)");
+          };
+          auto theatre = [&]() {
             int best = 0, tied = 0;
             for (const auto& [c, k] : countries_here()) {
               if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
@@ -1358,13 +1366,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               best = k;
             }
             if (tied > 1 && p.country != dateline_country) p.country.clear();
-            if (!p.country.empty())
-              p.rules.push_back("en/settings.tsv:theatre_agents (the country the document names most)");
-          }
+            if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the country the document names most)");
+          };
+          // (a government noun or title reads the story first: a diplomatic story names the
+          // officials of many states — "Greek and German negotiators … Deputy Finance Minister X")
+          if (p.sector != "GOV") { antecedent(); if (p.country.empty()) theatre(); }
+          else { theatre(); if (p.country.empty()) antecedent(); }
+          if (titled && !p.country.empty())  // (the name is part of the phrase)
+            while (capitalised(p.end)) p.end = p.head_end = p.end + 1;
         }
         if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
           p.country = leader_here();
           p.rules.push_back("ar/settings.tsv:coalition_leaders");
+        }
+        // English: a word of the setting `former_words` before a demonym and a state role noun
+        // names a former office holder, CAMEO's elite: "the former Brazilian president" → BRAELI
+        // ("former president" alone is a role noun of its own)
+        if (en && premod && p.begin > 0 && ListHas(cfg.former_words, toks[p.begin - 1].norm) && p.full_code.empty() &&
+            (p.sector == "GOV" || p.sector == "MIL" || p.sector == "COP" || p.sector == "JUD" || p.sector == "LEG" || p.sector == "SPY")) {
+          p.sector = "ELI";
+          p.rules.push_back("en/settings.tsv:former_words");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
