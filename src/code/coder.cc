@@ -3662,6 +3662,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (prep_place) loc = prep_place;
+      // English: a place that is the object of a verb of the roots of `location_target_roots`
+      // ("struck Kharkiv", "shelled the port of Odesa", "attacked the southern city of Goma":
+      // determiners, plain words and "of" between) is where it was done — and so, with no victim
+      // named, its target (below).
+      if (en && !loc && !tgt && as_verb && ListHas(location_target_roots, trig.cameo.substr(0, 2)))
+        for (const PhraseMatch& pm : v.places) {
+          if (pm.begin < te || pm.begin > te + 5 || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
+          bool object = true;
+          for (size_t q = te; q < pm.begin && object; ++q)
+            object = toks[q].norm == "of" || PlainEnglishWord(v, lex, q) ||
+                     (cue_kind(q) && cue_kind(q)->kind == CueKind::kDeterminer);
+          if (object) loc = &pm;
+          break;
+        }
       // English: "in the capital", naming no city, is the capital the story is datelined in
       // ("CARACAS — … marched in the capital and other cities").
       PhraseMatch capital_pm;
