@@ -3681,7 +3681,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       PhraseMatch capital_pm;
       if (en && !loc && dateline_capital >= 0)
         for (size_t j = 2; j < n && !loc; ++j)
-          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" && location_prep_before(j - 1) &&
+          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" &&
+              (location_prep_before(j - 1) ||  // (or the object of an attack: "took control of the capital")
+               (j - 1 == te && as_verb && !tgt && ListHas(location_target_roots, trig.cameo.substr(0, 2)))) &&
               v.actor_at[j] < 0 && v.place_at[j] < 0 && (j + 1 >= n || v.place_at[j + 1] < 0)) {
             capital_pm.begin = j - 1;
             capital_pm.end = j + 1;
