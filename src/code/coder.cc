@@ -473,6 +473,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
     return *doc_countries;
   };
+  // English: the country the document names most (actors and places, each mention; IGOs
+  // aside), a tie broken by the dateline's country (dateline_country, below), else none.
+  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  auto most_named = [&]() {
+    std::string country;
+    int best = 0, tied = 0;
+    for (const auto& [c, k] : countries_here()) {
+      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
+      tied = k > best ? 1 : tied + 1;
+      if (k > best || c == dateline_country) country = c;
+      best = k;
+    }
+    if (tied > 1 && country != dateline_country) country.clear();
+    return country;
+  };
   // The theatre of a led coalition (settings `coalition_agents`, `coalition_leaders`): the
   // theatre country the document names most; its leader's country is that of a coalition role
   // noun with no country («طيران التحالف»).
@@ -496,7 +511,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::optional<Phrase> pronoun_antecedent;  // English: the source of the first event of the last sentence that coded one (antecedent_sentence)
   size_t antecedent_sentence = SIZE_MAX;
-  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
   // English: per sector, the country of the last actor phrase of that sector in the sentences
   // read so far ("Israeli troops …": MIL → ISR), for role nouns with no country (setting
   // `theatre_role_sectors`)
@@ -1358,14 +1372,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the last actor of its sector named before it)");
           };
           auto theatre = [&]() {
-            int best = 0, tied = 0;
-            for (const auto& [c, k] : countries_here()) {
-              if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
-              tied = k > best ? 1 : tied + 1;
-              if (k > best || c == dateline_country) p.country = c;
-              best = k;
-            }
-            if (tied > 1 && p.country != dateline_country) p.country.clear();
+            p.country = most_named();
             if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the country the document names most)");
           };
           // (a government noun or title reads the story first: a diplomatic story names the
@@ -3562,6 +3569,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               break;
             }
           }
+      // English: a condemnation or rejection (roots 11, 12) of a coup with no target named ("the
+      // African Union condemned the coup attempt") is aimed at the country where it happened — a
+      // coup is its own soldiers' (setting `coup_words`, a word of the trigger or at most three
+      // words after it): the story's home country, else the country it names most.
+      if (en && !tgt && !reciprocal && (trig.cameo.compare(0, 2, "11") == 0 || trig.cameo.compare(0, 2, "12") == 0) &&
+          !cfg.coup_words.empty()) {
+        bool coup = false;
+        for (size_t q = tb; q < n && q < te + 3 && v.clause[q] == cl && !coup; ++q) coup = ListHas(cfg.coup_words, toks[q].norm);
+        const std::string country = coup ? (domestic ? home_country : most_named()) : std::string();
+        if (!country.empty() && !(src && src->country == country)) {
+          domestic_tgt = Phrase();
+          domestic_tgt->begin = domestic_tgt->head_begin = tb;
+          domestic_tgt->end = domestic_tgt->head_end = te;
+          domestic_tgt->code = domestic_tgt->country = country;
+          domestic_tgt->group = -1;
+          tgt = &*domestic_tgt;
+          rules.push_back("en/settings.tsv:coup_words (a coup with no perpetrator named: the story's country)");
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
