@@ -3052,6 +3052,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           src = sp;
           rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
         }
+      // (and in a one-country story, in a sentence that names no other country, by that country:
+      // "Three of the plotters were arrested" in a story of Burundi → BDI)
+      std::optional<Phrase> home_state;
+      if (en && en_passive && !src && as_verb && domestic && !foreign_here && trig.cameo.compare(0, 2, "17") == 0 &&
+          trig.cameo.compare(0, 3, "174") != 0) {
+        home_state = Phrase();
+        home_state->begin = home_state->head_begin = tb;
+        home_state->end = home_state->head_end = te;
+        home_state->code = home_state->country = home_country;
+        home_state->group = -1;
+        home_state->rules.push_back("en/settings.tsv:home_role_sectors (a passive arrest with no agent in a one-country story: its state made it)");
+        src = &*home_state;
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -3914,6 +3927,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
         if (placed_src && src == &*placed_src) srcs = {src};
+        if (home_state && src == &*home_state) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }
