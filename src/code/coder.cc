@@ -3053,16 +3053,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
         }
       // (and in a one-country story, in a sentence that names no other country, by that country:
-      // "Three of the plotters were arrested" in a story of Burundi → BDI)
+      // "Three of the plotters were arrested" in a story of Burundi → BDI; in another story, by
+      // the country it names most, when the sentence names no other: "More than 2,000 people were
+      // detained" in a story of Kazakhstan and Russia's troops)
       std::optional<Phrase> home_state;
-      if (en && en_passive && !src && as_verb && domestic && !foreign_here && trig.cameo.compare(0, 2, "17") == 0 &&
-          trig.cameo.compare(0, 3, "174") != 0) {
+      std::string state_country;
+      if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0) {
+        if (domestic && !foreign_here) state_country = home_country;
+        else if (!domestic) {
+          state_country = most_named();
+          for (const PhraseMatch& m : v.actors) {
+            const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+            if (c.size() == 3 && c != state_country && c != "IGO" && c != "IMG" && c != "NGO") state_country.clear();
+          }
+        }
+      }
+      if (!state_country.empty()) {
         home_state = Phrase();
         home_state->begin = home_state->head_begin = tb;
         home_state->end = home_state->head_end = te;
-        home_state->code = home_state->country = home_country;
+        home_state->code = home_state->country = state_country;
         home_state->group = -1;
-        home_state->rules.push_back("en/settings.tsv:home_role_sectors (a passive arrest with no agent in a one-country story: its state made it)");
+        home_state->rules.push_back("en/settings.tsv:home_role_sectors (a passive arrest with no agent: the state of the story's country made it)");
         src = &*home_state;
       }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
