@@ -473,13 +473,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
     return *doc_countries;
   };
-  // English: the country the document names most (actors and places, each mention; IGOs
-  // aside), a tie broken by the dateline's country (dateline_country, below), else none.
+  // English: the country the document has named most so far (actors and places, each mention,
+  // in its title and lead and in the sentences read with a trigger, this one included; IGOs
+  // aside), a tie broken by the dateline's country (dateline_country, below), else none. Counted
+  // as the sentences are read: no second pass over the document.
   std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  std::vector<std::pair<std::string, int>> named_so_far;
+  auto count_named = [&](const std::vector<PhraseMatch>& actors, const std::vector<PhraseMatch>& places) {
+    auto add = [&](const std::string& c) {
+      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO") return;
+      auto it = std::find_if(named_so_far.begin(), named_so_far.end(), [&](const auto& x) { return x.first == c; });
+      if (it == named_so_far.end()) named_so_far.emplace_back(c, 1);
+      else ++it->second;
+    };
+    for (const PhraseMatch& m : actors) add(CountryOf(lex.actors[m.payload].CodeOn(doc_date)));
+    for (const PhraseMatch& m : places) add(lex.places[m.payload].country);
+  };
   auto most_named = [&]() {
     std::string country;
     int best = 0, tied = 0;
-    for (const auto& [c, k] : countries_here()) {
+    for (const auto& [c, k] : named_so_far) {
       if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
       tied = k > best ? 1 : tied + 1;
       if (k > best || c == dateline_country) country = c;
@@ -534,8 +547,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (am.end <= dateline_end && lex.actors[am.payload].kind == ActorEntry::Kind::kCapital)
           dateline_country = CountryOf(lex.actors[am.payload].CodeOn(doc_date));
   };
+  size_t si_now = 0;  // the sentence being read
   auto pass_over = [&](const Sentence& sent, SentenceView& v) {
     if (!en) return;
+    if (si_now < 2) {  // (the title and lead count for most_named, read once for the domestic check)
+      head(si_now);
+      count_named(head_actors[si_now], head_places[si_now]);
+    }
     dates_unread.push_back(&sent.tokens);
     // (a dateline before a lead with no trigger still places the story)
     if (dateline_country.empty() && !sent.tokens.empty() && (sent.begin == 0 || text[sent.begin - 1] == '\n'))
@@ -551,6 +569,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     return paragraph_date;
   };
   for (size_t si = 0; si < sentences.size(); ++si) {
+    si_now = si;
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
       if (paragraph_date) story_date = paragraph_date;
@@ -819,6 +838,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bg_clause[v.clause[i]] = i;
     }
 
+    if (en && (si < 2 || !v.trigs.empty())) count_named(v.actors, v.places);  // (as read without a trace)
     // ---- actor phrases
     std::vector<Phrase>& phrases = Recycled<__LINE__, Phrase>();
     // Tokens of places introduced by «في»/«بـ» are not actors («في جنوب لبنان»).
