@@ -2526,6 +2526,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const auto& p : phrases)
             if (comma && p.begin == te && p.prep.empty() && in_clause(p)) src = &p;
         }
+        // English: a role noun with no country right before the verb, after another verb or two
+        // plain words since the phrase found ("Kenyan police fired tear gas as protesters threw
+        // stones", "parliament passes law as crowds protest"), is the verb's subject, not that
+        // phrase (the rules below may still give it a country).
+        if (en && src && src->end <= tb && !split_subject)
+          if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role && role->begin >= src->end) {
+            bool verb_between = false, other = false;
+            size_t plain = 0;
+            for (size_t q = src->end; q < skip_det(role->begin); ++q) {
+              if (v.trig_at[q] >= 0) verb_between = true;
+              else if (PlainEnglishWord(v, lex, q)) ++plain;
+              else other = true;
+            }
+            // (not a noun modifier inside a noun phrase, "its first direct military attack", nor
+            // a participle after its noun, "soldiers backed by drones")
+            const size_t rb = skip_det(role->begin);
+            for (size_t q = rb >= 3 ? rb - 3 : 0; q < rb; ++q)
+              if (cue_kind(q) && cue_kind(q)->kind == CueKind::kDeterminer) other = verb_between = false, plain = 0;
+            for (size_t q = tb; q <= te && q < n; ++q)
+              if (toks[q].norm == "by") verb_between = false, plain = 0;
+            if (verb_between || (plain >= 2 && !other)) src = nullptr;
+          }
         // (the verb shows an object: in its form, or an actor, role noun or number right after it)
         const bool object = te > tb + 1 || (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 ||
                                                        v.agent_at[te] >= 0));
