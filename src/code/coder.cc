@@ -1185,9 +1185,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
             }
             // English: "police in Cairo", "protesters in Lima": a role noun takes the country of
-            // the place right after "in"/"at".
-            if (en && c && c->kind == CueKind::kLocationPrep && p.country.empty() && j1 < n && v.place_at[j1] >= 0 &&
-                !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
+            // the place right after "in"/"at" — or "of", its genitive: "the governor of Kherson",
+            // "the mayor of the northern city of Goma" (one word of `topic:direction` may stand
+            // before the place).
+            if (en && c && p.country.empty() && j1 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "direction"))
+              j1 = v.cues[v.cue_at[j1]].end;
+            // (and "the city of", "the province of": a `topic:territory` word and "of")
+            if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
+              j1 = v.cues[v.cue_at[j1]].end + 1;
+            if (en && c && (c->kind == CueKind::kLocationPrep || toks[j].norm == "of") && p.country.empty() && j1 < n &&
+                v.place_at[j1] >= 0 && !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
               const PhraseMatch& pm = v.places[v.place_at[j1]];
               p.country = lex.places[pm.payload].country;
               p.rules.push_back(lex.places[pm.payload].rule);
