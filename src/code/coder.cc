@@ -4085,6 +4085,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             ev.source.code = place->country + "CVL";
             ev.source.start = cp(lb);
             ev.source.end = cp(le);
+          } else if (en && !place && ListHas(cfg.location_source_roots, cc->root) &&
+                     !(domestic ? home_country : most_named()).empty()) {
+            // English: ... and with no place named, people of the story's country (its home
+            // country, else the country it has named most so far): "hundreds of people took to
+            // the streets to cheer the soldiers" in a story of Gabon → GABCVL
+            const std::string c = domestic ? home_country : most_named();
+            ev.source.country = c;
+            ev.source.sector = "CVL";
+            ev.source.code = c + "CVL";
+            ev.source.start = ev.source.end = cp(toks[tb].begin);
           } else {  // unknown perpetrator: an empty actor placed at the trigger
             ev.source.start = ev.source.end = cp(toks[tb].begin);
           }
