@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <optional>
@@ -472,6 +473,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
     return *doc_countries;
   };
+  // English: the country the document has named most so far (actors and places, each mention,
+  // in its title and lead and in the sentences read with a trigger, this one included; IGOs
+  // aside), a tie broken by the dateline's country (dateline_country, below), else none. Counted
+  // as the sentences are read: no second pass over the document.
+  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  std::vector<std::pair<std::string, int>> named_so_far;
+  auto count_named = [&](const std::vector<PhraseMatch>& actors, const std::vector<PhraseMatch>& places) {
+    auto add = [&](const std::string& c) {
+      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO") return;
+      auto it = std::find_if(named_so_far.begin(), named_so_far.end(), [&](const auto& x) { return x.first == c; });
+      if (it == named_so_far.end()) named_so_far.emplace_back(c, 1);
+      else ++it->second;
+    };
+    for (const PhraseMatch& m : actors) add(CountryOf(lex.actors[m.payload].CodeOn(doc_date)));
+    for (const PhraseMatch& m : places) add(lex.places[m.payload].country);
+  };
+  auto most_named = [&]() {
+    std::string country;
+    int best = 0, tied = 0;
+    for (const auto& [c, k] : named_so_far) {
+      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
+      tied = k > best ? 1 : tied + 1;
+      if (k > best || c == dateline_country) country = c;
+      best = k;
+    }
+    if (tied > 1 && country != dateline_country) country.clear();
+    return country;
+  };
   // The theatre of a led coalition (settings `coalition_agents`, `coalition_leaders`): the
   // theatre country the document names most; its leader's country is that of a coalition role
   // noun with no country («طيران التحالف»).
@@ -495,27 +524,42 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   int base_named = -1;  // whether the document names a military base (cue topic `base_named`); -1: not yet known
   std::optional<Phrase> pronoun_antecedent;  // English: the source of the first event of the last sentence that coded one (antecedent_sentence)
   size_t antecedent_sentence = SIZE_MAX;
-  std::string dateline_country;  // English: the country of the first dateline ("KATHMANDU (Agency) —")
+  // English: per sector, the country of the last actor phrase of that sector in the sentences
+  // read so far ("Israeli troops …": MIL → ISR), for role nouns with no country (setting
+  // `theatre_role_sectors`)
+  std::vector<std::pair<std::string, std::string>> story_roles;
   int dateline_capital = -1;     // ... and its place (lex.places), when it is that country's capital
   // A sentence that can code no event: only its dates matter (English: the paragraph's date),
   // and only if a later sentence of its paragraph needs that date — read then.
   std::vector<const std::vector<Token>*> dates_unread;  // such sentences since the last one read, in order
   // English: the first dateline's country and capital, read from the places before its dash.
-  auto note_dateline = [&](size_t dateline_end, const std::vector<PhraseMatch>& places) {
+  // (a capital the gazetteer spells otherwise — "LOME" for Lomé — names its country as the
+  // capital of en/countries.tsv)
+  auto note_dateline = [&](size_t dateline_end, const std::vector<PhraseMatch>& places,
+                           const std::vector<Token>& toks) {
     for (const PhraseMatch& pm : places)
       if (pm.begin < dateline_end && dateline_country.empty()) {
         dateline_country = lex.places[pm.payload].country;
         if (lex.places[pm.payload].capital) dateline_capital = static_cast<int>(pm.payload);
       }
+    if (dateline_country.empty())
+      for (const PhraseMatch& am : lex.actor_matcher.MatchAt(toks, 0))
+        if (am.end <= dateline_end && lex.actors[am.payload].kind == ActorEntry::Kind::kCapital)
+          dateline_country = CountryOf(lex.actors[am.payload].CodeOn(doc_date));
   };
+  size_t si_now = 0;  // the sentence being read
   auto pass_over = [&](const Sentence& sent, SentenceView& v) {
     if (!en) return;
+    if (si_now < 2) {  // (the title and lead count for most_named, read once for the domestic check)
+      head(si_now);
+      count_named(head_actors[si_now], head_places[si_now]);
+    }
     dates_unread.push_back(&sent.tokens);
     // (a dateline before a lead with no trigger still places the story)
     if (dateline_country.empty() && !sent.tokens.empty() && (sent.begin == 0 || text[sent.begin - 1] == '\n'))
       if (size_t i = EnglishDateline(text, sent.tokens); i > 0) {
         lex.place_matcher.FindAllInto(sent.tokens, &v.places);
-        note_dateline(i, v.places);
+        note_dateline(i, v.places, sent.tokens);
       }
   };
   // English (setting `headline_date`): the lead's date — the first date named in the first
@@ -538,6 +582,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     return paragraph_date;
   };
   for (size_t si = 0; si < sentences.size(); ++si) {
+    si_now = si;
     const Sentence& sent = sentences[si];
     if (si == 0 || text.find('\n', sentences[si - 1].end) < sent.begin) {
       if (paragraph_date) story_date = paragraph_date;
@@ -823,6 +868,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         bg_clause[v.clause[i]] = i;
     }
 
+    if (en && (si < 2 || !v.trigs.empty())) count_named(v.actors, v.places);  // (as read without a trace)
     // ---- actor phrases
     std::vector<Phrase>& phrases = Recycled<__LINE__, Phrase>();
     // Tokens of places introduced by «في»/«بـ» are not actors («في جنوب لبنان»).
@@ -937,7 +983,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return false;
     };
     size_t i = en && line_start && n > 0 ? EnglishDateline(text, toks) : 0;
-    if (i > 0 && dateline_country.empty()) note_dateline(i, v.places);
+    if (i > 0 && dateline_country.empty()) note_dateline(i, v.places, toks);
     size_t honor_begin = 0, honor_end = SIZE_MAX;  // the last form of address passed over, and its clitic prefix
     std::string honor_prefix;
     while (i < n) {
@@ -1169,9 +1215,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
             }
             // English: "police in Cairo", "protesters in Lima": a role noun takes the country of
-            // the place right after "in"/"at".
-            if (en && c && c->kind == CueKind::kLocationPrep && p.country.empty() && j1 < n && v.place_at[j1] >= 0 &&
-                !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
+            // the place right after "in"/"at" — or "of", its genitive: "the governor of Kherson",
+            // "the mayor of the northern city of Goma" (one word of `topic:direction` may stand
+            // before the place).
+            if (en && c && p.country.empty() && j1 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "direction"))
+              j1 = v.cues[v.cue_at[j1]].end;
+            // (and "the city of", "the province of": a `topic:territory` word and "of")
+            if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
+              j1 = v.cues[v.cue_at[j1]].end + 1;
+            if (en && c && (c->kind == CueKind::kLocationPrep || toks[j].norm == "of") && p.country.empty() && j1 < n &&
+                v.place_at[j1] >= 0 && !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
               const PhraseMatch& pm = v.places[v.place_at[j1]];
               p.country = lex.places[pm.payload].country;
               p.rules.push_back(lex.places[pm.payload].rule);
@@ -1331,9 +1386,72 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (!p.country.empty())
             p.rules.push_back(ListHas(cfg.theatre_agents, lex.agents[ag->payload].id) ? "ar/settings.tsv:theatre_agents" : "ar/settings.tsv:theatre_role_sectors");
         }
+        // English: a role noun of the setting `theatre_agents` ("the government", "police",
+        // "security forces", "prosecutors") or a title before an unlisted name with no country of
+        // its own, outside a domestic story's home sentences, as a subject: the country of the
+        // nearest actor of its sector before it in the document ("Egyptian police … Police
+        // detained"), else the country the document names most (a tie: the dateline's, if tied,
+        // else none): "Police arrested two men" in a story of Kenya and Somalia; GOV the other
+        // way round. Not a noun that modifies another ("commerce ministry",
+        // "Student leaders": a plain word or a possessive before it; a noun trigger after it), nor
+        // one with a genitive or place after it ("police in Cairo": its own country), nor an
+        // object or a passive's patient.
+        // (a title before a name no dictionary lists is that person's office, of any sector of
+        // `home_role_sectors`: "Finance Minister Yanis Varoufakis", "Major General X Y")
+        auto capitalised = [&](size_t q) { return q < n && PlainEnglishWord(v, lex, q) && std::isupper(static_cast<unsigned char>(text[toks[q].begin])); };
+        const bool titled = en && capitalised(p.end) && capitalised(p.end + 1) && ListHas(cfg.home_role_sectors, p.sector);
+        bool story_role = p.country.empty() && en && sentences.size() > 1 && !p.antecedent && ag->suffix.empty() &&
+                          (titled || ListHas(cfg.theatre_agents, lex.agents[ag->payload].id));
+        if (story_role) {
+          size_t b = skip_det(p.begin);
+          while (titled && b > 0 && capitalised(b - 1)) --b;  // ("Acting Finance Minister …")
+          if (b > 0 && ((b == p.begin && PlainEnglishWord(v, lex, b - 1)) || v.actor_at[b - 1] >= 0 || toks[b - 1].norm == "-")) story_role = false;
+          if (p.end < n && v.trig_at[p.end] >= 0 && lex.triggers[v.trigs[v.trig_at[p.end]].payload].type == "noun") story_role = false;
+          if (const CueEntry* c = cue_kind(p.end); c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep))
+            for (size_t q = p.end + 1; q < n && q <= p.end + 4 && story_role; ++q)
+              if (v.actor_at[q] >= 0 || v.place_at[q] >= 0 || v.agent_at[q] >= 0) story_role = false;
+          if (b > 0 && (toks[b - 1].norm == "'s" || toks[b - 1].norm == "'")) story_role = false;  // ("the North's military")
+          // (a subject, not yet a patient: no preposition before it, no verb before it in its
+          // clause, no passive after it — "several soldiers were killed")
+          if (!prep_before(b).empty()) story_role = false;
+          for (size_t q = b; q-- > 0 && v.clause[q] == v.clause[p.begin] && story_role;)
+            if (v.trig_at[q] >= 0) story_role = false;
+          size_t aux = p.end;
+          if (aux < n && (toks[aux].norm == "had" || toks[aux].norm == "have" || toks[aux].norm == "has")) ++aux;
+          if (cue_kind(aux) && cue_kind(aux)->kind == CueKind::kPassiveAux) story_role = false;
+        }
+        if (story_role) {
+          auto antecedent = [&]() {
+            for (size_t q = phrases.size(); q-- > 0 && p.country.empty();)
+              if (phrases[q].sector == p.sector && phrases[q].country.size() == 3 && phrases[q].country != "IGO" &&
+                  phrases[q].country != "NGO" && phrases[q].country != "IMG")
+                p.country = phrases[q].country;
+            for (const auto& [sector, country] : story_roles)
+              if (p.country.empty() && sector == p.sector) p.country = country;
+            if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the last actor of its sector named before it)");
+          };
+          auto theatre = [&]() {
+            p.country = most_named();
+            if (!p.country.empty()) p.rules.push_back("en/settings.tsv:theatre_agents (the country the document names most)");
+          };
+          // (a government noun or title reads the story first: a diplomatic story names the
+          // officials of many states — "Greek and German negotiators … Deputy Finance Minister X")
+          if (p.sector != "GOV") { antecedent(); if (p.country.empty()) theatre(); }
+          else { theatre(); if (p.country.empty()) antecedent(); }
+          if (titled && !p.country.empty())  // (the name is part of the phrase)
+            while (capitalised(p.end)) p.end = p.head_end = p.end + 1;
+        }
         if (p.country.empty() && !en && ListHas(cfg.coalition_agents, lex.agents[ag->payload].id)) {
           p.country = leader_here();
           p.rules.push_back("ar/settings.tsv:coalition_leaders");
+        }
+        // English: a word of the setting `former_words` before a demonym and a state role noun
+        // names a former office holder, CAMEO's elite: "the former Brazilian president" → BRAELI
+        // ("former president" alone is a role noun of its own)
+        if (en && premod && p.begin > 0 && ListHas(cfg.former_words, toks[p.begin - 1].norm) && p.full_code.empty() &&
+            (p.sector == "GOV" || p.sector == "MIL" || p.sector == "COP" || p.sector == "JUD" || p.sector == "LEG" || p.sector == "SPY")) {
+          p.sector = "ELI";
+          p.rules.push_back("en/settings.tsv:former_words");
         }
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
@@ -1556,6 +1674,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         phrases.insert(phrases.begin(), std::move(p));
       }
     }
+    if (en)  // (the sectors' last countries, for the role nouns of later sentences)
+      for (const Phrase& q : phrases) {
+        if (q.sector.empty() || q.country.size() != 3 || q.country == "IGO" || q.country == "NGO" || q.country == "IMG") continue;
+        auto it = std::find_if(story_roles.begin(), story_roles.end(), [&](const auto& r) { return r.first == q.sector; });
+        if (it == story_roles.end()) story_roles.emplace_back(q.sector, q.country);
+        else it->second = q.country;
+      }
     std::vector<int> rel_antecedent;  // English: per clause id, the phrase a relative clause is about
     if (en) EnglishRelativeClauses(&v, lex, phrases, det_start, &rel_antecedent);
 
@@ -2457,6 +2582,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const auto& p : phrases)
             if (comma && p.begin == te && p.prep.empty() && in_clause(p)) src = &p;
         }
+        // English: a role noun with no country right before the verb, after another verb or two
+        // plain words since the phrase found ("Kenyan police fired tear gas as protesters threw
+        // stones", "parliament passes law as crowds protest"), is the verb's subject, not that
+        // phrase (the rules below may still give it a country).
+        if (en && src && src->end <= tb && !split_subject)
+          if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb); role && role->begin >= src->end) {
+            bool verb_between = false, other = false;
+            size_t plain = 0;
+            for (size_t q = src->end; q < skip_det(role->begin); ++q) {
+              if (v.trig_at[q] >= 0) verb_between = true;
+              else if (PlainEnglishWord(v, lex, q)) ++plain;
+              else other = true;
+            }
+            // (not a noun modifier inside a noun phrase, "its first direct military attack", nor
+            // a participle after its noun, "soldiers backed by drones")
+            const size_t rb = skip_det(role->begin);
+            for (size_t q = rb >= 3 ? rb - 3 : 0; q < rb; ++q)
+              if (cue_kind(q) && cue_kind(q)->kind == CueKind::kDeterminer) other = verb_between = false, plain = 0;
+            for (size_t q = tb; q <= te && q < n; ++q)
+              if (toks[q].norm == "by") verb_between = false, plain = 0;
+            if (verb_between || (plain >= 2 && !other)) src = nullptr;
+          }
         // (the verb shows an object: in its form, or an actor, role noun or number right after it)
         const bool object = te > tb + 1 || (te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 ||
                                                        v.agent_at[te] >= 0));
@@ -3022,6 +3169,31 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           src = sp;
           rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
         }
+      // (and in a one-country story, in a sentence that names no other country, by that country:
+      // "Three of the plotters were arrested" in a story of Burundi → BDI; in another story, by
+      // the country it names most, when the sentence names no other: "More than 2,000 people were
+      // detained" in a story of Kazakhstan and Russia's troops)
+      std::optional<Phrase> home_state;
+      std::string state_country;
+      if (en && en_passive && !src && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0) {
+        if (domestic && !foreign_here) state_country = home_country;
+        else if (!domestic) {
+          state_country = most_named();
+          for (const PhraseMatch& m : v.actors) {
+            const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
+            if (c.size() == 3 && c != state_country && c != "IGO" && c != "IMG" && c != "NGO") state_country.clear();
+          }
+        }
+      }
+      if (!state_country.empty()) {
+        home_state = Phrase();
+        home_state->begin = home_state->head_begin = tb;
+        home_state->end = home_state->head_end = te;
+        home_state->code = home_state->country = state_country;
+        home_state->group = -1;
+        home_state->rules.push_back("en/settings.tsv:home_role_sectors (a passive arrest with no agent: the state of the story's country made it)");
+        src = &*home_state;
+      }
       // English: a subject that starts with "no" negates ("No American or Iraqi personnel were killed").
       if (en) {
         const Phrase* subj = en_passive ? en_subject : (src && src->end <= tb ? src : nullptr);
@@ -3622,6 +3794,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       }
+      // English: a condemnation or rejection (roots 11, 12) of a coup with no target named ("the
+      // African Union condemned the coup attempt") is aimed at the country where it happened — a
+      // coup is its own soldiers' (setting `coup_words`, a word of the trigger or at most three
+      // words after it): the story's home country, else the country it names most.
+      if (en && !tgt && !reciprocal && (trig.cameo.compare(0, 2, "11") == 0 || trig.cameo.compare(0, 2, "12") == 0) &&
+          !cfg.coup_words.empty()) {
+        bool coup = false;
+        for (size_t q = tb; q < n && q < te + 3 && v.clause[q] == cl && !coup; ++q) coup = ListHas(cfg.coup_words, toks[q].norm);
+        const std::string country = coup ? (domestic ? home_country : most_named()) : std::string();
+        if (!country.empty() && !(src && src->country == country)) {
+          domestic_tgt = Phrase();
+          domestic_tgt->begin = domestic_tgt->head_begin = tb;
+          domestic_tgt->end = domestic_tgt->head_end = te;
+          domestic_tgt->code = domestic_tgt->country = country;
+          domestic_tgt->group = -1;
+          tgt = &*domestic_tgt;
+          rules.push_back("en/settings.tsv:coup_words (a coup with no perpetrator named: the story's country)");
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
@@ -3750,12 +3941,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (aid «إلى» a place went there: «وصلت سفينة مساعدات سعودية إلى ميناء عدن»)
       if (prep_place) loc = prep_place;
+      // English: a place that is the object of a verb of the roots of `location_target_roots`
+      // ("struck Kharkiv", "shelled the port of Odesa", "attacked the southern city of Goma":
+      // determiners, plain words and "of" between) is where it was done — and so, with no victim
+      // named, its target (below).
+      if (en && !loc && !tgt && as_verb && ListHas(location_target_roots, trig.cameo.substr(0, 2)))
+        for (const PhraseMatch& pm : v.places) {
+          if (pm.begin < te || pm.begin > te + 5 || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
+          bool object = true;
+          for (size_t q = te; q < pm.begin && object; ++q)
+            object = toks[q].norm == "of" || PlainEnglishWord(v, lex, q) ||
+                     (cue_kind(q) && cue_kind(q)->kind == CueKind::kDeterminer);
+          if (object) loc = &pm;
+          break;
+        }
       // English: "in the capital", naming no city, is the capital the story is datelined in
       // ("CARACAS — … marched in the capital and other cities").
       PhraseMatch capital_pm;
       if (en && !loc && dateline_capital >= 0)
         for (size_t j = 2; j < n && !loc; ++j)
-          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" && location_prep_before(j - 1) &&
+          if (v.clause[j] == cl && toks[j].norm == "capital" && toks[j - 1].norm == "the" &&
+              (location_prep_before(j - 1) ||  // (or the object of an attack: "took control of the capital")
+               (j - 1 == te && as_verb && !tgt && ListHas(location_target_roots, trig.cameo.substr(0, 2)))) &&
               v.actor_at[j] < 0 && v.place_at[j] < 0 && (j + 1 >= n || v.place_at[j + 1] < 0)) {
             capital_pm.begin = j - 1;
             capital_pm.end = j + 1;
@@ -3989,6 +4196,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
         if (placed_src && src == &*placed_src) srcs = {src};
+        if (home_state && src == &*home_state) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }
@@ -4083,6 +4291,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             ev.source.code = place->country + "CVL";
             ev.source.start = cp(lb);
             ev.source.end = cp(le);
+          } else if (en && !place && ListHas(cfg.location_source_roots, cc->root) &&
+                     !(domestic ? home_country : most_named()).empty()) {
+            // English: ... and with no place named, people of the story's country (its home
+            // country, else the country it has named most so far): "hundreds of people took to
+            // the streets to cheer the soldiers" in a story of Gabon → GABCVL
+            const std::string c = domestic ? home_country : most_named();
+            ev.source.country = c;
+            ev.source.sector = "CVL";
+            ev.source.code = c + "CVL";
+            ev.source.start = ev.source.end = cp(toks[tb].begin);
           } else {  // unknown perpetrator: an empty actor placed at the trigger
             ev.source.start = ev.source.end = cp(toks[tb].begin);
           }

@@ -868,6 +868,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       for (const auto& w : SplitList(val)) c.plain_words.push_back(normalizer_.Normalize(w));
     } else if (key == "theatre_agents") {
       c.theatre_agents = SplitList(val);
+    } else if (key == "former_words") {
+      c.former_words = SplitList(val);
+    } else if (key == "coup_words") {
+      c.coup_words = SplitList(val);
     } else if (key == "foreign_only_agents") {
       c.foreign_only_agents = SplitList(val);
     } else if (key == "party_agents") {
