@@ -84,6 +84,7 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   TsvFile f;
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "dates.tsv", {"kind", "value", "forms"}, &f));
   words_.clear();
+  intervals_.clear();
   by_first_.clear();
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
@@ -100,6 +101,10 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
       w.rule = row.rule;
       for (const auto& piece : SplitList(form, ' ')) w.forms.push_back(norm_->Normalize(piece));
       if (w.forms.empty()) continue;
+      if (kind == "interval") {  // (read by IntervalEndingAt only: not among Find()'s first words)
+        intervals_.push_back(std::move(w));
+        continue;
+      }
       Bucket& b = by_first_[w.forms[0]];
       b.words.push_back(static_cast<uint32_t>(words_.size()));
       b.kinds |= KindBit(kind);
@@ -128,17 +133,19 @@ uint8_t DateGrammar::KindBit(std::string_view kind) {
 
 bool DateGrammar::IntervalEndingAt(const std::vector<Token>& toks, size_t end, int* days, size_t* begin,
                                    std::string* rule) const {
-  constexpr size_t kLongest = 4;  // words of the longest interval phrase looked for
-  for (size_t len = std::min(end, kLongest); len >= 1; --len) {
-    const Word* w = nullptr;
-    if (MatchWord(toks, end - len, "interval", &w) == len) {
-      *days = w->value;
-      *begin = end - len;
-      *rule = w->rule;
-      return true;
-    }
+  const Word* best = nullptr;
+  for (const Word& w : intervals_) {
+    const size_t n = w.forms.size();
+    if (n > end || end > toks.size() || (best && n <= best->forms.size())) continue;
+    bool ok = true;
+    for (size_t k = 0; k < n && ok; ++k) ok = toks[end - n + k].norm == w.forms[k];
+    if (ok) best = &w;
   }
-  return false;
+  if (!best) return false;
+  *days = best->value;
+  *begin = end - best->forms.size();
+  *rule = best->rule;
+  return true;
 }
 
 static bool TokenIs(const Token& t, const std::string& form, bool allow_clitics) {

@@ -103,6 +103,7 @@ class DateGrammar {
     return (first_filter_[b >> 6] >> (b & 63)) & 1;
   }
   std::vector<Word> words_;
+  std::vector<Word> intervals_;  // kind `interval` (few: read through)
 };
 
 }  // namespace hadath
