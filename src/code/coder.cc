@@ -1748,6 +1748,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
                                          (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
           return false;
+        // ... and so is one after a determiner and two or three adjectives ("an unprovoked and
+        // unjustified attack", "the first direct strike", "a heinous and cowardly attack"): plain
+        // words with no plural -s (-ous, -ss are no plurals), "and" between two of them ("the two
+        // sides attack" stays a verb), before a form that is also a noun trigger.
+        bool noun_too = false;  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
+        for (const PhraseMatch& o : v.trigs) noun_too |= o.begin == tm.begin && lex.triggers[o.payload].type == "noun";
+        if (!past && !name_before && noun_too)
+          for (size_t k = 2; k <= 3 && k <= tm.begin; ++k) {
+            const size_t d = tm.begin - k;  // (the first word after the determiner)
+            if (det_start[d] < 0) continue;
+            bool adjectives = true;
+            for (size_t q = d; q < tm.begin && adjectives; ++q) {
+              std::string_view a = toks[q].norm;
+              adjectives = (q > d && q + 1 < tm.begin && a == "and") ||
+                           (PlainEnglishWord(v, lex, q) && a.size() > 2 &&
+                            (a.back() != 's' || a.compare(a.size() - 2, 2, "us") == 0 || a.compare(a.size() - 2, 2, "ss") == 0));
+            }
+            if (adjectives) return false;
+          }
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return name_before ||
                !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -3850,8 +3869,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && target_missing && !prep_place && !trig.target_preps.empty())
         for (const PhraseMatch& pm : v.places) {
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
-          const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
-                               ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
+                         ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          // (a determiner right before the place: "into the Jenin camp", "at the Kabul airport";
+          // and "the city of" before it, topic:territory: "into the city of Kursk")
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) b -= 2;
+          if (b == pm.begin || b + 2 == pm.begin)
+            if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) >= te) b = static_cast<size_t>(det_start[b]);
           // (b == te: the trigger ends in the preposition, "exercises around")
           if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
