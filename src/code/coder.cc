@@ -4400,10 +4400,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // English: a noun of violence that names its author only — no victim, no place — speaks
           // of the act, it does not report one ("said the attack was planned by X", "condemned
           // what he called an unprovoked attack", "described it as the costliest attack"); one
-          // whose author follows "by" tells who did it ("condemned the attack by X").
-          if (en && !as_verb && !src_after_by && !ev.target && !loc && !ev.source.code.empty() &&
+          // whose author follows "by" tells who did it ("condemned the attack by X"). So does a
+          // verb of violence whose object names no party and no place ("the army blew up the
+          // office", "police attacked demonstrators", "Kyiv had shelled the dam for months"): a
+          // one-sided act, no CAMEO event, whose victim the actor resolution did not find.
+          if (en && (as_verb || !src_after_by) && !ev.target && !loc && !ev.source.code.empty() &&
               (cc->root == "18" || cc->root == "19" || cc->root == "20")) {
-            if (tl) tl->decision = "a violence noun with its author only, no victim or place (English)";
+            if (tl) tl->decision = as_verb ? "a violence verb with its author only, no victim or place (English)"
+                                           : "a violence noun with its author only, no victim or place (English)";
             events->pop_back();
             continue;
           }
