@@ -1928,6 +1928,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       while (k < e && impossible(v.trigs[k])) ++k;
       if (k == e) continue;
+      // (English, option `also`: a second reading, coded beside the one picked below when its
+      // object follows — "expelled a senior Indian diplomat": an expulsion, 174, and reduced
+      // relations, 161; it is never the pick itself)
+      const PhraseMatch* also_read = nullptr;
+      bool main_read = false;  // (a span read only by `also` rows reads them as usual)
+      for (size_t q = k; q < e && en; ++q) main_read |= !lex.triggers[v.trigs[q].payload].opt.also;
+      if (main_read)
+        for (size_t q = k; q < e; ++q)
+          if (lex.triggers[v.trigs[q].payload].opt.also) {
+            if (!also_read && (lex.triggers[v.trigs[q].payload].opt.object.empty() || object_after(v.trigs[q]) != SIZE_MAX))
+              also_read = &v.trigs[q];
+            if (q == k) ++k;
+          }
+      if (k == e) continue;
       const PhraseMatch* pick = &v.trigs[k];
       bool verb_use = false;
       for (size_t q = k; q < e; ++q) verb_use |= !impossible(v.trigs[q]) && used_as_verb(v.trigs[q]);
@@ -1951,7 +1965,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
-        if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
+        if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.triggers[v.trigs[q].payload].opt.also)) { pick = &v.trigs[q]; break; }
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
       // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
@@ -1961,11 +1975,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
-          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use) continue;
+          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
           if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
         }
       }
       trig_reads.push_back(pick);
+      if (also_read && (lex.triggers[also_read->payload].type == "verb") == verb_use) trig_reads.push_back(also_read);
       k = e;
     }
     // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze

@@ -698,7 +698,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
   for (const auto& [key, val] : t->options) {
     const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb" ||
                       key == "prep_target" || key == "self_target" || key == "reciprocal" || key == "first_person" ||
-                      key == "attribution";
+                      key == "attribution" || key == "also";
     if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
     if (key == "refers") o.refers = true;
     else if (key == "adverb") o.adverb = true;
@@ -709,6 +709,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     else if (key == "reciprocal") o.reciprocal = true;
     else if (key == "first_person") o.first_person = true;
     else if (key == "attribution") o.attribution = true;
+    else if (key == "also") o.also = true;
     else if (key == "genitive") {
       if (val != "target") return Status::Corrupt(rule + ": option 'genitive' wants 'target', got '" + val + "'");
       o.genitive_target = true;

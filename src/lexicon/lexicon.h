@@ -94,6 +94,7 @@ struct TriggerEntry {
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
     bool first_person = false;  // («ندعم»: the speaker before «:» is the source; the actor after, the object)
     bool attribution = false;   // (English) "X said Y was behind Z": the speaker accuses the subject
+    bool also = false;          // (English) a second reading, coded beside the row it shares its words with
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
     std::vector<std::string> subject;  // subject=X|Y: (Arabic verbs) only with a subject of these topics
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
