@@ -4412,6 +4412,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             events->pop_back();
             continue;
           }
+          // (and setting `dyadic_files`: a row of the imported CAMEO.2.0 verb patterns codes, as
+          // PETRARCH does, only between two actors — "asking for", "called criminal")
+          // (not of the roots of `open_target_roots`: "vowed revenge", "rejected the result")
+          if (en && !ev.target && !cfg.dyadic_files.empty() && !ListHas(cfg.open_target_roots, trig.cameo.substr(0, 2)) &&
+              ListHas(cfg.dyadic_files, trig.rule.substr(0, trig.rule.rfind(':')))) {
+            if (tl) tl->decision = "no target, and its trigger file needs one (setting dyadic_files)";
+            events->pop_back();
+            continue;
+          }
           // English: a noun of violence that names its author only — no victim, no place — speaks
           // of the act, it does not report one ("said the attack was planned by X", "condemned
           // what he called an unprovoked attack", "described it as the costliest attack"); one

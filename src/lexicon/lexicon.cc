@@ -895,6 +895,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "dyadic_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.dyadic_roots));
+    } else if (key == "dyadic_files") {
+      c.dyadic_files = SplitList(val);
+    } else if (key == "open_target_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.open_target_roots));
     } else if (key == "reciprocal_preps") {
       c.reciprocal_preps.clear();
       for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));

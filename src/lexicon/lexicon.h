@@ -160,6 +160,8 @@ struct CoderSettings {
   std::vector<std::string> reciprocal_preps;  // «بين»: a verbal noun's coordinated sides act on each other
   std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it
   std::vector<std::string> dyadic_roots;  // (English) roots whose events need a target: no event without one
+  std::vector<std::string> dyadic_files;  // (English) trigger files (as in a rule, "en/triggers/cameo.tsv") whose rows need a target
+  std::vector<std::string> open_target_roots;  // (English) ... except rows of these roots
   // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
   // acts, state role nouns that take their place's or the outlet's country.
   std::string honorific_topic = "honorific", home_topic = "home";
