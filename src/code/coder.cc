@@ -1748,6 +1748,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (det_start[tm.begin] >= 0 || (tm.begin > 0 && det_start[tm.begin - 1] >= 0 && (v.actor_at[tm.begin - 1] < 0 || demonym_before) &&
                                          (v.agent_at[tm.begin - 1] < 0 || a_role) && !past))
           return false;
+        // ... and so is one after a determiner and two or three adjectives ("an unprovoked and
+        // unjustified attack", "the first direct strike", "a heinous and cowardly attack"): plain
+        // words with no plural -s (-ous, -ss are no plurals), "and" between two of them ("the two
+        // sides attack" stays a verb), before a form that is also a noun trigger.
+        bool noun_too = false;  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
+        for (const PhraseMatch& o : v.trigs) noun_too |= o.begin == tm.begin && lex.triggers[o.payload].type == "noun";
+        if (!past && !name_before && noun_too)
+          for (size_t k = 2; k <= 3 && k <= tm.begin; ++k) {
+            const size_t d = tm.begin - k;  // (the first word after the determiner)
+            if (det_start[d] < 0) continue;
+            bool adjectives = true;
+            for (size_t q = d; q < tm.begin && adjectives; ++q) {
+              std::string_view a = toks[q].norm;
+              adjectives = (q > d && q + 1 < tm.begin && a == "and") ||
+                           (PlainEnglishWord(v, lex, q) && a.size() > 2 &&
+                            (a.back() != 's' || a.compare(a.size() - 2, 2, "us") == 0 || a.compare(a.size() - 2, 2, "ss") == 0));
+            }
+            if (adjectives) return false;
+          }
         const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
         return name_before ||
                !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && toks[tm.begin - 1].norm != "to");
@@ -1909,6 +1928,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       while (k < e && impossible(v.trigs[k])) ++k;
       if (k == e) continue;
+      // (English, option `also`: a second reading, coded beside the one picked below when its
+      // object follows — "expelled a senior Indian diplomat": an expulsion, 174, and reduced
+      // relations, 161; it is never the pick itself)
+      const PhraseMatch* also_read = nullptr;
+      bool main_read = false;  // (a span read only by `also` rows reads them as usual)
+      for (size_t q = k; q < e && en; ++q) main_read |= !lex.triggers[v.trigs[q].payload].opt.also;
+      if (main_read)
+        for (size_t q = k; q < e; ++q)
+          if (lex.triggers[v.trigs[q].payload].opt.also) {
+            if (!also_read && (lex.triggers[v.trigs[q].payload].opt.object.empty() || object_after(v.trigs[q]) != SIZE_MAX))
+              also_read = &v.trigs[q];
+            if (q == k) ++k;
+          }
+      if (k == e) continue;
       const PhraseMatch* pick = &v.trigs[k];
       bool verb_use = false;
       for (size_t q = k; q < e; ++q) verb_use |= !impossible(v.trigs[q]) && used_as_verb(v.trigs[q]);
@@ -1932,7 +1965,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
-        if (is_verb == verb_use && !impossible(v.trigs[q])) { pick = &v.trigs[q]; break; }
+        if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.triggers[v.trigs[q].payload].opt.also)) { pick = &v.trigs[q]; break; }
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
       // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
@@ -1942,11 +1975,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
-          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use) continue;
+          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
           if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
         }
       }
       trig_reads.push_back(pick);
+      if (also_read && (lex.triggers[also_read->payload].type == "verb") == verb_use) trig_reads.push_back(also_read);
       k = e;
     }
     // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze
@@ -3850,8 +3884,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && target_missing && !prep_place && !trig.target_preps.empty())
         for (const PhraseMatch& pm : v.places) {
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
-          const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
-                               ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
+                         ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          // (a determiner right before the place: "into the Jenin camp", "at the Kabul airport";
+          // and "the city of" before it, topic:territory: "into the city of Kursk")
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) b -= 2;
+          if (b == pm.begin || b + 2 == pm.begin)
+            if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) >= te) b = static_cast<size_t>(det_start[b]);
           // (b == te: the trigger ends in the preposition, "exercises around")
           if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
@@ -4373,13 +4412,26 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             events->pop_back();
             continue;
           }
+          // (and setting `dyadic_files`: a row of the imported CAMEO.2.0 verb patterns codes, as
+          // PETRARCH does, only between two actors — "asking for", "called criminal")
+          // (not of the roots of `open_target_roots`: "vowed revenge", "rejected the result")
+          if (en && !ev.target && !cfg.dyadic_files.empty() && !ListHas(cfg.open_target_roots, trig.cameo.substr(0, 2)) &&
+              ListHas(cfg.dyadic_files, trig.rule.substr(0, trig.rule.rfind(':')))) {
+            if (tl) tl->decision = "no target, and its trigger file needs one (setting dyadic_files)";
+            events->pop_back();
+            continue;
+          }
           // English: a noun of violence that names its author only — no victim, no place — speaks
           // of the act, it does not report one ("said the attack was planned by X", "condemned
           // what he called an unprovoked attack", "described it as the costliest attack"); one
-          // whose author follows "by" tells who did it ("condemned the attack by X").
-          if (en && !as_verb && !src_after_by && !ev.target && !loc && !ev.source.code.empty() &&
+          // whose author follows "by" tells who did it ("condemned the attack by X"). So does a
+          // verb of violence whose object names no party and no place ("the army blew up the
+          // office", "police attacked demonstrators", "Kyiv had shelled the dam for months"): a
+          // one-sided act, no CAMEO event, whose victim the actor resolution did not find.
+          if (en && (as_verb || !src_after_by) && !ev.target && !loc && !ev.source.code.empty() &&
               (cc->root == "18" || cc->root == "19" || cc->root == "20")) {
-            if (tl) tl->decision = "a violence noun with its author only, no victim or place (English)";
+            if (tl) tl->decision = as_verb ? "a violence verb with its author only, no victim or place (English)"
+                                           : "a violence noun with its author only, no victim or place (English)";
             events->pop_back();
             continue;
           }

@@ -698,7 +698,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
   for (const auto& [key, val] : t->options) {
     const bool flag = key == "refers" || key == "passive" || key == "imperfect" || key == "adverb" ||
                       key == "prep_target" || key == "self_target" || key == "reciprocal" || key == "first_person" ||
-                      key == "attribution";
+                      key == "attribution" || key == "also";
     if (flag && !val.empty()) return Status::Corrupt(rule + ": option '" + key + "' takes no value");
     if (key == "refers") o.refers = true;
     else if (key == "adverb") o.adverb = true;
@@ -709,6 +709,7 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
     else if (key == "reciprocal") o.reciprocal = true;
     else if (key == "first_person") o.first_person = true;
     else if (key == "attribution") o.attribution = true;
+    else if (key == "also") o.also = true;
     else if (key == "genitive") {
       if (val != "target") return Status::Corrupt(rule + ": option 'genitive' wants 'target', got '" + val + "'");
       o.genitive_target = true;
@@ -894,6 +895,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "dyadic_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.dyadic_roots));
+    } else if (key == "dyadic_files") {
+      c.dyadic_files = SplitList(val);
+    } else if (key == "open_target_roots") {
+      HADATH_RETURN_IF_ERROR(roots(&c.open_target_roots));
     } else if (key == "reciprocal_preps") {
       c.reciprocal_preps.clear();
       for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));

@@ -94,6 +94,7 @@ struct TriggerEntry {
     bool has_unless_next = false, has_unless_near = false, has_counted = false, has_only_near = false;
     bool first_person = false;  // («ندعم»: the speaker before «:» is the source; the actor after, the object)
     bool attribution = false;   // (English) "X said Y was behind Z": the speaker accuses the subject
+    bool also = false;          // (English) a second reading, coded beside the row it shares its words with
     std::vector<std::string> unless_next, unless_near, counted, only_near;  // '|' lists
     std::vector<std::string> subject;  // subject=X|Y: (Arabic verbs) only with a subject of these topics
     std::vector<std::string> light;  // light=X|Y: (nouns) words of these topics act as its light verbs
@@ -159,6 +160,8 @@ struct CoderSettings {
   std::vector<std::string> reciprocal_preps;  // «بين»: a verbal noun's coordinated sides act on each other
   std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it
   std::vector<std::string> dyadic_roots;  // (English) roots whose events need a target: no event without one
+  std::vector<std::string> dyadic_files;  // (English) trigger files (as in a rule, "en/triggers/cameo.tsv") whose rows need a target
+  std::vector<std::string> open_target_roots;  // (English) ... except rows of these roots
   // Actors in whole articles: forms of address, the outlet's own country («المملكة»), symmetric
   // acts, state role nouns that take their place's or the outlet's country.
   std::string honorific_topic = "honorific", home_topic = "home";
