@@ -3225,7 +3225,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool en_actorless = trig.actorless || ListHas(location_target_roots, trig.cameo.substr(0, 2));
       if (en && !src && (en_actorless || (as_verb && !place_state_sectors.empty())))
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb);
-            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
+            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector)) &&
+            !ListHas(cfg.unattributed_sectors, lex.agents[role->payload].sector)) {  // ("gunmen … in Djibo": no one's)
           const PlaceEntry* pl = nullptr;
           for (const PhraseMatch& pm : v.places)
             if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
