@@ -2570,6 +2570,27 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (!speaker) { src = &p; break; }
             }
         }
+        // (after a reported clause that names no one, the speaker: "Borrell said the vote was a
+        // worrying step and urged Tbilisi to …", "Turkey said the raid violated its sovereignty and
+        // summoned the Iraqi envoy" — the one who said is the one who urged, not the vote)
+        if (en && !src && tb > 1 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator) {
+          size_t cs = tb;
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          size_t say = cs;  // (the verb of saying opens the clause, or stands before "that")
+          if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          for (const auto& d : dates)  // (past the date of the saying: "said on Friday that …")
+            if (say > 0 && say + 1 == cs && d.tok_end == say + 1 && d.tok_begin > 0) {
+              say = d.tok_begin - 1;
+              if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+            }
+          const CueEntry* sc = cue_kind(say);
+          bool named = false;  // (an actor, a role noun or a pronoun in the reported clause is its subject)
+          for (size_t q = say + 1; q + 1 < tb && !named; ++q)
+            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), "pronoun");
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && say < tb && !named)
+            for (const auto& p : phrases)
+              if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+        }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
