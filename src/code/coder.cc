@@ -1598,6 +1598,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.prep.empty() && p.begin == honor_end) p.prep = PrepOfPrefix(honor_prefix);
       if (p.prep.empty() && p.begin == honor_end) p.prep = prep_before(honor_begin);  // «مع معالي الوزير»
       if (p.prep.empty()) p.prep = prep_before(p.begin);
+      // English: "those of X" stands for the noun before it ("several governments, including those
+      // of Germany and France, summoned …"): X is that noun's, no complement.
+      if (en && p.prep == "of" && p.begin >= 2 && (toks[p.begin - 2].norm == "those" || toks[p.begin - 2].norm == "that")) p.prep.clear();
       // A partitive «من» after a quantity introduces the phrase itself, not a complement:
       // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
       // The phrase then starts at its quantity («سبعة من عناصر الشرطة»: a counted subject).
@@ -3742,10 +3745,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             refers_event = true;
             auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
             const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
+            // (a violence noun with no violence told before names a forcible act told as another
+            // root: a seizure by force, 171, a violent repression, 175, or a riot, 145 — "police
+            // stormed the embassy … condemned the raid" → the police; not an arrest or a curfew)
+            // (not when violence was told with no perpetrator: its author is unknown)
+            bool found = false;
+            for (int pass = 0; pass < 2 && !found && (pass == 0 || root == "18"); ++pass)
             for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
               const Event& e = (*events)[k];
-              if (family(e.root) != root) continue;
-              if (e.source.country.empty()) continue;  // (one told with no perpetrator: an earlier one may name it)
+              if (pass == 0 ? family(e.root) != root : e.cameo != "171" && e.cameo != "175" && e.cameo != "145") continue;
+              if (e.source.country.empty()) {  // (one told with no perpetrator: an earlier one may name it)
+                found |= pass == 0 && e.source.code.empty();
+                continue;
+              }
+              found = true;
               if (!(src && e.source.code == src->code)) {
                 domestic_tgt = Phrase();
                 domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
