@@ -3885,8 +3885,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && target_missing && !prep_place && !trig.target_preps.empty())
         for (const PhraseMatch& pm : v.places) {
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
-          const size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
-                               ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
+          size_t b = det_start[pm.begin] >= 0 && static_cast<size_t>(det_start[pm.begin]) > te
+                         ? static_cast<size_t>(det_start[pm.begin]) : pm.begin;  // "at the …", "into the Jenin camp"
+          // ("at the port of Ashdod": a noun of topic:territory and "of" before the place)
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) {
+            b -= 2;
+            if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) > te) b = static_cast<size_t>(det_start[b]);
+          }
           // (b == te: the trigger ends in the preposition, "exercises around")
           if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
@@ -3895,11 +3900,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           // (or the place of a common noun after one: "fired missiles at targets in Syria", "at
           // positions in northern Iraq": "in" up to two words before the place, the preposition
-          // at most four words before "in")
+          // at most six words before "in" or "on")
           bool in_object = false;
           for (size_t i = b > 2 ? b - 2 : 0; i < b && !in_object; ++i) {
-            if (i <= te + 1 || toks[i].norm != "in") continue;
-            for (size_t k = i - 1; k + 5 > i && k >= te && !in_object; --k)
+            if (i <= te + 1 || (toks[i].norm != "in" && toks[i].norm != "on")) continue;  // ("into the zone on the Golan Heights")
+            for (size_t k = i - 1; k < n && k + 7 > i && k + 1 >= te && !in_object; --k)  // (the trigger's own last word: "sent troops into")
               in_object = v.clause[k] == cl &&
                           std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[k].norm) != trig.target_preps.end();
           }
