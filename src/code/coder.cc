@@ -3848,6 +3848,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           rules.push_back("en/settings.tsv:coup_words (a coup with no perpetrator named: the story's country)");
         }
       }
+      // English: a demand (setting `open_demand_triggers`) with no addressee named ("nine countries
+      // demanded a full review of the count", "protesters demanded an inquiry") is made of the
+      // authorities of the country the story is about: the home country of a one-country story
+      // (its own people's demand too), else the country it names most, not the demander's own.
+      if (en && !tgt && !reciprocal && !refers_event && src && !src->country.empty() &&
+          ListHas(cfg.open_demand_triggers, trig.id)) {
+        const std::string country = domestic ? home_country : most_named();
+        if (!country.empty() && (domestic || src->country != country)) {
+          domestic_tgt = Phrase();
+          domestic_tgt->begin = domestic_tgt->head_begin = tb;
+          domestic_tgt->end = domestic_tgt->head_end = te;
+          domestic_tgt->code = domestic_tgt->country = country;
+          domestic_tgt->group = -1;
+          tgt = &*domestic_tgt;
+          rules.push_back("en/settings.tsv:open_demand_triggers (no addressee named: the story's country)");
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
