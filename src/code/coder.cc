@@ -1677,6 +1677,48 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         phrases.insert(phrases.begin(), std::move(p));
       }
     }
+    // English: "the two leaders", "both sides", "the two countries" (a noun of the setting
+    // `pair_nouns` after "the two" or "both") are the parties of the story's last event with a
+    // source and a target of states: "Moon met Kim … the two leaders signed a declaration" →
+    // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
+    if (en && !cfg.pair_nouns.empty())
+      for (size_t q = 0; q + 1 < n; ++q) {
+        size_t w = q + 1;
+        if (toks[q].norm == "the" && toks[w].norm == "two") ++w;
+        else if (toks[q].norm != "both") continue;
+        if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
+        auto state = [](const std::string& c) { return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG"; };
+        // (two parties: of two states, or a state's forces and rebels of one — not police and students)
+        const Event* pe = nullptr;
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && !pe;) {
+          const Event& e = (*events)[k];
+          if (state(e.source.country) && e.target && state(e.target->country) &&
+              (e.source.country != e.target->country || e.source.sector == "REB" || e.target->sector == "REB"))
+            pe = &e;
+        }
+        // (and neither is named before them in their clause: "China lodged protests with both
+        // countries" are two others)
+        for (size_t k = 0; pe && k < phrases.size(); ++k)
+          if (phrases[k].begin < q && v.clause[phrases[k].begin] == v.clause[q] &&
+              (phrases[k].country == pe->source.country || phrases[k].country == pe->target->country))
+            pe = nullptr;
+        if (!pe) continue;
+        phrases.erase(std::remove_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin <= w && p.end > q; }),
+                      phrases.end());
+        auto at = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin > q; });
+        for (const ActorRef* a : {&*pe->target, &pe->source}) {  // (inserted before each other: source first)
+          if (a == &pe->source && a->country == pe->target->country) continue;
+          Phrase p;
+          p.begin = p.head_begin = q;
+          p.end = p.head_end = w + 1;
+          p.code = p.country = a->country;
+          p.prep = prep_before(q);
+          p.group = static_cast<int>(n + 2 + q);  // (a group of its own: groups are compared, never indexed)
+          p.rules.push_back("en/settings.tsv:pair_nouns");
+          at = phrases.insert(at, std::move(p));
+        }
+        q = w;
+      }
     if (en)  // (the sectors' last countries, for the role nouns of later sentences)
       for (const Phrase& q : phrases) {
         if (q.sector.empty() || q.country.size() != 3 || q.country == "IGO" || q.country == "NGO" || q.country == "IMG") continue;
