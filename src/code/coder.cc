@@ -2696,6 +2696,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
             }
           const CueEntry* sc = cue_kind(say);
+          // (past a short phrase after the saying: "said on state television that they …", "said in
+          // a statement that it …": a preposition at most six words before "that", right after it)
+          if (!(sc && sc->kind == CueKind::kComplementizer) && say < cs)
+            for (size_t q = say, k = 0; k < 6 && q > 1 && (v.trig_at[q] < 0 || lex.triggers[v.trigs[v.trig_at[q]].payload].type == "noun"); ++k, --q)
+              if (const CueEntry* pc = cue_kind(q); pc && (pc->kind == CueKind::kPreposition || pc->kind == CueKind::kLocationPrep)) {
+                if (const CueEntry* c2 = cue_kind(q - 1); c2 && c2->kind == CueKind::kComplementizer) {
+                  say = q - 1, sc = c2;
+                  break;
+                }
+              }
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
           // (past the date of the saying: "said on Monday it had killed …")
           for (const auto& d : dates)
