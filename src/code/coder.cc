@@ -1598,6 +1598,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.prep.empty() && p.begin == honor_end) p.prep = PrepOfPrefix(honor_prefix);
       if (p.prep.empty() && p.begin == honor_end) p.prep = prep_before(honor_begin);  // «مع معالي الوزير»
       if (p.prep.empty()) p.prep = prep_before(p.begin);
+      // English: "those of X" stands for the noun before it ("several governments, including those
+      // of Germany and France, summoned …"): X is that noun's, no complement.
+      if (en && p.prep == "of" && p.begin >= 2 && (toks[p.begin - 2].norm == "those" || toks[p.begin - 2].norm == "that")) p.prep.clear();
       // A partitive «من» after a quantity introduces the phrase itself, not a complement:
       // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
       // The phrase then starts at its quantity («سبعة من عناصر الشرطة»: a counted subject).
@@ -1674,6 +1677,48 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         phrases.insert(phrases.begin(), std::move(p));
       }
     }
+    // English: "the two leaders", "both sides", "the two countries" (a noun of the setting
+    // `pair_nouns` after "the two" or "both") are the parties of the story's last event with a
+    // source and a target of states: "Moon met Kim … the two leaders signed a declaration" →
+    // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
+    if (en && !cfg.pair_nouns.empty())
+      for (size_t q = 0; q + 1 < n; ++q) {
+        size_t w = q + 1;
+        if (toks[q].norm == "the" && toks[w].norm == "two") ++w;
+        else if (toks[q].norm != "both") continue;
+        if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
+        auto state = [](const std::string& c) { return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG"; };
+        // (two parties: of two states, or a state's forces and rebels of one — not police and students)
+        const Event* pe = nullptr;
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && !pe;) {
+          const Event& e = (*events)[k];
+          if (state(e.source.country) && e.target && state(e.target->country) &&
+              (e.source.country != e.target->country || e.source.sector == "REB" || e.target->sector == "REB"))
+            pe = &e;
+        }
+        // (and neither is named before them in their clause: "China lodged protests with both
+        // countries" are two others)
+        for (size_t k = 0; pe && k < phrases.size(); ++k)
+          if (phrases[k].begin < q && v.clause[phrases[k].begin] == v.clause[q] &&
+              (phrases[k].country == pe->source.country || phrases[k].country == pe->target->country))
+            pe = nullptr;
+        if (!pe) continue;
+        phrases.erase(std::remove_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin <= w && p.end > q; }),
+                      phrases.end());
+        auto at = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin > q; });
+        for (const ActorRef* a : {&*pe->target, &pe->source}) {  // (inserted before each other: source first)
+          if (a == &pe->source && a->country == pe->target->country) continue;
+          Phrase p;
+          p.begin = p.head_begin = q;
+          p.end = p.head_end = w + 1;
+          p.code = p.country = a->country;
+          p.prep = prep_before(q);
+          p.group = static_cast<int>(n + 2 + q);  // (a group of its own: groups are compared, never indexed)
+          p.rules.push_back("en/settings.tsv:pair_nouns");
+          at = phrases.insert(at, std::move(p));
+        }
+        q = w;
+      }
     if (en)  // (the sectors' last countries, for the role nouns of later sentences)
       for (const Phrase& q : phrases) {
         if (q.sector.empty() || q.country.size() != 3 || q.country == "IGO" || q.country == "NGO" || q.country == "IMG") continue;
@@ -2604,6 +2649,27 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (!speaker) { src = &p; break; }
             }
         }
+        // (after a reported clause that names no one, the speaker: "Borrell said the vote was a
+        // worrying step and urged Tbilisi to …", "Turkey said the raid violated its sovereignty and
+        // summoned the Iraqi envoy" — the one who said is the one who urged, not the vote)
+        if (en && !src && tb > 1 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator) {
+          size_t cs = tb;
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          size_t say = cs;  // (the verb of saying opens the clause, or stands before "that")
+          if (const CueEntry* c = cue_kind(cs); c && c->kind == CueKind::kRelative && cs > 0) say = cs - 1;
+          for (const auto& d : dates)  // (past the date of the saying: "said on Friday that …")
+            if (say > 0 && say + 1 == cs && d.tok_end == say + 1 && d.tok_begin > 0) {
+              say = d.tok_begin - 1;
+              if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
+            }
+          const CueEntry* sc = cue_kind(say);
+          bool named = false;  // (an actor, a role noun or a pronoun in the reported clause is its subject)
+          for (size_t q = say + 1; q + 1 < tb && !named; ++q)
+            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), "pronoun");
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && say < tb && !named)
+            for (const auto& p : phrases)
+              if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
+        }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
             if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
@@ -2664,6 +2730,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
             }
           const CueEntry* sc = cue_kind(say);
+          // (past a short phrase after the saying: "said on state television that they …", "said in
+          // a statement that it …": a preposition at most six words before "that", right after it)
+          if (!(sc && sc->kind == CueKind::kComplementizer) && say < cs)
+            for (size_t q = say, k = 0; k < 6 && q > 1 && (v.trig_at[q] < 0 || lex.triggers[v.trigs[v.trig_at[q]].payload].type == "noun"); ++k, --q)
+              if (const CueEntry* pc = cue_kind(q); pc && (pc->kind == CueKind::kPreposition || pc->kind == CueKind::kLocationPrep)) {
+                if (const CueEntry* c2 = cue_kind(q - 1); c2 && c2->kind == CueKind::kComplementizer) {
+                  say = q - 1, sc = c2;
+                  break;
+                }
+              }
           size_t j = v.cue_at[cs] >= 0 ? v.cues[v.cue_at[cs]].end : cs;
           // (past the date of the saying: "said on Monday it had killed …")
           for (const auto& d : dates)
@@ -3259,7 +3335,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool en_actorless = trig.actorless || ListHas(location_target_roots, trig.cameo.substr(0, 2));
       if (en && !src && (en_actorless || (as_verb && !place_state_sectors.empty())))
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, tb);
-            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector))) {
+            role && (en_actorless || ListHas(place_state_sectors, lex.agents[role->payload].sector)) &&
+            !ListHas(cfg.unattributed_sectors, lex.agents[role->payload].sector)) {  // ("gunmen … in Djibo": no one's)
           const PlaceEntry* pl = nullptr;
           for (const PhraseMatch& pm : v.places)
             if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
@@ -3754,10 +3831,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             refers_event = true;
             auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
             const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
+            // (a violence noun with no violence told before names a forcible act told as another
+            // root: a seizure by force, 171, a violent repression, 175, or a riot, 145 — "police
+            // stormed the embassy … condemned the raid" → the police; not an arrest or a curfew)
+            // (not when violence was told with no perpetrator: its author is unknown)
+            bool found = false;
+            for (int pass = 0; pass < 2 && !found && (pass == 0 || root == "18"); ++pass)
             for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
               const Event& e = (*events)[k];
-              if (family(e.root) != root) continue;
-              if (e.source.country.empty()) continue;  // (one told with no perpetrator: an earlier one may name it)
+              if (pass == 0 ? family(e.root) != root : e.cameo != "171" && e.cameo != "175" && e.cameo != "145") continue;
+              if (e.source.country.empty()) {  // (one told with no perpetrator: an earlier one may name it)
+                found |= pass == 0 && e.source.code.empty();
+                continue;
+              }
+              found = true;
               if (!(src && e.source.code == src->code)) {
                 domestic_tgt = Phrase();
                 domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
@@ -3847,6 +3934,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           rules.push_back("en/settings.tsv:coup_words (a coup with no perpetrator named: the story's country)");
         }
       }
+      // English: a demand (setting `open_demand_triggers`) with no addressee named ("nine countries
+      // demanded a full review of the count", "protesters demanded an inquiry") is made of the
+      // authorities of the country the story is about: the home country of a one-country story
+      // (its own people's demand too), else the country it names most, not the demander's own.
+      if (en && !tgt && !reciprocal && !refers_event && src && !src->country.empty() &&
+          ListHas(cfg.open_demand_triggers, trig.id)) {
+        const std::string country = domestic ? home_country : most_named();
+        if (!country.empty() && (domestic || src->country != country)) {
+          domestic_tgt = Phrase();
+          domestic_tgt->begin = domestic_tgt->head_begin = tb;
+          domestic_tgt->end = domestic_tgt->head_end = te;
+          domestic_tgt->code = domestic_tgt->country = country;
+          domestic_tgt->group = -1;
+          tgt = &*domestic_tgt;
+          rules.push_back("en/settings.tsv:open_demand_triggers (no addressee named: the story's country)");
+        }
+      }
       // English: humanitarian aid (root 07, a word of the cue topic `humanitarian` in its clause)
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
@@ -3884,13 +3988,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && target_missing && !prep_place && !trig.target_preps.empty())
         for (const PhraseMatch& pm : v.places) {
           if (pm.begin <= te || v.clause[pm.begin] != cl || lex.places[pm.payload].country.empty()) continue;
-          size_t b = pm.begin > 0 && det_start[pm.begin - 1] >= 0 && static_cast<size_t>(det_start[pm.begin - 1]) > te
-                         ? static_cast<size_t>(det_start[pm.begin - 1]) : pm.begin;  // "at the …"
-          // (a determiner right before the place: "into the Jenin camp", "at the Kabul airport";
-          // and "the city of" before it, topic:territory: "into the city of Kursk")
-          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) b -= 2;
-          if (b == pm.begin || b + 2 == pm.begin)
+          // (a determiner right before the place: "at the …", "into the Jenin camp"; it may start
+          // right at the trigger's end when the trigger ends in the preposition)
+          size_t b = det_start[pm.begin] >= 0 && static_cast<size_t>(det_start[pm.begin]) >= te
+                         ? static_cast<size_t>(det_start[pm.begin]) : pm.begin;
+          // ("at the port of Ashdod", "into the city of Kursk": a noun of topic:territory and "of"
+          // before the place)
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) {
+            b -= 2;
             if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) >= te) b = static_cast<size_t>(det_start[b]);
+          }
           // (b == te: the trigger ends in the preposition, "exercises around")
           if (b >= te && std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[b - 1].norm) != trig.target_preps.end()) {
             prep_place = &pm;
@@ -3899,11 +4006,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           // (or the place of a common noun after one: "fired missiles at targets in Syria", "at
           // positions in northern Iraq": "in" up to two words before the place, the preposition
-          // at most four words before "in")
+          // at most six words before "in" or "on")
           bool in_object = false;
           for (size_t i = b > 2 ? b - 2 : 0; i < b && !in_object; ++i) {
-            if (i <= te + 1 || toks[i].norm != "in") continue;
-            for (size_t k = i - 1; k + 5 > i && k >= te && !in_object; --k)
+            if (i <= te + 1 || (toks[i].norm != "in" && toks[i].norm != "on")) continue;  // ("into the zone on the Golan Heights")
+            for (size_t k = i - 1; k < n && k + 7 > i && k + 1 >= te && !in_object; --k)  // (the trigger's own last word: "sent troops into")
               in_object = v.clause[k] == cl &&
                           std::find(trig.target_preps.begin(), trig.target_preps.end(), toks[k].norm) != trig.target_preps.end();
           }

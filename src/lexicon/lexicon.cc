@@ -871,6 +871,12 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.theatre_agents = SplitList(val);
     } else if (key == "former_words") {
       c.former_words = SplitList(val);
+    } else if (key == "pair_nouns") {
+      c.pair_nouns = SplitList(val);
+    } else if (key == "open_demand_triggers") {
+      c.open_demand_triggers = SplitList(val);
+    } else if (key == "unattributed_sectors") {
+      c.unattributed_sectors = SplitList(val);
     } else if (key == "coup_words") {
       c.coup_words = SplitList(val);
     } else if (key == "foreign_only_agents") {

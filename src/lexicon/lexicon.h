@@ -182,6 +182,9 @@ struct CoderSettings {
   std::vector<std::string> home_target_roots;  // English: an event of these roots with no target in a one-country story: that country
   std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians
   std::vector<std::string> coup_words;  // (English) a condemnation of a coup with no target: the story's country
+  std::vector<std::string> unattributed_sectors;
+  std::vector<std::string> open_demand_triggers;
+  std::vector<std::string> pair_nouns;  // (English) "the two leaders", "both sides": the last event's two parties  // (English) trigger ids: a demand with no addressee is to the story's country  // (English) role nouns of unidentified attackers: no country from a place or story
   std::vector<std::string> former_words;  // (English) before a demonym and a state role noun: a former office holder (ELI)
 };
 
