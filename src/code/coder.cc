@@ -794,6 +794,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      // English: the "that" that ends a multiword modality cue ("reports that", "denied that",
+      // "claiming that") opens the clause it reports, as "that" alone does.
+      if (en && !boundary && c && toks[i].norm == "that" && v.cues[v.cue_at[i]].begin < i && v.cues[v.cue_at[i]].end == i + 1 &&
+          (c->kind == CueKind::kUncertain || c->kind == CueKind::kHypothetical))
+        boundary = true;
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
@@ -2414,6 +2419,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
           case CueKind::kHypothetical:
+            // (English: "May" with a capital inside a sentence is the month, not the modal)
+            if (en && toks[cm.begin].norm == "may" && cm.begin > 0 && text[toks[cm.begin].begin] == 'M') break;
             // English: "would" right before the verb in a clause reported by a past verb of
             // saying is the reported future ("Ghana said it would expel the envoy"): an
             // announced act, as "will" — unless another hypothetical cue follows in the sentence.
@@ -2488,6 +2495,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             hypothetical = true;
             rules.push_back(c.rule);
           }
+        }
+      // English: a verification cue after the trigger in its sentence ("…, a claim that could not
+      // be independently verified"; en/cues.tsv topic:unverified) leaves what it reports unverified.
+      for (const PhraseMatch& cm : v.cues)
+        if (en && !uncertain && cm.begin >= te && IsTopic(&lex.cues[cm.payload], "unverified")) {
+          uncertain = true;
+          rules.push_back(lex.cues[cm.payload].rule);
         }
       const bool cue_uncertain = uncertain;
       uncertain |= question;
