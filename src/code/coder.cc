@@ -2496,11 +2496,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             rules.push_back(c.rule);
           }
         }
-      // English: a verification cue after the trigger in its sentence ("…, a claim that could not
-      // be independently verified"; en/cues.tsv topic:unverified) leaves what it reports unverified.
+      // English: a verification cue anywhere in the trigger's sentence ("…, a claim that could not
+      // be independently verified", "Iraq did not confirm that …"; en/cues.tsv topic:unverified)
+      // leaves what it reports unverified; a noun trigger followed in its clause by a called_off
+      // cue ("the strikes were called off") was not carried out.
       for (const PhraseMatch& cm : v.cues)
-        if (en && !uncertain && cm.begin >= te && IsTopic(&lex.cues[cm.payload], "unverified")) {
-          uncertain = true;
+        if (en && !uncertain && !hypothetical &&
+            (IsTopic(&lex.cues[cm.payload], "unverified") ||
+             (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
+          (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
           rules.push_back(lex.cues[cm.payload].rule);
         }
       const bool cue_uncertain = uncertain;
