@@ -2500,9 +2500,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // be independently verified", "Iraq did not confirm that …"; en/cues.tsv topic:unverified)
       // leaves what it reports unverified; a noun trigger followed in its clause by a called_off
       // cue ("the strikes were called off") was not carried out.
+      // (and the terms of a deal before an intent: "Under the deal, Israel will release …", topic deal_terms)
       for (const PhraseMatch& cm : v.cues)
         if (en && !uncertain && !hypothetical &&
-            (IsTopic(&lex.cues[cm.payload], "unverified") ||
+            (IsTopic(&lex.cues[cm.payload], "unverified") || (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
              (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
           (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
           rules.push_back(lex.cues[cm.payload].rule);
