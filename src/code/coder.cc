@@ -794,11 +794,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
-      // English: the "that" that ends a multiword modality cue ("reports that", "denied that",
+      // English: the "that" that ends a multiword uncertainty cue ("reports that", "denied that",
       // "claiming that") opens the clause it reports, as "that" alone does.
-      if (en && !boundary && c && toks[i].norm == "that" && v.cues[v.cue_at[i]].begin < i && v.cues[v.cue_at[i]].end == i + 1 &&
-          (c->kind == CueKind::kUncertain || c->kind == CueKind::kHypothetical))
-        boundary = true;
+      // (cues are indexed by their first word: look back for one that ends here)
+      for (size_t k = i; en && !boundary && toks[i].norm == "that" && k-- > 0 && i - k <= 4;)
+        if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
+          boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
