@@ -2408,18 +2408,27 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
           case CueKind::kUncertain: {  // (to the end of its clause: scope_breaks)
             // (English: to a new report joined by "and" — "accused X of lying and said its
-            // diplomats had met …" — or by ", and")
+            // diplomats had met …" — or by ", and", ", but", ", while": "The motive was unclear,
+            // but police arrested …")
             bool new_report = false;
             for (size_t j = cm.end; en && j + 1 < tb && !new_report; ++j) {
               const CueEntry* a = cue_kind(j);
               const CueEntry* b = cue_kind(j + 1);
               new_report = (a && a->kind == CueKind::kCoordinator && b && b->kind == CueKind::kComplementizer) ||
-                           (is_comma(j) && b && b->kind == CueKind::kCoordinator);
+                           (is_comma(j) && b && (b->kind == CueKind::kCoordinator || b->kind == CueKind::kConjunction));
             }
             if (!new_report && scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
           }
           case CueKind::kHypothetical:
+            // (English: not over ", but", ", while" before a new report: "It was unclear whether
+            // Hamas fired the rocket, but Israel struck Gaza on Monday")
+            if (en) {
+              bool new_report = false;
+              for (size_t j = cm.end; j + 1 < tb && !new_report; ++j)
+                new_report = is_comma(j) && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kConjunction;
+              if (new_report) break;
+            }
             // (English: "May" with a capital inside a sentence is the month, not the modal)
             if (en && toks[cm.begin].norm == "may" && cm.begin > 0 && text[toks[cm.begin].begin] == 'M') break;
             // English: "would" right before the verb in a clause reported by a past verb of
