@@ -794,6 +794,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
                             c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
+      // English: the "that" that ends a multiword uncertainty cue ("reports that", "denied that",
+      // "claiming that") opens the clause it reports, as "that" alone does.
+      // (cues are indexed by their first word: look back for one that ends here)
+      for (size_t k = i; en && !boundary && toks[i].norm == "that" && k-- > 0 && i - k <= 4;)
+        if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
+          boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
@@ -2402,18 +2408,29 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           case CueKind::kNegation: if (near) { negated = true; rules.push_back(c.rule); } break;
           case CueKind::kUncertain: {  // (to the end of its clause: scope_breaks)
             // (English: to a new report joined by "and" — "accused X of lying and said its
-            // diplomats had met …" — or by ", and")
+            // diplomats had met …" — or by ", and", ", but", ", while": "The motive was unclear,
+            // but police arrested …")
             bool new_report = false;
             for (size_t j = cm.end; en && j + 1 < tb && !new_report; ++j) {
               const CueEntry* a = cue_kind(j);
               const CueEntry* b = cue_kind(j + 1);
               new_report = (a && a->kind == CueKind::kCoordinator && b && b->kind == CueKind::kComplementizer) ||
-                           (is_comma(j) && b && b->kind == CueKind::kCoordinator);
+                           (is_comma(j) && b && (b->kind == CueKind::kCoordinator || b->kind == CueKind::kConjunction));
             }
             if (!new_report && scope_breaks[tb + 1] == scope_breaks[cm.end]) { uncertain = true; rules.push_back(c.rule); }
             break;
           }
           case CueKind::kHypothetical:
+            // (English: not over ", but", ", while" before a new report: "It was unclear whether
+            // Hamas fired the rocket, but Israel struck Gaza on Monday")
+            if (en) {
+              bool new_report = false;
+              for (size_t j = cm.end; j + 1 < tb && !new_report; ++j)
+                new_report = is_comma(j) && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kConjunction;
+              if (new_report) break;
+            }
+            // (English: "May" with a capital inside a sentence is the month, not the modal)
+            if (en && toks[cm.begin].norm == "may" && cm.begin > 0 && text[toks[cm.begin].begin] == 'M') break;
             // English: "would" right before the verb in a clause reported by a past verb of
             // saying is the reported future ("Ghana said it would expel the envoy"): an
             // announced act, as "will" — unless another hypothetical cue follows in the sentence.
@@ -2488,6 +2505,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             hypothetical = true;
             rules.push_back(c.rule);
           }
+        }
+      // English: a verification cue anywhere in the trigger's sentence ("…, a claim that could not
+      // be independently verified", "Iraq did not confirm that …"; en/cues.tsv topic:unverified)
+      // leaves what it reports unverified; a noun trigger followed in its clause by a called_off
+      // cue ("the strikes were called off") was not carried out.
+      // (and the terms of a deal before an intent: "Under the deal, Israel will release …", topic deal_terms)
+      for (const PhraseMatch& cm : v.cues)
+        if (en && !uncertain && !hypothetical &&
+            (IsTopic(&lex.cues[cm.payload], "unverified") || (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
+             (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
+          (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
+          rules.push_back(lex.cues[cm.payload].rule);
         }
       const bool cue_uncertain = uncertain;
       uncertain |= question;
