@@ -2511,9 +2511,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // leaves what it reports unverified; a noun trigger followed in its clause by a called_off
       // cue ("the strikes were called off") was not carried out.
       // (and the terms of a deal before an intent: "Under the deal, Israel will release …", topic deal_terms)
+      // (a verification cue after the trigger, in another clause, is about the report unless its
+      // clause makes it about a count, a word of topic tally_noun before it: "…; the toll could not
+      // be verified" leaves the strike a report)
+      auto about_report = [&](const PhraseMatch& cm) {
+        if (cm.end <= tb || v.clause[cm.begin] == cl) return true;
+        for (const PhraseMatch& c2 : v.cues)
+          if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], "tally_noun"))
+            return false;
+        return true;
+      };
       for (const PhraseMatch& cm : v.cues)
         if (en && !uncertain && !hypothetical &&
-            (IsTopic(&lex.cues[cm.payload], "unverified") || (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
+            ((IsTopic(&lex.cues[cm.payload], "unverified") && about_report(cm)) ||
+             (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
              (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
           (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
           rules.push_back(lex.cues[cm.payload].rule);
