@@ -230,8 +230,8 @@ void Lookup(Globals& g, const std::string& phrase, const std::string& date_str, 
         ++found;
         if (json) { res.push_back(j); continue; }
         std::string clitics;
-        if (!pm.prefix.empty()) clitics += " prefix " + pm.prefix;
-        if (!pm.suffix.empty()) clitics += " suffix " + pm.suffix;
+        if (!pm.prefix.empty()) clitics += " prefix " + std::string(pm.prefix);
+        if (!pm.suffix.empty()) clitics += " suffix " + std::string(pm.suffix);
         fmt::print("  [{}] tokens {}-{} «{}»{}\n", matcher, pm.begin, pm.end, span, clitics);
         for (auto it = j["entry"].begin(); it != j["entry"].end(); ++it)
           fmt::print("      {:<12} {}\n", it.key(), it.value().is_string() ? it.value().get<std::string>() : it.value().dump());

@@ -54,7 +54,7 @@ bool EndsInPluralWaw(std::string_view w) { return w.size() > 4 && w.substr(w.siz
 bool StartsWith(std::string_view s, const char* p) { return s.rfind(p, 0) == 0; }
 
 // The preposition carried by a clitic prefix chain («وبال» → «ب»), or "".
-std::string PrepOfPrefix(std::string prefix) {
+std::string PrepOfPrefix(std::string_view prefix) {
   if (StartsWith(prefix, kWaw) || StartsWith(prefix, kFa)) prefix = prefix.substr(2);
   if (StartsWith(prefix, kLl)) return kLam;
   if (StartsWith(prefix, kBa)) return kBa;
@@ -62,9 +62,9 @@ std::string PrepOfPrefix(std::string prefix) {
   if (StartsWith(prefix, kKaf)) return kKaf;
   return "";
 }
-bool HasConj(const std::string& prefix) { return StartsWith(prefix, kWaw) || StartsWith(prefix, kFa); }
-bool HasArticle(const std::string& prefix) { return HasArabicArticle(prefix); }
-bool HasFuture(const std::string& prefix) { return prefix.find(kSin) != std::string::npos; }
+bool HasConj(std::string_view prefix) { return StartsWith(prefix, kWaw) || StartsWith(prefix, kFa); }
+bool HasArticle(std::string_view prefix) { return HasArabicArticle(prefix); }
+bool HasFuture(std::string_view prefix) { return prefix.find(kSin) != std::string::npos; }
 
 std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
 std::string SectorOf(const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : ""; }
@@ -973,7 +973,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // Arabic: whether the word at j, with the clitic prefix `prefix`, is introduced by «بـ» as
     // the object of a verb trigger before it in its clause that takes its target with «بـ»
     // (`target=ب`): «أشاد بالسعودية», «اعترفت بفلسطين» — an actor, not a place.
-    auto ba_object = [&](size_t j, const std::string& prefix) {
+    auto ba_object = [&](size_t j, std::string_view prefix) {
       if (en || PrepOfPrefix(prefix) != kBa) return false;
       for (size_t q = j; q-- > 0 && v.clause[q] == v.clause[j] && j - q <= 8;) {
         if (v.trig_at[q] < 0) continue;
@@ -1101,7 +1101,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               const PhraseMatch* m2 = v.actor_at[k] >= 0 ? &v.actors[v.actor_at[k]] : nullptr;
               const PhraseMatch* a2 = v.agent_at[k] >= 0 ? &v.agents[v.agent_at[k]] : nullptr;
               if (a2 && m2 && m2->end >= a2->end) a2 = nullptr;
-              const std::string& pre = m2 ? m2->prefix : a2 ? a2->prefix : std::string();
+              const std::string_view pre = m2 ? m2->prefix : a2 ? a2->prefix : std::string_view();
               if ((loyal || opposed) && (m2 || a2) && PrepOfPrefix(pre) == kLam && !HasConj(pre)) {
                 size_t end = m2 ? m2->end : a2->end;
                 std::string country, sector;
@@ -1462,7 +1462,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.country.empty()) {
           const CueEntry* c = cue_kind(p.end);
           if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && p.end + 1 < n)
-            pending = Pending{p.begin, p.end, ag->prefix, p.sector, p.rules};
+            pending = Pending{p.begin, p.end, std::string(ag->prefix), p.sector, p.rules};
           i = std::max(i + 1, p.end);
           continue;
         }
@@ -2861,7 +2861,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                            // «ـون», which no genitive follows, before a role noun: «اغتال المسلحون
                            // القاضي», «اغتال مسلحون مجهولون القاضي»)
                            if (!en && k == p.begin && v.agent_at[k] >= 0) {
-                             const std::string pre = k == j + 1 ? v.agents[v.agent_at[j]].prefix : "";
+                             const std::string_view pre = k == j + 1 ? v.agents[v.agent_at[j]].prefix : std::string_view();
                              std::string_view w = toks[k - 1].norm;
                              w.remove_prefix(std::min(pre.size(), w.size()));
                              if (HasArticle(pre) || StartsWith(w, kAl) ||

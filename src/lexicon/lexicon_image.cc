@@ -367,7 +367,7 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
     Status es = en_->LoadSmallTables(dir);
     if (!es.ok()) { en_.reset(); return es.WithContext(path); }
     en_->image_ = image;
-    en_->tokenizer_.SetVocabulary(std::unordered_set<std::string>(en_->vocab_.begin(), en_->vocab_.end()));
+    en_->tokenizer_.SetVocabulary(en_->vocab_);
     for (PhraseMatcher* m : {&en_->actor_matcher, &en_->agent_matcher, &en_->place_matcher})
       m->SetBareOnly(true);  // (as Lexicon::Load: actors, agents and places match no English stem)
     en_->info_.from_image = true;
@@ -375,7 +375,7 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
     en_->info_.source_key = image->source_key();
   }
   image_ = std::move(image);
-  tokenizer_.SetVocabulary(std::unordered_set<std::string>(vocab_.begin(), vocab_.end()));
+  tokenizer_.SetVocabulary(vocab_);
   info_.from_image = true;
   info_.image_path = path;
   info_.source_key = image_->source_key();

@@ -404,8 +404,8 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
         m.begin = i;
         m.end = i + n;
         m.payload = ph[2];
-        if (!seg.prefix.empty()) m.prefix.assign(seg.prefix);  // (m is new: its strings are empty)
-        if (!last_suffix.empty()) m.suffix.assign(last_suffix);
+        m.prefix = seg.prefix;
+        m.suffix = last_suffix;
       }
     }
   }

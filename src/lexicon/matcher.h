@@ -29,8 +29,10 @@ namespace hadath {
 struct PhraseMatch {
   size_t begin = 0, end = 0;     // token range [begin, end)
   uint32_t payload = 0;          // caller's entry index
-  std::string prefix;            // clitic prefix stripped from the first token
-  std::string suffix;            // clitic suffix stripped from the last token
+  // Clitics stripped from the first / last token: views into the tokens' text (their
+  // TokenizedText), valid as long as the tokens the match was found in.
+  std::string_view prefix;
+  std::string_view suffix;
 };
 
 class PhraseMatcher {

@@ -14,7 +14,7 @@ const std::string kBa = "\xD8\xA8";          // ب
 const std::string kLam = "\xD9\x84";         // ل
 
 // The preposition carried by a clitic prefix chain («وبال» → «ب»), or "".
-std::string PrepOf(std::string prefix) {
+std::string PrepOf(std::string_view prefix) {
   if (prefix.rfind("\xD9\x88", 0) == 0 || prefix.rfind("\xD9\x81", 0) == 0) prefix = prefix.substr(2);
   if (prefix.rfind(kLl, 0) == 0) return kLam;
   if (prefix.rfind(kBa, 0) == 0) return kBa;
@@ -22,7 +22,7 @@ std::string PrepOf(std::string prefix) {
   return "";
 }
 
-bool Bare(const std::string& prefix) { return prefix.empty() || prefix == kAl; }
+bool Bare(std::string_view prefix) { return prefix.empty() || prefix == kAl; }
 
 // Groups of FindAll: matches sharing one span, by start token.
 struct Groups {
@@ -268,7 +268,7 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
               s.cues.At(i - 1).first == s.cues.At(i - 1).second) {
             // An adjective agrees in definiteness with its noun: «دورية بريطانية»,
             // «القوات البريطانية», not «واصيب الكوريون».
-            auto definite = [&](const Token& t, const std::string& prefix) {
+            auto definite = [&](const Token& t, std::string_view prefix) {
               if (prefix.find(kAl) != std::string::npos || prefix.find(kLl) != std::string::npos) return true;
               if (t.norm.rfind(kAl, 0) == 0) return true;
               for (const Segment& g : t.segs)

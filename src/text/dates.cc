@@ -22,7 +22,7 @@ static int DaysInMonth(int y, int m) {
   return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
 }
 
-bool Ymd::valid() const { return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m); }
+bool Ymd::DayFits() const { return d <= DaysInMonth(y, m); }
 
 std::string Ymd::ToString() const {
   if (!valid()) return "";

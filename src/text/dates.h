@@ -32,12 +32,17 @@ namespace hadath {
 
 struct Ymd {
   int y = 0, m = 0, d = 0;
-  bool valid() const;
+  // Inline: DatedCode::Covers and ActorEntry::CodeOn ask it for every actor match; a day
+  // up to 28 needs no month table.
+  bool valid() const {
+    return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && (d <= 28 || DayFits());
+  }
   std::string ToString() const;            // "YYYY-MM-DD", "" if invalid
   static bool Parse(std::string_view s, Ymd* out);  // strict "YYYY-MM-DD[...]"
   int64_t ToDays() const;                  // days since 1970-01-01
   static Ymd FromDays(int64_t days);
   int Weekday() const;                     // ISO: 1 = Monday … 7 = Sunday
+  bool DayFits() const;                    // d <= the days of month m of year y
 };
 
 // Hijri (Umm al-Qura) year/month/day → Gregorian; false if not a valid Hijri date.

@@ -66,6 +66,20 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
 void Tokenizer::SetVocabulary(std::unordered_set<std::string> words) {
   vocab_words_.assign(words.begin(), words.end());
   std::sort(vocab_words_.begin(), vocab_words_.end());  // the same table whatever the set's order
+  BuildVocabularyTable();
+}
+
+void Tokenizer::SetVocabulary(const std::vector<std::string>& words) {
+  vocab_words_ = words;
+  if (!std::is_sorted(vocab_words_.begin(), vocab_words_.end()) ||
+      std::adjacent_find(vocab_words_.begin(), vocab_words_.end()) != vocab_words_.end()) {
+    std::sort(vocab_words_.begin(), vocab_words_.end());
+    vocab_words_.erase(std::unique(vocab_words_.begin(), vocab_words_.end()), vocab_words_.end());
+  }
+  BuildVocabularyTable();
+}
+
+void Tokenizer::BuildVocabularyTable() {
   uint32_t size = 16;
   while (size < 2 * vocab_words_.size()) size *= 2;
   vocab_table_.assign(2 * size_t{size}, 0);

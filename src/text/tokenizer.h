@@ -200,6 +200,8 @@ class Tokenizer {
   // The words dictionaries can match (first words of every entry). Called
   // once by the Lexicon after loading; before that every alternative is kept.
   void SetVocabulary(std::unordered_set<std::string> words);
+  // The same from a list (an image's, already sorted and unique: then neither set nor sort).
+  void SetVocabulary(const std::vector<std::string>& words);
   bool InVocabulary(std::string_view w) const;
 
   const Normalizer& normalizer() const { return *norm_; }
@@ -235,6 +237,7 @@ class Tokenizer {
   std::vector<uint32_t> vocab_table_;
   uint64_t vocab_id_ = 0;  // this vocabulary's id (English stem cache, text/english.h)
   uint32_t vocab_mask_ = 0;
+  void BuildVocabularyTable();  // vocab_table_ from vocab_words_ (sorted, unique), a new vocab_id_
   bool has_vocab_ = false;
   bool english_ = false;
 };
