@@ -25,6 +25,26 @@ struct Phrase {
   bool counted = false;                 // a counted demonym: «خمسة بريطانيين» (people, often victims)
 };
 
+// A phrase standing for a country alone over tokens [begin, end) (a country a rule infers: the
+// story's, the dateline's, a place's), in a group of its own.
+Phrase CountryPhrase(size_t begin, size_t end, const std::string& country) {
+  Phrase p;
+  p.begin = p.head_begin = begin;
+  p.end = p.head_end = end;
+  p.code = p.country = country;
+  p.group = -1;
+  return p;
+}
+
+// A phrase standing for an event's actor (an act told before) over tokens [begin, end).
+Phrase ActorPhrase(const ActorRef& a, size_t begin, size_t end) {
+  Phrase p = CountryPhrase(begin, end, a.country);
+  p.code = a.code;
+  p.sector = a.sector;
+  p.name = a.name;
+  return p;
+}
+
 const char* kAl = "\xD8\xA7\xD9\x84";     // ال
 const char* kLl = "\xD9\x84\xD9\x84";     // لل
 const char* kWaw = "\xD9\x88";            // و
@@ -492,8 +512,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   auto most_named = [&]() {
     std::string country;
     int best = 0, tied = 0;
-    for (const auto& [c, k] : named_so_far) {
-      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO" || k < best) continue;
+    for (const auto& [c, k] : named_so_far) {  // (states only: count_named keeps no other)
+      if (k < best) continue;
       tied = k > best ? 1 : tied + 1;
       if (k > best || c == dateline_country) country = c;
       best = k;
@@ -2639,13 +2659,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // tells more of the event before it, not a new one.
       // (but a verbal act of another root aimed at a party named right after it is an act of
       // its own: "resigned on Saturday, accusing Iran of …", "recalled its envoy, blaming X")
-      const std::string_view proot = std::string_view(trig.cameo).substr(0, 2);
-      const bool own_act = (proot == "10" || proot == "11" || proot == "12" || proot == "13") &&
-                           std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin == te && p.prep.empty(); }) &&
-                           !(!events->empty() && events->back().doc_id == doc.id && events->back().sentence_index == si &&
-                             events->back().root == proot);
+      auto own_act = [&] {
+        const std::string_view proot = std::string_view(trig.cameo).substr(0, 2);
+        return (proot == "10" || proot == "11" || proot == "12" || proot == "13") &&
+               std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin == te && p.prep.empty(); }) &&
+               !(!events->empty() && events->back().doc_id == doc.id && events->back().sentence_index == si &&
+                 events->back().root == proot);
+      };
       if (en && as_verb && tb > 0 && is_comma(tb - 1) && toks[tb].norm.size() > 4 &&
-          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0 && !own_act) {
+          toks[tb].norm.compare(toks[tb].norm.size() - 3, 3, "ing") == 0 && !own_act()) {
         reject("a participle clause after a comma: more of the event before it (English)");
         continue;
       }
@@ -3336,11 +3358,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
       if (!state_country.empty()) {
-        home_state = Phrase();
-        home_state->begin = home_state->head_begin = tb;
-        home_state->end = home_state->head_end = te;
-        home_state->code = home_state->country = state_country;
-        home_state->group = -1;
+        home_state = CountryPhrase(tb, te, state_country);
         home_state->rules.push_back("en/settings.tsv:home_role_sectors (a passive arrest with no agent: the state of the story's country made it)");
         src = &*home_state;
       }
@@ -3394,11 +3412,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && !src && en_passive && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
         for (const PhraseMatch& pm : v.places)
           if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
-            placed_src = Phrase();
-            placed_src->begin = placed_src->head_begin = pm.begin;
-            placed_src->end = placed_src->head_end = pm.end;
-            placed_src->code = placed_src->country = lex.places[pm.payload].country;
-            placed_src->group = -1;
+            placed_src = CountryPhrase(pm.begin, pm.end, lex.places[pm.payload].country);
             placed_src->rules.push_back(lex.places[pm.payload].rule);
             src = &*placed_src;
             rules.push_back(trig.rule + " (a passive arrest in a place: that place's state made it)");
@@ -3834,11 +3848,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // Option `self_target`: an act on the source's own country ("declared martial law").
       if (!tgt && src && !src->country.empty() && trig.opt.self_target) {
-        domestic_tgt = Phrase();
-        domestic_tgt->begin = domestic_tgt->head_begin = src->begin;
-        domestic_tgt->end = domestic_tgt->head_end = src->end;
-        domestic_tgt->code = domestic_tgt->country = src->country;
-        domestic_tgt->group = -1;
+        domestic_tgt = CountryPhrase(src->begin, src->end, src->country);
         tgt = &*domestic_tgt;
       }
       // English: the coordinated subject of a symmetric act (trigger option `reciprocal`: meet,
@@ -3886,14 +3896,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               }
               found = true;
               if (!(src && e.source.code == src->code)) {
-                domestic_tgt = Phrase();
-                domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
-                domestic_tgt->end = domestic_tgt->head_end = o.end;
-                domestic_tgt->code = e.source.code;
-                domestic_tgt->country = e.source.country;
-                domestic_tgt->sector = e.source.sector;
-                domestic_tgt->name = e.source.name;
-                domestic_tgt->group = -1;
+                domestic_tgt = ActorPhrase(e.source, o.begin, o.end);
                 tgt = &*domestic_tgt;
                 rules.push_back(trig.rule + " (the perpetrator of the event it refers to, told before)");
               }
@@ -3903,11 +3906,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             // before: the country of the story's dateline, "LIBREVILLE — … France condemned the coup")
             if (!tgt && lex.triggers[o.payload].opt.self_target && !dateline_country.empty() &&
                 !(src && src->country == dateline_country)) {
-              domestic_tgt = Phrase();
-              domestic_tgt->begin = domestic_tgt->head_begin = o.begin;
-              domestic_tgt->end = domestic_tgt->head_end = o.end;
-              domestic_tgt->code = domestic_tgt->country = dateline_country;
-              domestic_tgt->group = -1;
+              domestic_tgt = CountryPhrase(o.begin, o.end, dateline_country);
               tgt = &*domestic_tgt;
               rules.push_back(trig.rule + " (an act on its own country: the country of the story's dateline)");
             }
@@ -3940,14 +3939,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
             const Event& e = (*events)[k];
             if (e.source.country.empty() || (src && e.source.country == src->country)) continue;
-            domestic_tgt = Phrase();
-            domestic_tgt->begin = domestic_tgt->head_begin = j;
-            domestic_tgt->end = domestic_tgt->head_end = j + 1;
-            domestic_tgt->code = e.source.code;
-            domestic_tgt->country = e.source.country;
-            domestic_tgt->sector = e.source.sector;
-            domestic_tgt->name = e.source.name;
-            domestic_tgt->group = -1;
+            domestic_tgt = ActorPhrase(e.source, j, j + 1);
             tgt = &*domestic_tgt;
             refers_event = true;  // (none told before: no target, no event)
             rules.push_back(trig.rule + " (the party of the act it names, told before)");
@@ -3965,11 +3957,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (size_t q = tb; q < n && q < te + 3 && v.clause[q] == cl && !coup; ++q) coup = ListHas(cfg.coup_words, toks[q].norm);
         const std::string country = coup ? (domestic ? home_country : most_named()) : std::string();
         if (!country.empty() && !(src && src->country == country)) {
-          domestic_tgt = Phrase();
-          domestic_tgt->begin = domestic_tgt->head_begin = tb;
-          domestic_tgt->end = domestic_tgt->head_end = te;
-          domestic_tgt->code = domestic_tgt->country = country;
-          domestic_tgt->group = -1;
+          domestic_tgt = CountryPhrase(tb, te, country);
           tgt = &*domestic_tgt;
           rules.push_back("en/settings.tsv:coup_words (a coup with no perpetrator named: the story's country)");
         }
@@ -3982,11 +3970,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           ListHas(cfg.open_demand_triggers, trig.id)) {
         const std::string country = domestic ? home_country : most_named();
         if (!country.empty() && (domestic || src->country != country)) {
-          domestic_tgt = Phrase();
-          domestic_tgt->begin = domestic_tgt->head_begin = tb;
-          domestic_tgt->end = domestic_tgt->head_end = te;
-          domestic_tgt->code = domestic_tgt->country = country;
-          domestic_tgt->group = -1;
+          domestic_tgt = CountryPhrase(tb, te, country);
           tgt = &*domestic_tgt;
           rules.push_back("en/settings.tsv:open_demand_triggers (no addressee named: the story's country)");
         }
@@ -4001,11 +3985,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // first visit by an Ethiopian leader in twenty years")
       if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
           !dateline_country.empty() && src && !src->country.empty() && src->country != dateline_country) {
-        domestic_tgt = Phrase();
-        domestic_tgt->begin = domestic_tgt->head_begin = tb;
-        domestic_tgt->end = domestic_tgt->head_end = te;
-        domestic_tgt->code = domestic_tgt->country = dateline_country;
-        domestic_tgt->group = -1;
+        domestic_tgt = CountryPhrase(tb, te, dateline_country);
         tgt = &*domestic_tgt;
         rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
       }
@@ -4477,12 +4457,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             ev.source.code = place->country + "CVL";
             ev.source.start = cp(lb);
             ev.source.end = cp(le);
-          } else if (en && !place && ListHas(cfg.location_source_roots, cc->root) &&
-                     !(domestic ? home_country : most_named()).empty()) {
+          } else if (std::string c; en && !place && ListHas(cfg.location_source_roots, cc->root) &&
+                                     !(c = domestic ? home_country : most_named()).empty()) {
             // English: ... and with no place named, people of the story's country (its home
             // country, else the country it has named most so far): "hundreds of people took to
             // the streets to cheer the soldiers" in a story of Gabon → GABCVL
-            const std::string c = domestic ? home_country : most_named();
             ev.source.country = c;
             ev.source.sector = "CVL";
             ev.source.code = c + "CVL";

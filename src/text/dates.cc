@@ -133,10 +133,11 @@ uint8_t DateGrammar::KindBit(std::string_view kind) {
 
 bool DateGrammar::IntervalEndingAt(const std::vector<Token>& toks, size_t end, int* days, size_t* begin,
                                    std::string* rule) const {
+  if (end > toks.size()) return false;
   const Word* best = nullptr;
   for (const Word& w : intervals_) {
     const size_t n = w.forms.size();
-    if (n > end || end > toks.size() || (best && n <= best->forms.size())) continue;
+    if (n > end || (best && n <= best->forms.size())) continue;
     bool ok = true;
     for (size_t k = 0; k < n && ok; ++k) ok = toks[end - n + k].norm == w.forms[k];
     if (ok) best = &w;

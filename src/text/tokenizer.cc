@@ -64,13 +64,11 @@ Status Tokenizer::Load(const std::string& data_dir, const Normalizer* normalizer
 }
 
 void Tokenizer::SetVocabulary(std::unordered_set<std::string> words) {
-  vocab_words_.assign(words.begin(), words.end());
-  std::sort(vocab_words_.begin(), vocab_words_.end());  // the same table whatever the set's order
-  BuildVocabularyTable();
+  SetVocabulary(std::vector<std::string>(words.begin(), words.end()));  // (sorted there: the same table whatever the set's order)
 }
 
-void Tokenizer::SetVocabulary(const std::vector<std::string>& words) {
-  vocab_words_ = words;
+void Tokenizer::SetVocabulary(std::vector<std::string> words) {
+  vocab_words_ = std::move(words);
   if (!std::is_sorted(vocab_words_.begin(), vocab_words_.end()) ||
       std::adjacent_find(vocab_words_.begin(), vocab_words_.end()) != vocab_words_.end()) {
     std::sort(vocab_words_.begin(), vocab_words_.end());

@@ -201,7 +201,7 @@ class Tokenizer {
   // once by the Lexicon after loading; before that every alternative is kept.
   void SetVocabulary(std::unordered_set<std::string> words);
   // The same from a list (an image's, already sorted and unique: then neither set nor sort).
-  void SetVocabulary(const std::vector<std::string>& words);
+  void SetVocabulary(std::vector<std::string> words);
   bool InVocabulary(std::string_view w) const;
 
   const Normalizer& normalizer() const { return *norm_; }
