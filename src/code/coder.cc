@@ -129,11 +129,23 @@ const CueEntry* CueAt(const SentenceView& v, const Lexicon& lex, size_t i) {
   return &lex.cues[v.cues[v.cue_at[i]].payload];
 }
 
-// English: "about", "around", "over" right before a number mean "roughly", "more than" ("about
-// 3,000 people"), not a preposition.
-bool RoughCountAt(const std::vector<Token>& toks, size_t j) {
+// English: a word of the setting `rough_count_words` ("about", "around", "over") right before a
+// number means "roughly", "more than" ("about 3,000 people"), not a preposition.
+bool RoughCountAt(const Lexicon& lex, const std::vector<Token>& toks, size_t j) {
   return j + 1 < toks.size() && toks[j + 1].kind == TokenKind::kNumber &&
-         (toks[j].norm == "about" || toks[j].norm == "around" || toks[j].norm == "over");
+         ListHas(lex.coder_settings.rough_count_words, toks[j].norm);
+}
+
+// The end of the longest phrase of `list` (words as tokens) starting at token `j`, else `j`.
+size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, size_t j) {
+  size_t end = j;
+  for (const auto& words : list.phrases) {
+    if (toks[j].norm != words[0]) continue;
+    size_t k = 1;
+    while (k < words.size() && j + k < toks.size() && toks[j + k].norm == words[k]) ++k;
+    if (k == words.size() && j + k > end) end = j + k;
+  }
+  return end;
 }
 bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
 
@@ -235,7 +247,7 @@ const PhraseMatch* EnglishBareRoleAfter(const SentenceView& v, const Lexicon& le
     const CueEntry* c = CueAt(v, lex, j);
     const bool skip = toks[j].kind == TokenKind::kNumber || PlainEnglishWord(v, lex, j) ||
                       (c && (c->kind == CueKind::kDeterminer || (c->kind == CueKind::kPreposition && toks[j].norm == "of"))) ||
-                      RoughCountAt(toks, j);  // ("about 3,000 people", "over 200 students")
+                      RoughCountAt(lex, toks, j);  // ("about 3,000 people", "over 200 students")
     if (!skip) return nullptr;
   }
   return nullptr;
@@ -639,7 +651,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // "March" with its capital inside a sentence is the month ("signed an agreement in March").
     if (en)
       std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-        if (m.begin > 0 && toks[m.begin].norm == "march" && text[toks[m.begin].begin] == 'M' &&
+        if (m.begin > 0 && ListHas(cfg.capital_month_words, toks[m.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[m.begin].begin])) &&
             toks[m.begin - 1].kind == TokenKind::kWord)
           return true;
         if (lex.triggers[m.payload].type != "verb") return false;
@@ -832,7 +844,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         boundary = false;
       // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
       // leave the country"): no boundary.
-      if (en && boundary && c && c->kind == CueKind::kComplementizer && toks[i].norm == "told") {
+      if (en && boundary && c && c->kind == CueKind::kComplementizer && ListHas(cfg.directive_speech_verbs, toks[i].norm)) {
         size_t k = i + 1;
         while (k < n && named[k] && k < i + 8) ++k;
         // (the "to" may end a role noun: "ambassador to")
@@ -929,7 +941,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (i == 0) return "";
       const CueEntry* c = cue_kind(i - 1);
       // (English: "detained about 3,000 people" has a direct object)
-      if (en && RoughCountAt(toks, i - 1)) return "";
+      if (en && RoughCountAt(lex, toks, i - 1)) return "";
       if (c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep) && (en || !counted_before(i - 1)))
         return std::string(toks[i - 1].norm);
       return "";
@@ -1443,7 +1455,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (size_t q = b; q-- > 0 && v.clause[q] == v.clause[p.begin] && story_role;)
             if (v.trig_at[q] >= 0) story_role = false;
           size_t aux = p.end;
-          if (aux < n && (toks[aux].norm == "had" || toks[aux].norm == "have" || toks[aux].norm == "has")) ++aux;
+          if (aux < n && ListHas(cfg.perfect_auxiliaries, toks[aux].norm)) ++aux;
           if (cue_kind(aux) && cue_kind(aux)->kind == CueKind::kPassiveAux) story_role = false;
         }
         if (story_role) {
@@ -1626,7 +1638,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (p.prep.empty()) p.prep = prep_before(p.begin);
       // English: "those of X" stands for the noun before it ("several governments, including those
       // of Germany and France, summoned …"): X is that noun's, no complement.
-      if (en && p.prep == "of" && p.begin >= 2 && (toks[p.begin - 2].norm == "those" || toks[p.begin - 2].norm == "that")) p.prep.clear();
+      if (en && p.prep == "of" && p.begin >= 2 && ListHas(cfg.of_pronouns, toks[p.begin - 2].norm)) p.prep.clear();
       // A partitive «من» after a quantity introduces the phrase itself, not a complement:
       // «عشرات من أعضاء الحزب» are party members (a subject or an object like any other).
       // The phrase then starts at its quantity («سبعة من عناصر الشرطة»: a counted subject).
@@ -1709,9 +1721,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
     if (en && !cfg.pair_nouns.empty())
       for (size_t q = 0; q + 1 < n; ++q) {
-        size_t w = q + 1;
-        if (toks[q].norm == "the" && toks[w].norm == "two") ++w;
-        else if (toks[q].norm != "both") continue;
+        if (!cfg.pair_words.MayStart(toks[q].norm)) continue;
+        const size_t w = WordPhraseEnd(cfg.pair_words, toks, q);  // ("the two", "both")
+        if (w == q) continue;
         if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
         auto state = [](const std::string& c) { return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG"; };
         // (two parties: of two states, or a state's forces and rebels of one — not police and students)
@@ -2450,7 +2462,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (new_report) break;
             }
             // (English: "May" with a capital inside a sentence is the month, not the modal)
-            if (en && toks[cm.begin].norm == "may" && cm.begin > 0 && text[toks[cm.begin].begin] == 'M') break;
+            if (en && cm.begin > 0 && ListHas(cfg.capital_month_words, toks[cm.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[cm.begin].begin]))) break;
             // English: "would" right before the verb in a clause reported by a past verb of
             // saying is the reported future ("Ghana said it would expel the envoy"): an
             // announced act, as "will" — unless another hypothetical cue follows in the sentence.
@@ -2695,7 +2707,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && tb > 0 && last_source && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kCoordinator)
           src = last_source;
         // (and so does "and he"/"and she" before it: "accused X of …, and he urged Y to …")
-        if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+        if (en && !src && tb > 1 && last_source && ListHas(cfg.person_pronouns, toks[tb - 1].norm) &&
             cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
         // (with no event before it, the subject of its clause, not the object of the verb before:
@@ -2763,7 +2775,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (size_t q = rb >= 3 ? rb - 3 : 0; q < rb; ++q)
               if (cue_kind(q) && cue_kind(q)->kind == CueKind::kDeterminer) other = verb_between = false, plain = 0;
             for (size_t q = tb; q <= te && q < n; ++q)
-              if (toks[q].norm == "by") verb_between = false, plain = 0;
+              if (ListHas(cfg.agent_words, toks[q].norm)) verb_between = false, plain = 0;
             if (verb_between || (plain >= 2 && !other)) src = nullptr;
           }
         // (the verb shows an object: in its form, or an actor, role noun or number right after it)
@@ -2813,7 +2825,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
           // ("he"/"she" is a person, never a body: "the foreign ministry said he had stepped down"
           // is someone else; topic:institution)
-          if (src && j < tb && (toks[j].norm == "he" || toks[j].norm == "she"))
+          if (src && j < tb && ListHas(cfg.person_pronouns, toks[j].norm))
             for (size_t q = src->begin; src && q < src->end; ++q)
               if (IsTopic(cue_kind(q), "institution")) src = nullptr;
         }
@@ -3020,7 +3032,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // had started a hunger strike")
               if (!src && en) {
                 size_t k = j;
-                while (k > 0 && (toks[k - 1].norm == "had" || toks[k - 1].norm == "has" || toks[k - 1].norm == "have")) --k;
+                while (k > 0 && ListHas(cfg.perfect_auxiliaries, toks[k - 1].norm)) --k;
                 if (k > 1 && IsTopic(cue_kind(k - 1), "pronoun")) {
                   size_t say = k - 1;
                   if (cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kRelative) --say;
@@ -3797,7 +3809,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!tgt) tgt = fallback;
       // English: "him"/"her" right after a verb is a person named before it in its sentence (the
       // last one, not of the subject's group): "Morales landed … after Mexico granted him asylum".
-      if (en && !tgt && as_verb && te < n && (toks[te].norm == "him" || toks[te].norm == "her"))
+      if (en && !tgt && as_verb && te < n && ListHas(cfg.object_person_pronouns, toks[te].norm))
         for (const auto& p : phrases)
           if (p.end <= tb && !p.name.empty() && !(src && p.group == src->group) && p.prep.empty() &&
               !(cue_kind(p.end) && cue_kind(p.end)->kind == CueKind::kComplementizer))  // (not the speaker)
@@ -3839,7 +3851,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && !tgt && as_verb && en_passive && src && !src->country.empty() && en_domestic_root) {
         size_t b = tb;
         while (b > 0 && ((cue_kind(b - 1) && cue_kind(b - 1)->kind == CueKind::kPassiveAux) ||
-                         toks[b - 1].norm == "had" || toks[b - 1].norm == "has" || toks[b - 1].norm == "have"))
+                         ListHas(cfg.perfect_auxiliaries, toks[b - 1].norm)))
           --b;  // ("24 people had been arrested")
         if (const PhraseMatch* role = EnglishBareRoleBefore(v, lex, phrases, b); role) {
           domestic_tgt = EnglishRolePhrase(lex, *role, src->country);
@@ -3918,10 +3930,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && !tgt && !refers_event && as_verb && trig.opt.refers && te < n) {
         size_t j = te;
         // ("condemned what it called an open war on …": the speaker's own name for the act)
-        if (j + 2 < n && toks[j].norm == "what" &&
-            (toks[j + 1].norm == "it" || toks[j + 1].norm == "they" || toks[j + 1].norm == "he" || toks[j + 1].norm == "she") &&
-            (toks[j + 2].norm == "called" || toks[j + 2].norm == "termed" || toks[j + 2].norm == "described"))
-          j += toks[j + 2].norm == "described" && j + 3 < n && toks[j + 3].norm == "as" ? 4 : 3;
+        j = WordPhraseEnd(cfg.naming_phrases, toks, j);  // (setting `naming_phrases`)
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
         auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
           for (const PhraseMatch& cm : v.cues)

@@ -785,6 +785,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       *out = val;
       return Status::OK();
     };
+    // a word of a cue list as the tokenizer gives it (English: lower case, "n't" → "not")
+    auto word_form = [&](const std::string& w) { return lang_ == "en" ? english::Fold(w, normalizer_) : normalizer_.Normalize(w); };
     if (key == "history_days") {
       HADATH_RETURN_IF_ERROR(number(&c.history_days));
     } else if (key == "unrealized_window") {
@@ -905,6 +907,34 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.dyadic_files = SplitList(val);
     } else if (key == "open_target_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.open_target_roots));
+    } else if (key == "rough_count_words" || key == "of_pronouns" || key == "capital_month_words" ||
+               key == "person_pronouns" || key == "object_person_pronouns" || key == "agent_words" ||
+               key == "directive_speech_verbs" || key == "perfect_auxiliaries") {
+      auto& out = key == "rough_count_words"        ? c.rough_count_words
+                  : key == "of_pronouns"            ? c.of_pronouns
+                  : key == "capital_month_words"    ? c.capital_month_words
+                  : key == "person_pronouns"        ? c.person_pronouns
+                  : key == "object_person_pronouns" ? c.object_person_pronouns
+                  : key == "agent_words"            ? c.agent_words
+                  : key == "directive_speech_verbs" ? c.directive_speech_verbs
+                                                    : c.perfect_auxiliaries;
+      out.clear();
+      for (const auto& w : SplitList(val)) {
+        if (w.find(' ') != std::string::npos)
+          return Status::Corrupt(row.rule + ": '" + key + "' wants single words, got '" + w + "'");
+        out.push_back(word_form(w));
+      }
+    } else if (key == "pair_words" || key == "naming_phrases") {  // phrases of words, as tokens
+      auto& out = key == "pair_words" ? c.pair_words : c.naming_phrases;
+      out = WordPhrases{};
+      for (const auto& item : SplitList(val)) {
+        std::vector<std::string> words;
+        std::istringstream in(item);
+        for (std::string w; in >> w;) words.push_back(word_form(w));
+        if (words.empty() || words[0].empty()) return Status::Corrupt(row.rule + ": '" + key + "' has an empty phrase");
+        if (words[0].size() < 64) out.first_sizes |= uint64_t{1} << words[0].size();
+        out.phrases.push_back(std::move(words));
+      }
     } else if (key == "reciprocal_preps") {
       c.reciprocal_preps.clear();
       for (const auto& w : SplitList(val)) c.reciprocal_preps.push_back(normalizer_.Normalize(w));

@@ -20,6 +20,7 @@
 // Thread safety: immutable after Load(); shared read-only by all workers.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -139,6 +140,15 @@ void DropArticlePlaces(std::vector<PhraseMatch>* places);
 void DropPlainWordNames(const std::vector<std::string>& plain_words, const std::vector<Token>& toks,
                         std::vector<PhraseMatch>* names);
 
+// Phrases of words (matching forms, compared with tokens), with the byte lengths of their first
+// words: most tokens start no phrase, and their length alone says so.
+struct WordPhrases {
+  std::vector<std::vector<std::string>> phrases;
+  uint64_t first_sizes = 0;  // bit k: a phrase's first word has k bytes (k < 64)
+  bool MayStart(std::string_view w) const { return w.size() >= 64 || ((first_sizes >> w.size()) & 1); }
+  bool empty() const { return phrases.empty(); }
+};
+
 // The coder's settings (ar/settings.tsv), parsed and checked at load; defaults when unset.
 struct CoderSettings {
   long history_days = 365;
@@ -186,6 +196,17 @@ struct CoderSettings {
   std::vector<std::string> open_demand_triggers;
   std::vector<std::string> pair_nouns;  // (English) "the two leaders", "both sides": the last event's two parties  // (English) trigger ids: a demand with no addressee is to the story's country  // (English) role nouns of unidentified attackers: no country from a place or story
   std::vector<std::string> former_words;  // (English) before a demonym and a state role noun: a former office holder (ELI)
+  // English cue words the coder compares tokens with (matching forms; none by default):
+  std::vector<std::string> rough_count_words;  // before a number: "roughly", no preposition ("about 40")
+  std::vector<std::string> of_pronouns;  // "those of X": X is the noun told before, no complement
+  std::vector<std::string> capital_month_words;  // capitalised inside a sentence: the month ("May")
+  std::vector<std::string> person_pronouns;  // "he", "she": a person, never a body
+  std::vector<std::string> object_person_pronouns;  // "him", "her" after a verb: a person named before
+  std::vector<std::string> agent_words;  // "by" inside a trigger phrase: a participle after its noun
+  std::vector<std::string> directive_speech_verbs;  // "told X to …": an order, no reported speech
+  std::vector<std::string> perfect_auxiliaries;  // "had", "has", "have" passed over before a verb
+  WordPhrases pair_words;  // "the two", "both" before a noun of pair_nouns
+  WordPhrases naming_phrases;  // "what it called": skipped after a refers verb
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,

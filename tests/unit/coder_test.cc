@@ -197,6 +197,56 @@ TEST(Coder, ArmedSectorsIsASetting) {
   EXPECT_EQ(ev[0].cameo, "190");
 }
 
+// English cue words are data too (en/settings.tsv): a key given again later in the file
+// replaces the shipped list.
+std::vector<Event> CodeEnglishWithSetting(const std::string& line, const std::string& text, const std::string& date) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("hadath-en-settings-test-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::copy(HADATH_TEST_DATA_DIR, dir, fs::copy_options::recursive);
+  {
+    std::ofstream f(dir / "en" / "settings.tsv", std::ios::app);
+    f << line << "\n";
+  }
+  EngineOptions opt;
+  opt.data_dir = dir.string();
+  std::unique_ptr<Engine> eng;
+  std::vector<Event> ev;
+  Status st = Engine::Open(opt, &eng);
+  EXPECT_TRUE(st.ok()) << st.message();
+  if (st.ok()) {
+    Document d;
+    d.id = "s";
+    d.body = text;
+    d.date = date;
+    Extracted ex;
+    EXPECT_TRUE(eng->Extract(d, &ex).ok());
+    EXPECT_TRUE(eng->Code(ex, &ev).ok());
+  }
+  fs::remove_all(dir);
+  return ev;
+}
+
+TEST(Coder, EnglishCueWordsAreSettings) {
+  // "May" with a capital inside a sentence is the month (capital_month_words), not the modal.
+  const std::string text = "After fishing talks broke down in May, Bolivia expelled the Chilean ambassador on Monday.";
+  auto shipped = Code(text, "2024-06-10");
+  ASSERT_FALSE(shipped.empty());
+  EXPECT_EQ(shipped[0].root, "17");
+  EXPECT_TRUE(CodeEnglishWithSetting("capital_month_words\tmarch\tMay left out", text, "2024-06-10").empty());
+  // "those of X" (of_pronouns): with "those" left out, "of Chile" is a complement, no source.
+  const std::string those = "Several embassies, including those of Chile and Peru, condemned the Venezuelan government.";
+  EXPECT_EQ(Code(those, "2024-06-10").size(), 2u);
+  EXPECT_TRUE(CodeEnglishWithSetting("of_pronouns\tthat\tthose left out", those, "2024-06-10").empty());
+  // a phrase list (pair_words) is read as words
+  const std::string pair = "Ecuadorian troops clashed with Colombian troops on Sunday. On Monday both governments signed a border accord.";
+  auto ev = CodeEnglishWithSetting("pair_words\tthe two\tboth left out", pair, "2024-06-10");
+  size_t accords = 0;
+  for (const auto& e : Code(pair, "2024-06-10")) accords += e.root == "05";
+  EXPECT_EQ(accords, 2u);
+  for (const auto& e : ev) EXPECT_NE(e.root, "05");
+}
+
 // Opens an engine on a copy of data/ with `line` appended to `file`; returns the load status.
 Status OpenWithExtraLine(const std::string& file, const std::string& line) {
   namespace fs = std::filesystem;
@@ -228,6 +278,13 @@ TEST(Coder, BadSettingsAreLoadErrors) {
   st = OpenWithExtraLine("ar/settings.tsv", "histroy_days\t30\ta typo");
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("unknown setting 'histroy_days'"), std::string::npos) << st.message();
+}
+
+TEST(Coder, BadEnglishCueSettingsAreLoadErrors) {
+  Status st = OpenWithExtraLine("en/settings.tsv", "rough_count_words\tabout|more than\tone word each");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("en/settings.tsv:"), std::string::npos) << st.message();
+  EXPECT_NE(st.message().find("single words"), std::string::npos) << st.message();
 }
 
 TEST(Coder, BadTriggerOptionsAreLoadErrors) {
