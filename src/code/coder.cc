@@ -4358,6 +4358,43 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
 
+      // English: a killing or wounding (setting `toll_codes`) with no perpetrator whose victims are
+      // counted is the toll of an attack, not an act of its own: in the passive ("at least 40
+      // civilians were killed"), or with an act of violence as subject ("a drone strike that killed
+      // three soldiers", "clashes killed several fighters"). Not when unidentified attackers are named
+      // (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an international
+      // body's ("two U.N. peacekeepers were killed": IGO, NGO).
+      if (en && !src && as_verb && !cfg.toll_codes.empty() &&
+          std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
+                      [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
+          !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
+        auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
+        size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
+        auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+        bool toll = false;
+        if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
+          for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
+            toll = counted(j);
+        } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
+          for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
+            toll = counted(j);
+          bool act_subject = false;
+          for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
+          for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
+            act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                           lex.cues[cm.payload].topic == cfg.armed_topic;
+          toll = act_subject;
+        }
+        for (const PhraseMatch& am : v.agents)
+          if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
+            toll = false;
+        if (toll) {
+          reject("a killing of a counted number with no perpetrator (settings toll_codes, toll_count_words): a toll");
+          continue;
+        }
+      }
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
