@@ -3947,6 +3947,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       }
+      // English: a `refers` verb in an object relative clause on a noun in apposition to the act told
+      // before it ("Turkish jets bombed a village, an attack that Baghdad condemned"; "…, a move that
+      // the opposition denounced as a coup"): the relative pronoun is its object, so its target is
+      // the party of that act — the source of the sentence's last event told before the apposition.
+      if (en && !tgt && as_verb && trig.opt.refers && !en_passive && src && src->begin < tb) {
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        bool appo = false;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
+        if (cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
+          for (size_t j = cs - 1; j > 0 && j + 5 > cs; --j)
+            if (toks[j].kind == TokenKind::kPunct) {
+              appo = toks[j].norm == "," && j + 2 < cs && IsIndefiniteArticle(toks[j + 1].norm);
+              break;
+            }
+        for (size_t k = events->size(); appo && k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;) {
+          const Event& e = (*events)[k];
+          if (e.source.country.empty() || e.source.code == src->code) continue;
+          domestic_tgt = ActorPhrase(e.source, cs, cs + 1);
+          tgt = &*domestic_tgt;
+          refers_event = true;
+          rules.push_back(trig.rule + " (in a relative clause on an apposition to the act before it: that act's perpetrator)");
+          break;
+        }
+      }
       // English: a condemnation or rejection (roots 11, 12) of a coup with no target named ("the
       // African Union condemned the coup attempt") is aimed at the country where it happened — a
       // coup is its own soldiers' (setting `coup_words`, a word of the trigger or at most three
