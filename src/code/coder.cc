@@ -477,8 +477,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
       if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
     }
+    // (a name of several places, one of them in the home country, is that one: "La Paz" is
+    // Bolivia's capital in a Bolivian story, not the Mexican city)
+    auto home_reading = [&](const PhraseMatch& m) {
+      for (const PhraseMatch& o : head_places[si])
+        if (o.begin == m.begin && o.end == m.end && lex.places[o.payload].country == home_country) return true;
+      for (const PhraseMatch& o : head_actors[si])
+        if (o.begin == m.begin && o.end == m.end && CountryOf(lex.actors[o.payload].CodeOn(doc_date)) == home_country) return true;
+      return false;
+    };
     for (const PhraseMatch& m : head_places[si])
-      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
+      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country && !home_reading(m))
+        domestic = false;
   }
   // The countries the document names (actors and places, each mention counted), computed when
   // first needed.
