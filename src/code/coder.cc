@@ -4392,6 +4392,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
 
+      // English: a noun with no perpetrator in apposition to the act told before it in its sentence
+      // (", an attack that Qatar denounced", ", a move that …"): a name for that act, not a new one.
+      if (en && !src && !as_verb && tb >= 2) {
+        size_t a = tb;
+        while (a > 0 && tb - a < 3 && !IsIndefiniteArticle(toks[a - 1].norm) && toks[a - 1].kind == TokenKind::kWord) --a;
+        bool appo = a >= 2 && IsIndefiniteArticle(toks[a - 1].norm) && toks[a - 2].norm == ",";
+        bool told = false;
+        for (size_t k = events->size(); appo && !told && k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          told = (*events)[k].root == cameo.substr(0, 2);
+        if (told) {
+          reject("a noun in apposition to the act told before it in its sentence: that act, not a new one");
+          continue;
+        }
+      }
       // English: a killing or wounding (setting `toll_codes`) with no perpetrator whose victims are
       // counted is the toll of an attack, not an act of its own: in the passive ("at least 40
       // civilians were killed"), or with an act of violence as subject ("a drone strike that killed
