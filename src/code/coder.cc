@@ -3240,6 +3240,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           comma_between |= is_comma(j) && !en;
         }
         if (other_trigger || comma_between) break;
+        // (English: "by" after a participle of the setting `owner_participles` names that word's
+        // agent, who holds or backs a thing the act hits, not the act's doer: "the strikes hit
+        // depots used by the Houthis", "raided a hospital run by Hamas", "militias backed by Iran")
+        if (en && cm.begin > te && ListHas(cfg.owner_participles, toks[cm.begin - 1].norm)) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           // (English: or after a determiner and one more word: "led by the opposition presidential

@@ -875,6 +875,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.toll_codes = SplitList(val);
       for (const auto& code : c.toll_codes)
         if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+    } else if (key == "owner_participles") {
+      c.owner_participles = SplitList(val);
     } else if (key == "toll_count_words") {
       c.toll_count_words = SplitList(val);
     } else if (key == "pair_nouns") {

@@ -186,7 +186,8 @@ struct CoderSettings {
   std::vector<std::string> open_demand_triggers;
   std::vector<std::string> pair_nouns;  // (English) "the two leaders", "both sides": the last event's two parties  // (English) trigger ids: a demand with no addressee is to the story's country  // (English) role nouns of unidentified attackers: no country from a place or story
   std::vector<std::string> former_words;  // (English) before a demonym and a state role noun: a former office holder (ELI)
-  std::vector<std::string> toll_codes, toll_count_words;  // (English) a killing of a counted number with no perpetrator: a toll
+  std::vector<std::string> toll_codes, toll_count_words;
+  std::vector<std::string> owner_participles;  // (English) "used by X": X holds the thing, it does not act  // (English) a killing of a counted number with no perpetrator: a toll
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,
