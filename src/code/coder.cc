@@ -3209,6 +3209,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
+      // English reduced passive: a participle in -ed between an actor and "by" ("protesters detained
+      // by Iranian police", "two journalists abducted by gunmen"): the actor after "by" is the source,
+      // the actor before the participle the target. ("a deal brokered by X" keeps its own reading.)
+      if (en && as_verb && !en_passive && src && src->end == tb && te < n && cue_kind(te) &&
+          cue_kind(te)->kind == CueKind::kPassiveAgent) {
+        std::string_view w = toks[te - 1].norm;
+        if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) {
+          en_passive = true;
+          en_subject = src;
+          src = nullptr;
+          rules.push_back(trig.rule + " (a participle before \"by\": passive)");
+        }
+      }
       // English option `passive` on an active verb whose form ends in the preposition that
       // names the doer ("received a phone call from X"): X is the source, the subject the target.
       if (en && as_verb && trig.opt.passive && !en_passive) {
