@@ -1261,7 +1261,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
                 IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
               j1 = v.cues[v.cue_at[j1]].end + 1;
-            if (en && c && (c->kind == CueKind::kLocationPrep || toks[j].norm == "of") && p.country.empty() && j1 < n &&
+            // (not unidentified attackers, `unattributed_sectors`: "gunmen in Kaduna" are where they struck, not whose)
+            if (en && c && ((c->kind == CueKind::kLocationPrep && !ListHas(cfg.unattributed_sectors, p.sector)) || toks[j].norm == "of") &&
+                p.country.empty() && j1 < n &&
                 v.place_at[j1] >= 0 && !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
               const PhraseMatch& pm = v.places[v.place_at[j1]];
               p.country = lex.places[pm.payload].country;
