@@ -489,8 +489,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
       if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
     }
+    // (a name of several places, one of them in the home country, is that one: "La Paz" is
+    // Bolivia's capital in a Bolivian story, not the Mexican city)
+    auto home_reading = [&](const PhraseMatch& m) {
+      for (const PhraseMatch& o : head_places[si])
+        if (o.begin == m.begin && o.end == m.end && lex.places[o.payload].country == home_country) return true;
+      for (const PhraseMatch& o : head_actors[si])
+        if (o.begin == m.begin && o.end == m.end && CountryOf(lex.actors[o.payload].CodeOn(doc_date)) == home_country) return true;
+      return false;
+    };
     for (const PhraseMatch& m : head_places[si])
-      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country) domestic = false;
+      if (!lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country && !home_reading(m))
+        domestic = false;
   }
   // The countries the document names (actors and places, each mention counted), computed when
   // first needed.
@@ -1263,7 +1273,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
                 IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
               j1 = v.cues[v.cue_at[j1]].end + 1;
-            if (en && c && (c->kind == CueKind::kLocationPrep || toks[j].norm == "of") && p.country.empty() && j1 < n &&
+            // (not unidentified attackers, `unattributed_sectors`: "gunmen in Kaduna" are where they struck, not whose)
+            if (en && c && ((c->kind == CueKind::kLocationPrep && !ListHas(cfg.unattributed_sectors, p.sector)) || toks[j].norm == "of") &&
+                p.country.empty() && j1 < n &&
                 v.place_at[j1] >= 0 && !lex.places[v.places[v.place_at[j1]].payload].country.empty()) {
               const PhraseMatch& pm = v.places[v.place_at[j1]];
               p.country = lex.places[pm.payload].country;
@@ -3211,6 +3223,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                v.actor_at[tb - 1] < 0 && v.agent_at[tb - 1] < 0));
         if (en_passive) { en_subject = src; src = nullptr; rules.push_back(lex.cues[v.cues[v.cue_at[tb - 1] >= 0 && aux_at(tb - 1) ? v.cue_at[tb - 1] : v.cue_at[tb - 2]].payload].rule); }
       }
+      // English reduced passive: a participle in -ed between an actor and "by" ("protesters detained
+      // by Iranian police", "two journalists abducted by gunmen"): the actor after "by" is the source,
+      // the actor before the participle the target. ("a deal brokered by X" keeps its own reading.)
+      if (en && as_verb && !en_passive && src && src->end == tb && te < n && cue_kind(te) &&
+          cue_kind(te)->kind == CueKind::kPassiveAgent) {
+        std::string_view w = toks[te - 1].norm;
+        if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0) {
+          en_passive = true;
+          en_subject = src;
+          src = nullptr;
+          rules.push_back(trig.rule + " (a participle before \"by\": passive)");
+        }
+      }
       // English option `passive` on an active verb whose form ends in the preposition that
       // names the doer ("received a phone call from X"): X is the source, the subject the target.
       if (en && as_verb && trig.opt.passive && !en_passive) {
@@ -3242,6 +3267,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           comma_between |= is_comma(j) && !en;
         }
         if (other_trigger || comma_between) break;
+        // (English: "by" after a participle of the setting `owner_participles` names that word's
+        // agent, who holds or backs a thing the act hits, not the act's doer: "the strikes hit
+        // depots used by the Houthis", "raided a hospital run by Hamas", "militias backed by Iran")
+        if (en && cm.begin > te && ListHas(cfg.owner_participles, toks[cm.begin - 1].norm)) break;
         const Phrase* agent = nullptr;
         for (const auto& p : phrases) {
           // (English: or after a determiner and one more word: "led by the opposition presidential
@@ -3956,6 +3985,30 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       }
+      // English: a `refers` verb in an object relative clause on a noun in apposition to the act told
+      // before it ("Turkish jets bombed a village, an attack that Baghdad condemned"; "…, a move that
+      // the opposition denounced as a coup"): the relative pronoun is its object, so its target is
+      // the party of that act — the source of the sentence's last event told before the apposition.
+      if (en && !tgt && as_verb && trig.opt.refers && !en_passive && src && src->begin < tb) {
+        size_t cs = tb;
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        bool appo = false;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
+        if (cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
+          for (size_t j = cs - 1; j > 0 && j + 5 > cs; --j)
+            if (toks[j].kind == TokenKind::kPunct) {
+              appo = toks[j].norm == "," && j + 2 < cs && IsIndefiniteArticle(toks[j + 1].norm);
+              break;
+            }
+        for (size_t k = events->size(); appo && k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;) {
+          const Event& e = (*events)[k];
+          if (e.source.country.empty() || e.source.code == src->code) continue;
+          domestic_tgt = ActorPhrase(e.source, cs, cs + 1);
+          tgt = &*domestic_tgt;
+          refers_event = true;
+          rules.push_back(trig.rule + " (in a relative clause on an apposition to the act before it: that act's perpetrator)");
+          break;
+        }
+      }
       // English: a condemnation or rejection (roots 11, 12) of a coup with no target named ("the
       // African Union condemned the coup attempt") is aimed at the country where it happened — a
       // coup is its own soldiers' (setting `coup_words`, a word of the trigger or at most three
@@ -4367,6 +4420,57 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
 
+      // English: a noun with no perpetrator in apposition to the act told before it in its sentence
+      // (", an attack that Qatar denounced", ", a move that …"): a name for that act, not a new one.
+      if (en && !src && !as_verb && tb >= 2) {
+        size_t a = tb;
+        while (a > 0 && tb - a < 3 && !IsIndefiniteArticle(toks[a - 1].norm) && toks[a - 1].kind == TokenKind::kWord) --a;
+        bool appo = a >= 2 && IsIndefiniteArticle(toks[a - 1].norm) && toks[a - 2].norm == ",";
+        bool told = false;
+        for (size_t k = events->size(); appo && !told && k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
+          told = (*events)[k].root == cameo.substr(0, 2);
+        if (told) {
+          reject("a noun in apposition to the act told before it in its sentence: that act, not a new one");
+          continue;
+        }
+      }
+      // English: a killing or wounding (setting `toll_codes`) with no perpetrator whose victims are
+      // counted is the toll of an attack, not an act of its own: in the passive ("at least 40
+      // civilians were killed"), or with an act of violence as subject ("a drone strike that killed
+      // three soldiers", "clashes killed several fighters"). Not when unidentified attackers are named
+      // (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an international
+      // body's ("two U.N. peacekeepers were killed": IGO, NGO).
+      if (en && !src && as_verb && !cfg.toll_codes.empty() &&
+          std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
+                      [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
+          !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
+        auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
+        size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
+        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+        const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
+        auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+        bool toll = false;
+        if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
+          for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
+            toll = counted(j);
+        } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
+          for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
+            toll = counted(j);
+          bool act_subject = false;
+          for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
+          for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
+            act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                           lex.cues[cm.payload].topic == cfg.armed_topic;
+          toll = act_subject;
+        }
+        for (const PhraseMatch& am : v.agents)
+          if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
+            toll = false;
+        if (toll) {
+          reject("a killing of a counted number with no perpetrator (settings toll_codes, toll_count_words): a toll");
+          continue;
+        }
+      }
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);

@@ -873,6 +873,14 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.theatre_agents = SplitList(val);
     } else if (key == "former_words") {
       c.former_words = SplitList(val);
+    } else if (key == "toll_codes") {
+      c.toll_codes = SplitList(val);
+      for (const auto& code : c.toll_codes)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+    } else if (key == "owner_participles") {
+      c.owner_participles = SplitList(val);
+    } else if (key == "toll_count_words") {
+      c.toll_count_words = SplitList(val);
     } else if (key == "pair_nouns") {
       c.pair_nouns = SplitList(val);
     } else if (key == "open_demand_triggers") {

@@ -192,9 +192,9 @@ struct CoderSettings {
   std::vector<std::string> home_target_roots;  // English: an event of these roots with no target in a one-country story: that country
   std::vector<std::string> location_source_roots;  // an actorless event of these roots: the place's civilians
   std::vector<std::string> coup_words;  // (English) a condemnation of a coup with no target: the story's country
-  std::vector<std::string> unattributed_sectors;
-  std::vector<std::string> open_demand_triggers;
-  std::vector<std::string> pair_nouns;  // (English) "the two leaders", "both sides": the last event's two parties  // (English) trigger ids: a demand with no addressee is to the story's country  // (English) role nouns of unidentified attackers: no country from a place or story
+  std::vector<std::string> unattributed_sectors;  // (English) role nouns of unidentified attackers: no country from a place or story
+  std::vector<std::string> open_demand_triggers;  // (English) trigger ids: a demand with no addressee is to the story's country
+  std::vector<std::string> pair_nouns;  // (English) "the two leaders", "both sides": the last event's two parties
   std::vector<std::string> former_words;  // (English) before a demonym and a state role noun: a former office holder (ELI)
   // English cue words the coder compares tokens with (matching forms; none by default):
   std::vector<std::string> rough_count_words;  // before a number: "roughly", no preposition ("about 40")
@@ -207,6 +207,8 @@ struct CoderSettings {
   std::vector<std::string> perfect_auxiliaries;  // "had", "has", "have" passed over before a verb
   WordPhrases pair_words;  // "the two", "both" before a noun of pair_nouns
   WordPhrases naming_phrases;  // "what it called": skipped after a refers verb
+  std::vector<std::string> toll_codes, toll_count_words;  // (English) a killing of a counted number with no perpetrator: a toll
+  std::vector<std::string> owner_participles;  // (English) "used by X": X holds the thing, it does not act
 };
 
 // Intent / expectation: a code family mapped to its 03 (or 13) counterpart,

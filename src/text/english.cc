@@ -209,6 +209,28 @@ std::string_view NormalizeInto(std::string_view surface, const Normalizer& norm,
   arena->Shrink(room, 0);
   return arena->Copy(norm.Normalize(surface));
 }
+// A word of two or three capitals inside a dateline's place name, a run of capitalised words
+// that opens a line and ends before "(", "," or a dash ("SAN SALVADOR (Agency) —", "TEL AVIV,
+// LA PAZ —"), is a word of the name, not an acronym.
+bool DatelineWord(std::string_view text, size_t b, size_t e) {
+  if (e - b < 2 || e - b > 3) return false;
+  auto caps = [](char c) { return c >= 'A' && c <= 'Z'; };
+  for (size_t i = b; i < e; ++i) if (!caps(text[i])) return false;
+  size_t s = b, words = 1;
+  while (s > 0 && (caps(text[s - 1]) || text[s - 1] == ' ' || text[s - 1] == '-' || text[s - 1] == '.')) {
+    if (text[s - 1] == ' ' || text[s - 1] == '-') ++words;
+    --s;
+  }
+  if (s > 0 && text[s - 1] != '\n') return false;
+  size_t f = e;
+  while (f < text.size() && (caps(text[f]) || ((text[f] == ' ' || text[f] == '-') && f + 1 < text.size() && caps(text[f + 1])))) {
+    if (!caps(text[f])) ++words;
+    ++f;
+  }
+  if (words < 2 || f >= text.size()) return false;
+  return text[f] == ',' || text.compare(f, 2, " (") == 0 || text.compare(f, 2, " -") == 0 ||
+         text.compare(f, 4, " \xE2\x80\x94") == 0 || text.compare(f, 4, " \xE2\x80\x93") == 0;
+}
 }  // namespace
 
 std::string StemOf(std::string_view form) {
@@ -231,8 +253,8 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     t.begin = b;
     t.end = e;
     t.kind = kind;
-    t.norm = kind == TokenKind::kWord ? FoldInto(text.substr(b, e - b), norm, &arena)
-                                      : NormalizeInto(text.substr(b, e - b), norm, &arena);
+    t.norm = kind == TokenKind::kWord && !DatelineWord(text, b, e) ? FoldInto(text.substr(b, e - b), norm, &arena)
+                                                                   : NormalizeInto(text.substr(b, e - b), norm, &arena);
     // Each reading carries its stem's hash (Segment::hash), so that no matcher hashes it again.
     Segment readings[2] = {{{}, t.norm, {}, Fnv1a32(t.norm)}, {}};
     size_t n_readings = 1;
