@@ -2641,6 +2641,35 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
+      // English: a killing or wounding (root 18) whose subject is a violence noun of roots
+      // 18-20 with no author named before it ("a drone attack that killed three soldiers",
+      // "the bombing that killed his father", "clashes south of the city killed several
+      // fighters") is the toll of that noun's event, which is coded on the noun: no second
+      // event. Between them: at most six words with no other trigger, comma, role noun or bare
+      // actor (that is the verb's subject: "during the raid gunmen killed"), in the verb's clause or before a relative word
+      // right before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
+      if (en && as_verb && tb > 0 && trig.cameo.compare(0, 2, "18") == 0) {
+        bool toll = false;
+        for (const PhraseMatch& o : v.trigs) {
+          if (toll || o.end > tb || tb - o.end > 6) continue;
+          const auto& ot = lex.triggers[o.payload];
+          if (ot.type != "noun" || used_as_verb(o) ||
+              (ot.cameo.compare(0, 2, "18") != 0 && ot.cameo.compare(0, 2, "19") != 0 && ot.cameo.compare(0, 2, "20") != 0))
+            continue;
+          if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
+          // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
+          // killed the group's leader")
+          if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
+            continue;
+          bool clear = true;
+          const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
+          for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
+            clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
+          for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
+          toll = clear && (relative || v.clause[o.begin] == cl);
+        }
+        if (toll) { reject("the toll of the violence noun before it, its subject (English)"); continue; }
+      }
       // English: an infinitive of purpose after an act coded in its clause tells why that act
       // was done ("summoned the ambassador to protest", "rallied to demand"), not a new event.
       // (not the complement of an intent cue: "expressed readiness to meet", "vowed to retaliate")
