@@ -4612,6 +4612,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           ev.negated = drop;
           ev.modality = modality;
+          // English (setting `home_appeal_codes`): an appeal for restraint or calm with no target
+          // and no place, by another party than that country, in a story whose title and lead
+          // name one country only and that has told unrest or violence (roots 14-20) against
+          // it, is addressed to that country's parties ("Egypt and Saudi Arabia called for
+          // restraint" in a story of fighting in Sudan → SDN).
+          bool home_appeal = false;
+          if (en && !t && !ev.target && domestic && !place && !home_country.empty() &&
+              !(s && s->country == home_country) &&
+              std::any_of(cfg.home_appeal_codes.begin(), cfg.home_appeal_codes.end(),
+                          [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
+            bool unrest = false;
+            for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && !unrest;)
+              unrest = (*events)[k].root >= "14" && (*events)[k].root <= "20" && (*events)[k].target &&
+                       (*events)[k].target->country == home_country;
+            if (unrest) {
+              ActorRef r;
+              r.code = r.country = home_country;
+              r.start = r.end = cp(toks[tb].begin);
+              ev.target = r;
+              home_appeal = true;
+            }
+          }
           // (room for every rule pushed below at once: growing one at a time reallocated ~4 times an event)
           ev.rules.reserve(rules.size() + (s ? s->rules.size() : 0) + (t ? t->rules.size() : 0) + 4);
           ev.rules = rules;
@@ -4621,6 +4643,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
           if (home_target)
             ev.rules.push_back("en/settings.tsv:home_target_roots");
+          else if (home_appeal)
+            ev.rules.push_back("en/settings.tsv:home_appeal_codes");
           else if (own_target)
             ev.rules.push_back(en ? "en/settings.tsv:own_target_codes" : "ar/settings.tsv:own_target_codes");
           else if (!t && ev.target)
