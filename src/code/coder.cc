@@ -4334,6 +4334,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const bool relative_clause = cs > 0 && ((cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative) ||
                                                 toks[cs - 1].norm == kMin || toks[cs - 1].norm == kMimman);
         auto in_time_clause = [&](size_t j) { return v.clause[j] == cl || (relative_clause && v.clause[j] + 1 == cl); };
+        // (English: an act dated by a weekday in its own clause is this week's news; a past year
+        // after it dates a noun of its object: "a court on Thursday convicted two men for the
+        // downing of a plane in 2014")
+        const bool own_weekday = en && dm && dm->basis == "weekday" && dm->tok_begin < n && v.clause[dm->tok_begin] == cl;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           if (c.kind != CueKind::kTopic || !in_time_clause(cm.begin)) continue;
@@ -4342,7 +4346,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
           size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
           if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && in_time_clause(num) &&
-              !(before && before->kind == CueKind::kBackground)) {
+              !(before && before->kind == CueKind::kBackground) && !(own_weekday && num > dm->tok_begin)) {
             int y = 0;
             for (char ch : toks[num].norm) y = (ch >= '0' && ch <= '9' && y < 10000) ? y * 10 + (ch - '0') : 100000;
             Ymd end_of_year;
