@@ -2727,6 +2727,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && !src && tb > 1 && last_source && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
             cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
+        // (and "he"/"she" after a subordinating word of topic `pronoun_clause` — "hours after he
+        // lifted …", "when she arrived" — is the first person named before it in the sentence,
+        // subject or object, not a speaker: "the opposition moved to impeach President Yoon
+        // hours after he lifted martial law")
+        if (en && !src && tb > 1 && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+            std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "pronoun_clause");
+            }))
+          for (const auto& p : phrases) {
+            if (src || p.end > tb - 2 || p.name.empty() || !p.prep.empty()) continue;
+            bool speaker = false;
+            for (const PhraseMatch& cm : v.cues) speaker |= cm.end == p.begin && lex.cues[cm.payload].kind == CueKind::kComplementizer;
+            speaker |= cue_kind(p.end) && cue_kind(p.end)->kind == CueKind::kComplementizer;
+            if (!speaker) src = &p;
+          }
         // (with no event before it, the subject of its clause, not the object of the verb before:
         // "police surrounded the university and arrested students", "and then took over")
         if (en && !src && tb > 0) {
