@@ -3452,8 +3452,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       // English: an arrest told in the passive with no agent and a place named after it was made
-      // by the state of that place ("a French journalist was detained in Tehran" → IRN).
-      if (en && !src && en_passive && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+      // by the state of that place ("a French journalist was detained in Tehran" → IRN); so was
+      // a grant of asylum ("the former president was granted asylum in Moscow" → RUS).
+      if (en && !src && en_passive && as_verb &&
+          ((trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0) || trig.cameo == "075"))
         for (const PhraseMatch& pm : v.places)
           if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
             placed_src = CountryPhrase(pm.begin, pm.end, lex.places[pm.payload].country);
