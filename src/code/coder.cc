@@ -2670,6 +2670,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (toll) { reject("the toll of the violence noun before it, its subject (English)"); continue; }
       }
+      // English: a violence noun in apposition after a comma (", an attack that …", ", a deadly
+      // strike") restates the act of violence coded before it in its sentence: no second event.
+      if (en && !as_verb && tb >= 2 && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
+                                        trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t j = tb;
+        while (j > 0 && tb - j < 3 && !is_comma(j - 1) && cue_kind(j - 1) == nullptr && toks[j - 1].kind == TokenKind::kWord) --j;  // (adjectives)
+        if (j > 0 && cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kDeterminer) --j;
+        bool restates = false;
+        if (j > 0 && j < tb && is_comma(j - 1))
+          for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si && !restates;)
+            restates = (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+        if (restates) { reject("a violence noun in apposition, restating the act before it (English)"); continue; }
+      }
       // English: an infinitive of purpose after an act coded in its clause tells why that act
       // was done ("summoned the ambassador to protest", "rallied to demand"), not a new event.
       // (not the complement of an intent cue: "expressed readiness to meet", "vowed to retaliate")
@@ -3919,11 +3932,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // roots 18-20, as one), has its perpetrator as the target: "Israel struck Gaza … Turkey
       // condemned the attack" → ISR.
       bool refers_event = false;
+      // (and so does one whose event noun stands before it as the antecedent of its relative
+      // clause, its subject between: "… struck a compound in Doha, an attack that Qatar denounced
+      // as state terrorism")
+      auto antecedent_of = [&](const PhraseMatch& o) {
+        return src && src->end == tb && src->prep.empty() && o.end + 1 == src->begin && cue_kind(o.end) &&
+               cue_kind(o.end)->kind == CueKind::kRelative && lex.triggers[o.payload].type == "noun" && !used_as_verb(o);
+      };
       if (en && !tgt && as_verb && trig.opt.refers)
         for (const PhraseMatch& o : v.trigs)
-          if (!refers_event && o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
-              !used_as_verb(o) &&
-              std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) {
+          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+                                 !used_as_verb(o) &&
+                                 std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) ||
+                                antecedent_of(o))) {
             refers_event = true;
             auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
             const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
