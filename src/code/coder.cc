@@ -3820,6 +3820,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const auto& q : phrases) if (q.group == p.group) e = std::max(e, q.end);
         return en && e < n && cue_kind(e) && cue_kind(e)->kind == CueKind::kComplementizer && p.begin > 0 && is_comma(skip_det(p.begin) - 1);
       };
+      bool own_agent = false;  // (English: a threat's own country skipped as the agent of the act it threatens)
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
@@ -3830,6 +3831,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (English sets appositions off before the verb: an object with the subject's code is a
         // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
         if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
+        // (English: the threatener's own country after a threat is the agent of the act it
+        // threatens, not its target: "Netanyahu warned that Israel would strike Hezbollah" → the
+        // actor after it)
+        if (en && src && trig.cameo.compare(0, 2, "13") == 0 && p.prep.empty() && p.sector.empty() && p.code == p.country &&
+            p.country == src->country) {
+          after = std::max(after, p.end);
+          own_agent = true;
+          continue;
+        }
         if (p.begin >= stop || p.begin - after > 12) break;
         // (Arabic: the nationality of another noun trigger between, right after it or its
         // adjective, is that act's author, no target: «قتل عشرون مسلحا في غارات جوية عراقية»)
@@ -3854,6 +3864,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // (the target of such a threat is the object of the verb of the act it threatens, right after
+      // it: "warned that Israel would strike Hezbollah")
+      if (en && !tgt && own_agent && stop < n && v.trig_at[stop] >= 0 && v.clause[stop] == cl) {
+        const size_t ve = v.trigs[v.trig_at[stop]].end;
+        for (const auto& p : phrases)
+          if (!tgt && p.begin >= ve && p.begin <= ve + 2 && p.prep.empty() && v.clause[p.begin] == cl && !(src && p.group == src->group))
+            tgt = &p;
+      }
       // English: "him"/"her" right after a verb is a person named before it in its sentence (the
       // last one, not of the subject's group): "Morales landed … after Mexico granted him asylum".
       if (en && !tgt && as_verb && te < n && (toks[te].norm == "him" || toks[te].norm == "her"))
