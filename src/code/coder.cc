@@ -2630,6 +2630,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a role noun, not an event (\"protesters\")");
         continue;
       }
+      // English: a verb form hyphened to the word before it is a compound adjective ("Iran-backed
+      // groups", "Saudi-led coalition"), no act.
+      if (en && as_verb && tb > 0 && toks[tb].begin == toks[tb - 1].end + 1 && text[toks[tb - 1].end] == '-') {
+        reject("a verb form hyphened to the word before it: an adjective (English)");
+        continue;
+      }
+      // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
+      // "future attacks") names no act that happened.
+      if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb && IsTopic(&lex.cues[cm.payload], "generic_act");
+          })) {
+        reject("a noun after a word of topic generic_act (\"any attack\"): no act (English)");
+        continue;
+      }
       // English: a verb of the same root right after a noun trigger tells that noun's event
       // ("Israeli airstrikes hit Gaza": one attack, coded on the noun; not a role noun, which
       // is no event: "protesters gathered").
