@@ -2636,6 +2636,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a verb form hyphened to the word before it: an adjective (English)");
         continue;
       }
+      // English: a noun in the name a speaker gives something — after "what X called", or after
+      // "called the move a …" (a word of topic `naming_verb`, then its object and a second
+      // determiner) — is a characterization, no act: "what it called a coup by the regime's own
+      // men", "called the move a new form of coup by Washington". (Not past another trigger, a
+      // comma or "and": "called … an attack and announced new sanctions".)
+      if (en && !as_verb && tb > 0) {
+        bool named = false;
+        for (const PhraseMatch& cm : v.cues) {
+          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], "naming_verb") || v.clause[cm.begin] != cl)
+            continue;
+          bool clear = true, second_det = false;
+          for (size_t j = cm.end; j < tb && clear; ++j) {
+            clear = v.trig_at[j] < 0 && !is_comma(j) && !(cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator);
+            second_det |= j > cm.end && cue_kind(j) && cue_kind(j)->kind == CueKind::kDeterminer && toks[j].norm.size() <= 2;  // ("a", "an")
+          }
+          bool what = false;
+          for (const PhraseMatch& wm : v.cues)
+            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], "naming_what");
+          named = clear && (what || second_det);
+        }
+        if (named) { reject("a noun in the name a speaker gives something (\"what it called a coup\"): no act (English)"); continue; }
+      }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
       if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
