@@ -2658,6 +2658,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (named) { reject("a noun in the name a speaker gives something (\"what it called a coup\"): no act (English)"); continue; }
       }
+      // English: an act told with a habitual adverb of topic `habitual` in its clause, at most
+      // four words from it ("such raids are usually carried out by bandits", "police routinely
+      // detain critics"), is a generic statement, no event.
+      if (en && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4) &&
+                   IsTopic(&lex.cues[cm.payload], "habitual");
+          })) {
+        reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
+        continue;
+      }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
       if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
