@@ -2668,6 +2668,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
         continue;
       }
+      // English: an infinitive after a noun of topic `decision_noun` ("the decision to strike",
+      // "an order to attack", "the right to respond") names the act decided or allowed, no act.
+      if (en && tb > 1 && toks[tb - 1].norm == "to" && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "decision_noun");
+          })) {
+        reject("an infinitive after a noun of topic decision_noun (\"the decision to strike\"): no act (English)");
+        continue;
+      }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
       if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
