@@ -2228,6 +2228,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("no object of its option object= after it within object_within words, in its clause");
         continue;
       }
+      // (English: its object follows it bare; "to" right after the verb makes the verb form a
+      // noun: "Ethiopia and Eritrea declare end to two decades of war" — the declaration is the act)
+      if (en && !trig.opt.object.empty() && te < n && toks[te].norm == "to" &&
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), "to") == trig.target_preps.end()) {  // (not "spoke to X by phone")
+        reject("a split verb form right before \"to\": a noun, its object no object (English)");
+        continue;
+      }
       // (`unless_near=` reads the words around its object too: «أطلق الجنود النار في الهواء»)
       if (!trig.opt.object.empty() && !OptionAllows(trig.opt.unless_near, object_after(tm), object_after(tm) + 4)) {
         reject("another sense of the phrase (option unless_near, near its object)");
