@@ -2252,6 +2252,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("no object of its option object= after it within object_within words, in its clause");
         continue;
       }
+      // (English: its object follows it bare; "to" right after the verb makes the verb form a
+      // noun: "Ethiopia and Eritrea declare end to two decades of war" — the declaration is the act)
+      if (en && !trig.opt.object.empty() && te < n && toks[te].norm == "to" &&
+          std::find(trig.target_preps.begin(), trig.target_preps.end(), "to") == trig.target_preps.end()) {  // (not "spoke to X by phone")
+        reject("a split verb form right before \"to\": a noun, its object no object (English)");
+        continue;
+      }
       // (`unless_near=` reads the words around its object too: «أطلق الجنود النار في الهواء»)
       if (!trig.opt.object.empty() && !OptionAllows(trig.opt.unless_near, object_after(tm), object_after(tm) + 4)) {
         reject("another sense of the phrase (option unless_near, near its object)");
@@ -2654,6 +2661,60 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         reject("a role noun, not an event (\"protesters\")");
         continue;
       }
+      // English: a verb form hyphened to the word before it is a compound adjective ("Iran-backed
+      // groups", "Saudi-led coalition"), no act.
+      if (en && as_verb && tb > 0 && toks[tb].begin == toks[tb - 1].end + 1 && text[toks[tb - 1].end] == '-') {
+        reject("a verb form hyphened to the word before it: an adjective (English)");
+        continue;
+      }
+      // English: a noun in the name a speaker gives something — after "what X called", or after
+      // "called the move a …" (a word of topic `naming_verb`, then its object and a second
+      // determiner) — is a characterization, no act: "what it called a coup by the regime's own
+      // men", "called the move a new form of coup by Washington". (Not past another trigger, a
+      // comma or "and": "called … an attack and announced new sanctions".)
+      if (en && !as_verb && tb > 0) {
+        bool named = false;
+        for (const PhraseMatch& cm : v.cues) {
+          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], "naming_verb") || v.clause[cm.begin] != cl)
+            continue;
+          bool clear = true, second_det = false;
+          for (size_t j = cm.end; j < tb && clear; ++j) {
+            clear = v.trig_at[j] < 0 && !is_comma(j) && !(cue_kind(j) && cue_kind(j)->kind == CueKind::kCoordinator);
+            second_det |= j > cm.end && cue_kind(j) && cue_kind(j)->kind == CueKind::kDeterminer && toks[j].norm.size() <= 2;  // ("a", "an")
+          }
+          bool what = false;
+          for (const PhraseMatch& wm : v.cues)
+            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], "naming_what");
+          named = clear && (what || second_det);
+        }
+        if (named) { reject("a noun in the name a speaker gives something (\"what it called a coup\"): no act (English)"); continue; }
+      }
+      // English: an act told with a habitual adverb of topic `habitual` in its clause, at most
+      // four words from it ("such raids are usually carried out by bandits", "police routinely
+      // detain critics"), is a generic statement, no event.
+      if (en && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4) &&
+                   IsTopic(&lex.cues[cm.payload], "habitual");
+          })) {
+        reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
+        continue;
+      }
+      // English: an infinitive after a noun of topic `decision_noun` ("the decision to strike",
+      // "an order to attack", "the right to respond") names the act decided or allowed, no act.
+      if (en && tb > 1 && toks[tb - 1].norm == "to" && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "decision_noun");
+          })) {
+        reject("an infinitive after a noun of topic decision_noun (\"the decision to strike\"): no act (English)");
+        continue;
+      }
+      // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
+      // "future attacks") names no act that happened.
+      if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb && IsTopic(&lex.cues[cm.payload], "generic_act");
+          })) {
+        reject("a noun after a word of topic generic_act (\"any attack\"): no act (English)");
+        continue;
+      }
       // English: a verb of the same root right after a noun trigger tells that noun's event
       // ("Israeli airstrikes hit Gaza": one attack, coded on the noun; not a role noun, which
       // is no event: "protesters gathered").
@@ -2664,6 +2725,48 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                   lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0 &&
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
+      }
+      // English: a killing or wounding (root 18) whose subject is a violence noun of roots
+      // 18-20 with no author named before it ("a drone attack that killed three soldiers",
+      // "the bombing that killed his father", "clashes south of the city killed several
+      // fighters") is the toll of that noun's event, which is coded on the noun: no second
+      // event. Between them: at most six words with no other trigger, comma, role noun or bare
+      // actor (that is the verb's subject: "during the raid gunmen killed"), in the verb's clause or before a relative word
+      // right before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
+      if (en && as_verb && tb > 0 && trig.cameo.compare(0, 2, "18") == 0) {
+        bool toll = false;
+        for (const PhraseMatch& o : v.trigs) {
+          if (toll || o.end > tb || tb - o.end > 6) continue;
+          const auto& ot = lex.triggers[o.payload];
+          if (ot.type != "noun" || used_as_verb(o) ||
+              (ot.cameo.compare(0, 2, "18") != 0 && ot.cameo.compare(0, 2, "19") != 0 && ot.cameo.compare(0, 2, "20") != 0))
+            continue;
+          if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
+          // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
+          // killed the group's leader")
+          if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
+            continue;
+          bool clear = true;
+          const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
+          for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
+            clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
+          for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
+          toll = clear && (relative || v.clause[o.begin] == cl);
+        }
+        if (toll) { reject("the toll of the violence noun before it, its subject (English)"); continue; }
+      }
+      // English: a violence noun in apposition after a comma (", an attack that …", ", a deadly
+      // strike") restates the act of violence coded before it in its sentence: no second event.
+      if (en && !as_verb && tb >= 2 && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
+                                        trig.cameo.compare(0, 2, "20") == 0)) {
+        size_t j = tb;
+        while (j > 0 && tb - j < 3 && !is_comma(j - 1) && cue_kind(j - 1) == nullptr && toks[j - 1].kind == TokenKind::kWord) --j;  // (adjectives)
+        if (j > 0 && cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kDeterminer) --j;
+        bool restates = false;
+        if (j > 0 && j < tb && is_comma(j - 1))
+          for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si && !restates;)
+            restates = (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
+        if (restates) { reject("a violence noun in apposition, restating the act before it (English)"); continue; }
       }
       // English: an infinitive of purpose after an act coded in its clause tells why that act
       // was done ("summoned the ambassador to protest", "rallied to demand"), not a new event.
@@ -2722,6 +2825,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (en && !src && tb > 1 && last_source && ListHas(cfg.person_pronouns, toks[tb - 1].norm) &&
             cue_kind(tb - 2) && cue_kind(tb - 2)->kind == CueKind::kCoordinator)
           src = last_source;
+        // (and "he"/"she" after a subordinating word of topic `pronoun_clause` — "hours after he
+        // lifted …", "when she arrived" — is the first person named before it in the sentence,
+        // subject or object, not a speaker: "the opposition moved to impeach President Yoon
+        // hours after he lifted martial law")
+        if (en && !src && tb > 1 && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+            std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "pronoun_clause");
+            }))
+          for (const auto& p : phrases) {
+            if (src || p.end > tb - 2 || p.name.empty() || !p.prep.empty()) continue;
+            bool speaker = false;
+            for (const PhraseMatch& cm : v.cues) speaker |= cm.end == p.begin && lex.cues[cm.payload].kind == CueKind::kComplementizer;
+            speaker |= cue_kind(p.end) && cue_kind(p.end)->kind == CueKind::kComplementizer;
+            if (!speaker) src = &p;
+          }
         // (with no event before it, the subject of its clause, not the object of the verb before:
         // "police surrounded the university and arrested students", "and then took over")
         if (en && !src && tb > 0) {
@@ -3449,8 +3567,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
         }
       // English: an arrest told in the passive with no agent and a place named after it was made
-      // by the state of that place ("a French journalist was detained in Tehran" → IRN).
-      if (en && !src && en_passive && as_verb && trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0)
+      // by the state of that place ("a French journalist was detained in Tehran" → IRN); so was
+      // a grant of asylum ("the former president was granted asylum in Moscow" → RUS).
+      if (en && !src && en_passive && as_verb &&
+          ((trig.cameo.compare(0, 2, "17") == 0 && trig.cameo.compare(0, 3, "174") != 0) || trig.cameo == "075"))
         for (const PhraseMatch& pm : v.places)
           if (v.clause[pm.begin] == cl && pm.begin >= te && location_prep_before(pm.begin) && !lex.places[pm.payload].country.empty()) {
             placed_src = CountryPhrase(pm.begin, pm.end, lex.places[pm.payload].country);
@@ -3802,6 +3922,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const auto& q : phrases) if (q.group == p.group) e = std::max(e, q.end);
         return en && e < n && cue_kind(e) && cue_kind(e)->kind == CueKind::kComplementizer && p.begin > 0 && is_comma(skip_det(p.begin) - 1);
       };
+      bool own_agent = false;  // (English: a threat's own country skipped as the agent of the act it threatens)
       for (const auto& p : phrases) {
         if (tgt || en_passive) break;  // the passive already gave the target
         if (p.begin < after || (src && p.group == src->group)) continue;
@@ -3812,6 +3933,15 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (English sets appositions off before the verb: an object with the subject's code is a
         // domestic target — "Myanmar's junta sentenced Aung San Suu Kyi")
         if (src && !en && !p.code.empty() && p.code == src->code) { after = std::max(after, p.end); continue; }
+        // (English: the threatener's own country after a threat is the agent of the act it
+        // threatens, not its target: "Netanyahu warned that Israel would strike Hezbollah" → the
+        // actor after it)
+        if (en && src && trig.cameo.compare(0, 2, "13") == 0 && p.prep.empty() && p.sector.empty() && p.code == p.country &&
+            p.country == src->country) {
+          after = std::max(after, p.end);
+          own_agent = true;
+          continue;
+        }
         if (p.begin >= stop || p.begin - after > 12) break;
         // (Arabic: the nationality of another noun trigger between, right after it or its
         // adjective, is that act's author, no target: «قتل عشرون مسلحا في غارات جوية عراقية»)
@@ -3836,6 +3966,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.prep.empty() && !fallback && as_verb && !object_is_pronoun && !(en && trig.opt.prep_target)) fallback = &p;
       }
       if (!tgt) tgt = fallback;
+      // (the target of such a threat is the object of the verb of the act it threatens, right after
+      // it: "warned that Israel would strike Hezbollah")
+      if (en && !tgt && own_agent && stop < n && v.trig_at[stop] >= 0 && v.clause[stop] == cl) {
+        const size_t ve = v.trigs[v.trig_at[stop]].end;
+        for (const auto& p : phrases)
+          if (!tgt && p.begin >= ve && p.begin <= ve + 2 && p.prep.empty() && v.clause[p.begin] == cl && !(src && p.group == src->group))
+            tgt = &p;
+      }
       // English: "him"/"her" right after a verb is a person named before it in its sentence (the
       // last one, not of the subject's group): "Morales landed … after Mexico granted him asylum".
       if (en && !tgt && as_verb && te < n && ListHas(cfg.object_person_pronouns, toks[te].norm))
@@ -3914,11 +4052,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // roots 18-20, as one), has its perpetrator as the target: "Israel struck Gaza … Turkey
       // condemned the attack" → ISR.
       bool refers_event = false;
+      // (and so does one whose event noun stands before it as the antecedent of its relative
+      // clause, its subject between: "… struck a compound in Doha, an attack that Qatar denounced
+      // as state terrorism")
+      auto antecedent_of = [&](const PhraseMatch& o) {
+        return src && src->end == tb && src->prep.empty() && o.end + 1 == src->begin && cue_kind(o.end) &&
+               cue_kind(o.end)->kind == CueKind::kRelative && lex.triggers[o.payload].type == "noun" && !used_as_verb(o);
+      };
       if (en && !tgt && as_verb && trig.opt.refers)
         for (const PhraseMatch& o : v.trigs)
-          if (!refers_event && o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
-              !used_as_verb(o) &&
-              std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) {
+          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+                                 !used_as_verb(o) &&
+                                 std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) ||
+                                antecedent_of(o))) {
             refers_event = true;
             auto family = [](std::string_view r) { return r == "18" || r == "19" || r == "20" ? std::string_view("18") : r; };
             const std::string_view root = family(std::string_view(lex.triggers[o.payload].cameo).substr(0, 2));
@@ -4367,6 +4513,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const bool relative_clause = cs > 0 && ((cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative) ||
                                                 toks[cs - 1].norm == kMin || toks[cs - 1].norm == kMimman);
         auto in_time_clause = [&](size_t j) { return v.clause[j] == cl || (relative_clause && v.clause[j] + 1 == cl); };
+        // (English: an act dated by a weekday in its own clause is this week's news; a past year
+        // after it dates a noun of its object: "a court on Thursday convicted two men for the
+        // downing of a plane in 2014")
+        const bool own_weekday = en && dm && dm->basis == "weekday" && dm->tok_begin < n && v.clause[dm->tok_begin] == cl;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           if (c.kind != CueKind::kTopic || !in_time_clause(cm.begin)) continue;
@@ -4375,7 +4525,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CueEntry* before = cm.begin > 0 ? cue_kind(cm.begin - 1) : nullptr;
           size_t num = cm.end < n && toks[cm.end].kind == TokenKind::kPunct ? cm.end + 1 : cm.end;  // «(شباط) 2005»
           if (c.topic == year && num < n && toks[num].kind == TokenKind::kNumber && in_time_clause(num) &&
-              !(before && before->kind == CueKind::kBackground)) {
+              !(before && before->kind == CueKind::kBackground) && !(own_weekday && num > dm->tok_begin)) {
             int y = 0;
             for (char ch : toks[num].norm) y = (ch >= '0' && ch <= '9' && y < 10000) ? y * 10 + (ch - '0') : 100000;
             Ymd end_of_year;
@@ -4696,6 +4846,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           ev.negated = drop;
           ev.modality = modality;
+          // English (setting `home_appeal_codes`): an appeal for restraint or calm with no target
+          // and no place, by another party than that country, in a story whose title and lead
+          // name one country only and that has told unrest or violence (roots 14-20) against
+          // it, is addressed to that country's parties ("Egypt and Saudi Arabia called for
+          // restraint" in a story of fighting in Sudan → SDN).
+          bool home_appeal = false;
+          if (en && !t && !ev.target && domestic && !place && !home_country.empty() &&
+              !(s && s->country == home_country) &&
+              std::any_of(cfg.home_appeal_codes.begin(), cfg.home_appeal_codes.end(),
+                          [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {
+            bool unrest = false;
+            for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && !unrest;)
+              unrest = (*events)[k].root >= "14" && (*events)[k].root <= "20" && (*events)[k].target &&
+                       (*events)[k].target->country == home_country;
+            if (unrest) {
+              ActorRef r;
+              r.code = r.country = home_country;
+              r.start = r.end = cp(toks[tb].begin);
+              ev.target = r;
+              home_appeal = true;
+            }
+          }
           // (room for every rule pushed below at once: growing one at a time reallocated ~4 times an event)
           ev.rules.reserve(rules.size() + (s ? s->rules.size() : 0) + (t ? t->rules.size() : 0) + 4);
           ev.rules = rules;
@@ -4705,6 +4877,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
           if (home_target)
             ev.rules.push_back("en/settings.tsv:home_target_roots");
+          else if (home_appeal)
+            ev.rules.push_back("en/settings.tsv:home_appeal_codes");
           else if (own_target)
             ev.rules.push_back(en ? "en/settings.tsv:own_target_codes" : "ar/settings.tsv:own_target_codes");
           else if (!t && ev.target)

@@ -907,6 +907,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.own_target_codes = SplitList(val);
       for (const auto& code : c.own_target_codes)
         if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+    } else if (key == "home_appeal_codes") {
+      c.home_appeal_codes = SplitList(val);
+      for (const auto& code : c.home_appeal_codes)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "dyadic_roots") {

@@ -180,6 +180,7 @@ struct CoderSettings {
   std::vector<std::string> place_state_sectors, home_role_sectors;  // sectors
   std::vector<std::string> circumstance_roots, location_recipient_roots;  // CAMEO roots
   std::vector<std::string> own_target_codes;  // a state's act of these code prefixes with no target: on its own country
+  std::vector<std::string> home_appeal_codes;  // English: an appeal of these code prefixes with no target in a one-country story: to that country
   std::vector<std::string> detail_roots;      // in an article, an event of these roots naming no party is a detail of one that does
   std::vector<std::string> coalition_agents;  // agent ids of a coalition's forces named by no country
   std::vector<std::string> lam_genitive_agents;  // agent ids whose country may follow with «لـ» («المندوب الدائم للسعودية»)
