@@ -2829,7 +2829,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // lifted …", "when she arrived" — is the first person named before it in the sentence,
         // subject or object, not a speaker: "the opposition moved to impeach President Yoon
         // hours after he lifted martial law")
-        if (en && !src && tb > 1 && (toks[tb - 1].norm == "he" || toks[tb - 1].norm == "she") &&
+        if (en && !src && tb > 1 && ListHas(cfg.person_pronouns, toks[tb - 1].norm) &&
             std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
               return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "pronoun_clause");
             }))
