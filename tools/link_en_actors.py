@@ -5,11 +5,13 @@ Every entry of data/ar/actors.tsv and data/ar/actors/*.tsv with a `name_en` beco
 English entry with the same `id` and an empty `codes` cell, so the English entry inherits
 the Arabic entry's dated codes and both languages code to the same actor. Names listed:
 
-  - the English name as written, and each part of "Name (Other)" (an acronym, a short form);
+  - the English name as written, and each part of "Name (Other)" (an acronym, a short form;
+    not a country, nor a lower-case description: "Mohamed Ibrahim (interior minister)");
   - spelling variants of its words (tools/en_name_variants.tsv, kind `word`), for names of
     two words or more;
   - the surname alone — only where the Arabic entry lists a name alone that is the last
-    word(s) of another of its Arabic names (as «لافروف» beside «سيرغي لافروف»), and only
+    word(s) of another of its Arabic names (as «لافروف» beside «سيرغي لافروف»), not cut after
+    the first half of a compound name or a patronymic ("Abdel", "Abu", "bin"), and only
     when that English word is not a common English word (/usr/share/dict/american-english,
     Debian package wamerican: "May", "Rice", "Bush" would match ordinary words);
   - aliases (tools/en_name_variants.tsv, kind `alias`).
@@ -41,6 +43,9 @@ shabaab boko haram regime opposition rebels monarchy kremlin pentagon knesset ma
 
 # English words that start no surname: a name's tail from one of them is a phrase of the name.
 CONNECTIVES = set("of and in the for on at to with from by".split())
+# Words a name's tail cannot start after: the first half of a compound name ("Abdel Fattah",
+# "Abu Bakr") or a patronymic ("bin Zayed").
+NAME_JOINERS = set("abd abdel abdul abdal abdol abu abou umm bin ibn bint ben".split())
 
 
 def is_person(row, name_en):
@@ -234,8 +239,11 @@ def main():
             parts = [name_en]
             m = re.match(r"^(.*?)\s*\((.+)\)\s*$", name_en)
             if m:
-                # "(PKK)", "(Houthis)" are other names; "(Egypt)" only says where.
-                parts = [m.group(1)] + ([] if key(m.group(2)) in countries else [m.group(2)])
+                # "(PKK)", "(Houthis)" are other names; "(Egypt)" only says where, and a lower-case
+                # "(interior minister)" only says who: neither is a name.
+                inner = m.group(2)
+                describes = key(inner) in countries or not any(w[:1].isupper() for w in inner.split())
+                parts = [m.group(1)] + ([] if describes else [inner])
             names = []
             for p in parts:
                 p = p.strip()
@@ -256,6 +264,12 @@ def main():
             en_toks = parts[0].split(" ")
             for k in sorted(suffix_lens):
                 if k >= len(en_toks) or ident in drops or not is_person(r, name_en):
+                    continue
+                # Not a tail cut inside a compound name or after a patronymic: Arabic and English
+                # split names into words differently («عبد الفتاح» is "Abdel Fattah"), so such
+                # tails are no name ("Fattah al-Burhan"; "Zayed Al Nahyan" is his father).
+                if en_toks[-k - 1].lower() in NAME_JOINERS:
+                    report.append(f"{where}: dropped: tail '{' '.join(en_toks[-k:])}' of {name_en} is cut after '{en_toks[-k - 1]}'")
                     continue
                 sur = " ".join(en_toks[-k:])
                 cands = [sur]
