@@ -222,33 +222,8 @@ void PhraseMatcher::BindSlots() {
     for (uint32_t q = 0; q < t[3]; ++q) {
       one |= words_[t[2] + q] == 1;
       only &= words_[t[2] + q] == 1 && (q == 0 || first_[t[2] + q] > first_[t[2] + q - 1]);
-      // (One-word phrases have second-word hash 0 and come first: none after a nonzero one.)
-      if (!only && (one || second_[t[2] + q] != 0)) break;
     }
     o.flags = (one ? kOneWord : 0) | (only ? kOnlyOneWord : 0);
-  }
-  // The runs of the large groups (a group is sorted by second-word hash).
-  size_t n_runs = 0;
-  for (const Slot& o : slots_) {
-    if (!o.form || o.count <= kSmallGroup) continue;
-    for (uint32_t q = 0; q < o.count; ++q) n_runs += q == 0 || second_[o.begin + q] != second_[o.begin + q - 1];
-  }
-  uint32_t size = 16;
-  while (size < 2 * n_runs) size *= 2;
-  runs_.assign(n_runs ? size : 0, Run());
-  runs_mask_ = size - 1;
-  if (!n_runs) return;
-  for (const Slot& o : slots_) {
-    if (!o.form || o.count <= kSmallGroup) continue;
-    for (uint32_t q = 0; q < o.count;) {
-      const uint32_t h = second_[o.begin + q];
-      uint32_t e = q + 1;
-      while (e < o.count && second_[o.begin + e] == h) ++e;
-      uint32_t k = RunSlot(o.begin, h) & runs_mask_;
-      while (runs_[k].e) k = (k + 1) & runs_mask_;
-      runs_[k] = Run{o.begin, h, q, e};
-      q = e;
-    }
   }
 }
 
@@ -380,7 +355,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     // instead of read through.
     thread_local std::vector<uint32_t> cands;
     cands.clear();
-    if (!n_next || group_size <= kSmallGroup) {
+    if (!n_next || group_size <= 8) {
       for (uint32_t q = 0; q < group_size; ++q)
         if (may_match(q)) cands.push_back(group[q]);
     } else {
@@ -401,20 +376,15 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       uint32_t lo[9 * 9], hi[9 * 9];
       size_t n_runs = 0;
       auto add_run = [&](uint32_t h2, uint32_t h3, bool any3) {
-        // The run of second-word hash h2 (the index), then in it, unless any3, the positions
-        // with third-word hash h3 (sorted by it).
-        uint32_t b, run_end;
-        if (!FindRun(slot->begin, h2, &b, &run_end)) return;
-        if (!any3) {
-          uint32_t len = run_end - b;
-          while (len) {
-            const uint32_t half = len / 2, mid = b + half;
-            if (third[mid] < h3) { b = mid + 1; len -= half + 1; }
-            else len = half;
-          }
+        // First position with (second, third) >= (h2, h3), then the run's end.
+        uint32_t b = 0, len = group_size;
+        while (len) {
+          const uint32_t half = len / 2, mid = b + half;
+          if (second[mid] < h2 || (!any3 && second[mid] == h2 && third[mid] < h3)) { b = mid + 1; len -= half + 1; }
+          else len = half;
         }
         uint32_t e = b;
-        while (e != run_end && (any3 || third[e] == h3)) ++e;
+        while (e != group_size && second[e] == h2 && (any3 || third[e] == h3)) ++e;
         if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
       };
       add_run(0, 0, true);  // (and any multiword phrase whose second word hashes to 0)

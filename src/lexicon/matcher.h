@@ -169,26 +169,6 @@ class PhraseMatcher {
   uint32_t filter_shift_ = 32;
   // The table's slots as Bind() lays them out (same positions; built by Bind(), not stored).
   std::vector<Slot> slots_;
-  // The runs of a large group (over kSmallGroup phrases) by second-word hash: (group begin,
-  // hash) → group positions [b, e), an open-addressing table (e == 0: empty) built by
-  // BindSlots(), not stored, so that MatchAtInto finds a run with one look-up instead of a
-  // binary search over the group.
-  struct Run {
-    uint32_t group = 0, hash = 0, b = 0, e = 0;
-  };
-  static constexpr uint32_t kSmallGroup = 8;
-  std::vector<Run> runs_;
-  uint32_t runs_mask_ = 0;
-  static uint32_t RunSlot(uint32_t group, uint32_t hash) { return ((group * 0x9E3779B1u) ^ hash) * 0x85EBCA6Bu; }
-  // The run of group positions whose second-word hash is `hash` in the large group at
-  // `group`: false when there is none.
-  bool FindRun(uint32_t group, uint32_t hash, uint32_t* b, uint32_t* e) const {
-    for (uint32_t k = RunSlot(group, hash) & runs_mask_;; k = (k + 1) & runs_mask_) {
-      const Run& r = runs_[k];
-      if (!r.e) return false;
-      if (r.group == group && r.hash == hash) { *b = r.b; *e = r.e; return true; }
-    }
-  }
   const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
   const char* pool_ = nullptr;
   const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
