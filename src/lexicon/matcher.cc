@@ -198,33 +198,6 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
     const uint32_t bit = (t[0] * 0x9E3779B1u) >> filter_shift_;
     filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
-  BindSlots();
-}
-
-void PhraseMatcher::BindSlots() {
-  // (Bind() runs before Attach() checks the indices: a slot whose indices are out of range
-  // stays empty, and Attach() rejects the blob.)
-  slots_.assign(mask_ + 1, Slot());
-  const uint32_t n_groups = reinterpret_cast<const uint32_t*>(base_)[6];
-  for (uint32_t s = 0; s <= mask_; ++s) {
-    const uint32_t* t = table_ + 4 * size_t{s};
-    if (!t[1] || t[1] > n_forms_ || uint64_t{t[2]} + t[3] > n_groups) continue;
-    Slot& o = slots_[s];
-    o.hash = t[0];
-    o.begin = t[2];
-    o.count = t[3];
-    o.form = t[1];
-    const uint64_t off = forms_[2 * (t[1] - 1)], len = forms_[2 * (t[1] - 1) + 1];
-    if (off + len > size_ - static_cast<size_t>(pool_ - base_)) { o = Slot(); continue; }
-    o.len = static_cast<uint8_t>(std::min<uint64_t>(len, 255));
-    if (len <= kInline) std::memcpy(o.text, pool_ + off, len);
-    bool one = false, only = true;
-    for (uint32_t q = 0; q < t[3]; ++q) {
-      one |= words_[t[2] + q] == 1;
-      only &= words_[t[2] + q] == 1 && (q == 0 || first_[t[2] + q] > first_[t[2] + q - 1]);
-    }
-    o.flags = (one ? kOneWord : 0) | (only ? kOnlyOneWord : 0);
-  }
 }
 
 Status PhraseMatcher::Attach(std::string_view blob) {
@@ -263,7 +236,7 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   return Status::OK();
 }
 
-const PhraseMatcher::Slot* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
+const uint32_t* PhraseMatcher::Lookup(std::string_view form) const { return Lookup(form, Fnv1a32(form)); }
 
 
 std::vector<std::string_view> PhraseMatcher::PhraseForms(size_t k) const {
@@ -285,7 +258,7 @@ std::vector<PhraseMatch> PhraseMatcher::MatchAt(const std::vector<Token>& toks, 
 }
 
 void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg,
-                                const Slot* first_slot, std::vector<PhraseMatch>* out) const {
+                                const uint32_t* first_slot, std::vector<PhraseMatch>* out) const {
   const size_t out_begin = out->size();
   const Token& first = toks[i];
   // The hashes the second word may have: its matching form (as an inner word
@@ -318,15 +291,15 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
   const std::span<const Segment> first_segs = Readings(first);
   for (size_t r = first_seg; r < first_segs.size(); ++r) {
     const Segment& seg = first_segs[r];
-    const Slot* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
+    const uint32_t* slot = r == first_seg && first_slot ? first_slot : Lookup(seg.stem, StemHash(seg));
     if (!slot) continue;
     // The group of this first word: phrase indices, and in the same (group) order their
     // second- and third-word hashes and word counts.
-    const uint32_t* group = first_ + slot->begin;
-    const uint32_t group_size = slot->count;
-    const uint32_t* second = second_ + slot->begin;
-    const uint32_t* third = third_ + slot->begin;
-    const uint8_t* words = words_ + slot->begin;
+    const uint32_t* group = first_ + slot[2];
+    const uint32_t group_size = slot[3];
+    const uint32_t* second = second_ + slot[2];
+    const uint32_t* third = third_ + slot[2];
+    const uint8_t* words = words_ + slot[2];
     const bool bare = seg.suffix.empty();
     // (FindAllInto asked this of the reading it passes as first_slot.)
     if (n_next && !(r == first_seg && first_slot) && !MayStartAt(slot, next_hash, n_next)) continue;
@@ -458,16 +431,12 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
   const uint64_t* const filter = filter_.data();
   const uint32_t shift = filter_shift_;
   const size_t n_toks = toks.size();
-  const bool bare_only = bare_only_;
-  auto readings = [bare_only](const Token& t) {
-    return bare_only && !t.segs.empty() ? t.segs.first(1) : std::span<const Segment>(t.segs);
-  };
   size_t i = 0;
   while (i < n_toks) {
     // Fast path: no reading of this token starts a phrase.
-    const Slot* slot = nullptr;
+    const uint32_t* slot = nullptr;
     size_t r = 0;
-    const std::span<const Segment> segs = readings(toks[i]);
+    const std::span<const Segment> segs = Readings(toks[i]);
     uint32_t next_hash[8];
     size_t n_next = 0, n_next_at = 0;
     for (; r < segs.size(); ++r) {
@@ -482,7 +451,7 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
           const Token& t = toks[i + 1];
           n_next = 0;
           next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
-          for (const Segment& s : readings(t))
+          for (const Segment& s : Readings(t))
             if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
           if (t.segs.size() > 8) n_next = 0;
         }
@@ -496,21 +465,26 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     // word of the cue dictionary: "the", "of", "and" …, a third of English tokens): its
     // matches are that group's phrases in Add order, as MatchAtInto would find them, without
     // its general search.
-    if (segs.size() == 1 && (slot->flags & kOnlyOneWord)) {
-      const uint32_t* group = first_ + slot->begin;
-      const uint32_t group_size = slot->count;
-      for (uint32_t q = 0; q < group_size; ++q) {
-        const uint32_t payload = phrases_[3 * group[q] + 2];
-        bool dup = false;
-        for (size_t m = at; m < out->size() && !dup; ++m) dup = (*out)[m].payload == payload;
-        if (dup) continue;
-        PhraseMatch& m = out->emplace_back();
-        m.begin = i;
-        m.end = i + 1;
-        m.payload = payload;
+    if (segs.size() == 1) {
+      const uint32_t* group = first_ + slot[2];
+      const uint8_t* words = words_ + slot[2];
+      const uint32_t group_size = slot[3];
+      uint32_t q = 0;
+      while (q < group_size && words[q] == 1 && (q == 0 || group[q] > group[q - 1])) ++q;  // (Add order)
+      if (q == group_size) {
+        for (q = 0; q < group_size; ++q) {
+          const uint32_t payload = phrases_[3 * group[q] + 2];
+          bool dup = false;
+          for (size_t m = at; m < out->size() && !dup; ++m) dup = (*out)[m].payload == payload;
+          if (dup) continue;
+          PhraseMatch& m = out->emplace_back();
+          m.begin = i;
+          m.end = i + 1;
+          m.payload = payload;
+        }
+        ++i;
+        continue;
       }
-      ++i;
-      continue;
     }
     // The matches here, appended to *out; kept: the first one (the longest) and those of its
     // span and clitics.

@@ -81,31 +81,14 @@ class PhraseMatcher {
 
  private:
   void Bind(const char* base, size_t size);
-  void BindSlots();  // slots_ from the table (Bind()'s last step)
   // The readings of a token this matcher reads: all of them, or the bare form only.
   std::span<const Segment> Readings(const Token& t) const {
     return bare_only_ && !t.segs.empty() ? t.segs.first(1) : t.segs;
   }
   bool bare_only_ = false;
-  static constexpr size_t kInline = 14;
-  // A first word's slot as Bind() lays it out (not stored in the image): the table's slot
-  // with what the hot loops read of its group, and the word itself when short, in half a
-  // cache line, so that finding a first word and asking whether a phrase of it may start
-  // here reads one line instead of the table, the form array, the pool and the group's arrays.
-  struct alignas(32) Slot {
-    uint32_t hash = 0;   // FormHash of the word
-    uint32_t begin = 0;  // its group: first_ begin …
-    uint32_t count = 0;  // … and size
-    uint32_t form = 0;   // form id + 1 (0: an empty slot)
-    uint8_t len = 0;     // the word's length in bytes (255: 255 or more)
-    uint8_t flags = 0;   // kOneWord | kOnlyOneWord
-    char text[kInline] = {};  // the word, when len <= kInline
-  };
-  static constexpr uint8_t kOneWord = 1;      // the group has a one-word phrase
-  static constexpr uint8_t kOnlyOneWord = 2;  // … and nothing else, stored in Add order
-  // The slot of `form` as a first word, or nullptr.
-  const Slot* Lookup(std::string_view form) const;
-  const Slot* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
+  // The table slot of `form` as a first word, or nullptr.
+  const uint32_t* Lookup(std::string_view form) const;
+  const uint32_t* Lookup(std::string_view form, uint32_t h) const {  // h: FormHash(form)
     if (!base_) return nullptr;
     // Most words start no phrase: a bit per filter position (in cache) says so first.
     const uint32_t bit = (h * 0x9E3779B1u) >> filter_shift_;
@@ -120,28 +103,26 @@ class PhraseMatcher {
       if (a[k] != b[k]) return false;
     return true;
   }
-  // Lookup() past the bit filter: the slots themselves.
-  const Slot* Probe(std::string_view form, uint32_t h) const {
-    for (uint32_t k = h & mask_;; k = (k + 1) & mask_) {
-      const Slot* t = slots_.data() + k;
-      if (!t->form) return nullptr;
-      if (t->hash != h || t->len != (form.size() < 255 ? form.size() : 255)) continue;
-      if (form.size() <= kInline) {
-        bool same = true;
-        for (size_t j = 0; j < form.size() && same; ++j) same = t->text[j] == form[j];
-        if (same) return t;
-      } else if (Form(t->form - 1) == form) {
-        return t;
-      }
+  // Lookup() past the bit filter: the table itself.
+  const uint32_t* Probe(std::string_view form, uint32_t h) const {
+    for (uint32_t slot = h & mask_;; slot = (slot + 1) & mask_) {
+      const uint32_t* t = table_ + 4 * slot;
+      if (!t[1]) return nullptr;
+      if (t[0] == h && SameForm(Form(t[1] - 1), form)) return t;
     }
   }
-  // False when no phrase of the group at `slot` can start at a token followed by
+  // False when no phrase of the group at table slot `slot` can start at a token followed by
   // one with these hashes (n_next > 0): it has no one-word phrase, and the pair filter
   // knows no multiword one whose second word has one of them.
-  bool MayStartAt(const Slot* slot, const uint32_t* next_hash, size_t n_next) const {
-    if (!pairs_ || (slot->flags & kOneWord)) return true;
+  bool MayStartAt(const uint32_t* slot, const uint32_t* next_hash, size_t n_next) const {
+    if (!pairs_) return true;
+    // One-word phrases come first in a group (second-word hash 0).
+    const uint32_t* second = second_ + slot[2];
+    const uint8_t* words = words_ + slot[2];
+    for (uint32_t q = 0; q < slot[3] && second[q] == 0; ++q)
+      if (words[q] == 1) return true;
     for (size_t k = 0; k < n_next; ++k) {
-      const uint32_t bit = PairBit(slot->hash, next_hash[k], pair_shift_);
+      const uint32_t bit = PairBit(slot[0], next_hash[k], pair_shift_);
       if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;
     }
     return false;
@@ -152,7 +133,7 @@ class PhraseMatcher {
   }
   // MatchAt's work, appended to *out. Readings before `first_seg` start no
   // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
-  void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const Slot* first_slot,
+  void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const uint32_t* first_slot,
                    std::vector<PhraseMatch>* out) const;
   std::string_view Form(uint32_t id) const {
     return {pool_ + forms_[2 * id], forms_[2 * id + 1]};
@@ -167,8 +148,6 @@ class PhraseMatcher {
   // The first forms' hashes as a bit set of 8 bits per table slot (built by Bind(), not stored).
   std::vector<uint64_t> filter_;
   uint32_t filter_shift_ = 32;
-  // The table's slots as Bind() lays them out (same positions; built by Bind(), not stored).
-  std::vector<Slot> slots_;
   const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
   const char* pool_ = nullptr;
   const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
