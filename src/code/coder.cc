@@ -4771,6 +4771,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
           // on the country of the place where it is done, when that is another.
+          // English: violence (roots 18–20) that names no victim, told by the same actor phrase as
+          // an attack coded before it in its sentence with a target, strikes that attack's target
+          // ("Israeli strikes on Gaza killed 12 people", "X strikes Y's bases and kills two
+          // commanders"), not the source's home below.
+          if (en && !t && !ev.target && s && (cc->root == "18" || cc->root == "19" || cc->root == "20"))
+            for (size_t k = events->size() - 1; k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;) {
+              const Event& pe = (*events)[k];
+              if (pe.target && pe.target->country != s->country && pe.source.start == ev.source.start &&
+                  pe.source.end == ev.source.end && (pe.root == "18" || pe.root == "19" || pe.root == "20")) {
+                ev.target = pe.target;
+                break;
+              }
+            }
           bool own_target = false;
           // (English: by the state — a country, its army or a sector of `place_state_sectors`; not
           // rebels or pirates, whose victims' country is not told)
