@@ -3893,7 +3893,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         else if (en && is_comma(j) && j + 1 < n && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kCoordinator &&
                  std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= after && p.begin < j; }))
           stop = j;
-        else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
+        else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]]) &&
+                 !(en && trig.opt.reciprocal && j > after && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+                   return cm.end == j && IsTopic(&lex.cues[cm.payload], "to_infinitive");
+                 })))
+          stop = j;  // (English: not a verb of purpose after a symmetric act, whose partner follows it:
+                     // "signed agreements to establish full relations with X" — topic:to_infinitive)
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
       }
