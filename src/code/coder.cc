@@ -4374,6 +4374,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& d : dates) {
         if (v.clause[d.tok_begin] != cl) continue;
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
+        // (English: a weekday or a date beats a relative word in the same clause, which only
+        // tells the time of day: "struck Kyiv overnight on Monday" is Monday's)
+        if (en && dm && (dm->basis == "relative") != (d.basis == "relative")) {
+          if (d.basis != "relative") best_dist = dist, dm = &d;
+          continue;
+        }
         if (dist < best_dist) { best_dist = dist; dm = &d; }
       }
       if (!dm && cl > 0)
