@@ -2643,7 +2643,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool reciprocal = false;       // a noun's sides after «بين»: source and target group
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
-      if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (but a role-noun form between its subject and a number or an actor is the verb of a
+      // headline: "Dutch court convicts three Syrians", "Kenyan court convicts the two men")
+      if (en && as_verb && v.agent_at[tb] >= 0 &&
+          !(te < n && (toks[te].kind == TokenKind::kNumber || (cue_kind(te) && cue_kind(te)->kind == CueKind::kDeterminer) || v.actor_at[te] >= 0) &&
+            std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end == tb && p.prep.empty(); }))) {
+        reject("a role noun, not a verb (\"protesters\")");
+        continue;
+      }
       // (nor a noun that is the first word of a longer role noun: "riot police")
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].begin == tb && v.agents[v.agent_at[tb]].end > te) {
         reject("a word of a role noun, not an event (\"riot police\")");
