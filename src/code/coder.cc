@@ -4501,7 +4501,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
       // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
       bool weapons_named = false;  // (a word of `armed_topic` in the clause)
-      const bool unarmed_applies = !trig.opt.unarmed.empty() && src && !src->sector.empty() && cameo == trig.cameo;
+      // (English: people named by a plural nationality noun, "thousands of angry Armenians", are
+      // civilians — no sector — for an unarmed reading that is a riot, root 14: "broke into the
+      // parliament" is their violent protest, not a seizure by the state)
+      const bool en_people = en && src && src->sector.empty() && src->head_end > src->head_begin &&
+                             trig.opt.unarmed.compare(0, 2, "14") == 0 && v.actor_at[src->head_end - 1] >= 0 &&
+                             lex.actors[v.actors[v.actor_at[src->head_end - 1]].payload].kind == ActorEntry::Kind::kDemonym &&
+                             toks[src->head_end - 1].norm.size() > 3 && toks[src->head_end - 1].norm.back() == 's';
+      const bool unarmed_applies = !trig.opt.unarmed.empty() && src && (!src->sector.empty() || en_people) && cameo == trig.cameo;
       if (const std::string& unarmed = trig.opt.unarmed; unarmed_applies) {
         const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
