@@ -4508,14 +4508,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                              trig.opt.unarmed.compare(0, 2, "14") == 0 && v.actor_at[src->head_end - 1] >= 0 &&
                              lex.actors[v.actors[v.actor_at[src->head_end - 1]].payload].kind == ActorEntry::Kind::kDemonym &&
                              toks[src->head_end - 1].norm.size() > 3 && toks[src->head_end - 1].norm.back() == 's';
-      const bool unarmed_applies = !trig.opt.unarmed.empty() && src && (!src->sector.empty() || en_people) && cameo == trig.cameo;
+      // (... and so, with no actor as the subject, is the first role noun of its clause when it is
+      // no armed one: "Protesters against a tax law broke into the parliament" — their riot)
+      std::string_view agent_sector;
+      if (en && !src && trig.opt.unarmed.compare(0, 2, "14") == 0)
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl;)
+          if (v.agent_at[j] >= 0) agent_sector = lex.agents[v.agents[v.agent_at[j]].payload].sector;
+      const bool unarmed_applies = !trig.opt.unarmed.empty() && cameo == trig.cameo &&
+                                   ((src && (!src->sector.empty() || en_people)) || !agent_sector.empty());
       if (const std::string& unarmed = trig.opt.unarmed; unarmed_applies) {
         const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           weapons_named |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
         }
-        if (!ListHas(cfg.armed_sectors, src->sector) && !weapons_named) cameo = unarmed;
+        if (!ListHas(cfg.armed_sectors, src ? std::string_view(src->sector) : agent_sector) && !weapons_named) cameo = unarmed;
       }
       // A dated reference more than `history_days` (ar/settings.tsv) before the article is
       // history, not news — unless it is an entry of a chronology («21 مايو 2005: اغتيال …»):
