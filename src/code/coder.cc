@@ -3161,8 +3161,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                     in_pp = toks[q].norm != "of" && toks[q].norm != "in";
                 if (in_pp) break;
               }
+              // (English: not a bare phrase after an infinitive's "to" before the light verb — the
+              // object of another verb of purpose: "X agreed to bar Y's airlines and to impose
+              // sanctions on Z" → X; topic:to_infinitive)
+              size_t first_inf = n;
+              if (en)
+                for (const PhraseMatch& cm : v.cues)
+                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "to_infinitive"))
+                    first_inf = cm.begin;
               for (const auto& p : phrases)
-                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
+                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty() && !(src && p.begin > first_inf)) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               // (English: a pronoun subject of the light verb right after a verb of saying, with
               // "that" and the saying's date between, is the speaker: "X said on Wednesday that he
