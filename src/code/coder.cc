@@ -2643,7 +2643,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       bool reciprocal = false;       // a noun's sides after «بين»: source and target group
       bool src_after_complement = false;  // a noun's source named after its complement («… يقوم بها X»)
       if (en && trig.type == "verb" && !as_verb) { reject("an English verb form used as a noun (after a determiner or preposition)"); continue; }
-      if (en && as_verb && v.agent_at[tb] >= 0) { reject("a role noun, not a verb (\"protesters\")"); continue; }
+      // (but a role-noun form between its subject and a number or an actor is the verb of a
+      // headline: "Dutch court convicts three Syrians", "Kenyan court convicts the two men")
+      if (en && as_verb && v.agent_at[tb] >= 0 &&
+          !(te < n && (toks[te].kind == TokenKind::kNumber || (cue_kind(te) && cue_kind(te)->kind == CueKind::kDeterminer) || v.actor_at[te] >= 0) &&
+            std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end == tb && p.prep.empty(); }))) {
+        reject("a role noun, not a verb (\"protesters\")");
+        continue;
+      }
       // (nor a noun that is the first word of a longer role noun: "riot police")
       if (en && !as_verb && v.agent_at[tb] >= 0 && v.agents[v.agent_at[tb]].begin == tb && v.agents[v.agent_at[tb]].end > te) {
         reject("a word of a role noun, not an event (\"riot police\")");
@@ -3154,8 +3161,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                     in_pp = toks[q].norm != "of" && toks[q].norm != "in";
                 if (in_pp) break;
               }
+              // (English: not a bare phrase after an infinitive's "to" before the light verb — the
+              // object of another verb of purpose: "X agreed to bar Y's airlines and to impose
+              // sanctions on Z" → X; topic:to_infinitive)
+              size_t first_inf = n;
+              if (en)
+                for (const PhraseMatch& cm : v.cues)
+                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "to_infinitive"))
+                    first_inf = cm.begin;
               for (const auto& p : phrases)
-                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty()) src = &p;
+                if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty() && !(src && p.begin > first_inf)) src = &p;
               if (!src && lm->suffix.empty()) src = ClauseSubject(j, true, true);  // «أنه نفذ غارات»
               // (English: a pronoun subject of the light verb right after a verb of saying, with
               // "that" and the saying's date between, is the speaker: "X said on Wednesday that he
@@ -3893,7 +3908,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         else if (en && is_comma(j) && j + 1 < n && cue_kind(j + 1) && cue_kind(j + 1)->kind == CueKind::kCoordinator &&
                  std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= after && p.begin < j; }))
           stop = j;
-        else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]])) stop = j;
+        else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]]) &&
+                 !(en && trig.opt.reciprocal && j > after && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+                   return cm.end == j && IsTopic(&lex.cues[cm.payload], "to_infinitive");
+                 })))
+          stop = j;  // (English: not a verb of purpose after a symmetric act, whose partner follows it:
+                     // "signed agreements to establish full relations with X" — topic:to_infinitive)
         else if (const CueEntry* c = cue_kind(j); c && (c->kind == CueKind::kNegation || (c->kind == CueKind::kLightVerb && !en)))
           stop = j;  // (a light verb starts a predication of its own: «في هجوم شنه مسلحون»)
       }
@@ -4369,6 +4389,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (const auto& d : dates) {
         if (v.clause[d.tok_begin] != cl) continue;
         size_t dist = d.tok_begin >= te ? d.tok_begin - te : tb - d.tok_end + 1;
+        // (English: a weekday or a date beats a relative word in the same clause, which only
+        // tells the time of day: "struck Kyiv overnight on Monday" is Monday's)
+        if (en && dm && (dm->basis == "relative") != (d.basis == "relative")) {
+          if (d.basis != "relative") best_dist = dist, dm = &d;
+          continue;
+        }
         if (dist < best_dist) { best_dist = dist; dm = &d; }
       }
       if (!dm && cl > 0)
@@ -4483,14 +4509,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // Option `unarmed=CODE` (attack → 111), sectors from the setting `armed_sectors`; a
       // weapon word (`armed_topic`) anywhere in the clause keeps the attack.
       bool weapons_named = false;  // (a word of `armed_topic` in the clause)
-      const bool unarmed_applies = !trig.opt.unarmed.empty() && src && !src->sector.empty() && cameo == trig.cameo;
+      // (English: people named by a plural nationality noun, "thousands of angry Armenians", are
+      // civilians — no sector — for an unarmed reading that is a riot, root 14: "broke into the
+      // parliament" is their violent protest, not a seizure by the state)
+      const bool en_people = en && src && src->sector.empty() && src->head_end > src->head_begin &&
+                             trig.opt.unarmed.compare(0, 2, "14") == 0 && v.actor_at[src->head_end - 1] >= 0 &&
+                             lex.actors[v.actors[v.actor_at[src->head_end - 1]].payload].kind == ActorEntry::Kind::kDemonym &&
+                             toks[src->head_end - 1].norm.size() > 3 && toks[src->head_end - 1].norm.back() == 's';
+      // (... and so, with no actor as the subject, is the first role noun of its clause when it is
+      // no armed one: "Protesters against a tax law broke into the parliament" — their riot)
+      std::string_view agent_sector;
+      if (en && !src && trig.opt.unarmed.compare(0, 2, "14") == 0)
+        for (size_t j = tb; j-- > 0 && v.clause[j] == cl;)
+          if (v.agent_at[j] >= 0) agent_sector = lex.agents[v.agents[v.agent_at[j]].payload].sector;
+      const bool unarmed_applies = !trig.opt.unarmed.empty() && cameo == trig.cameo &&
+                                   ((src && (!src->sector.empty() || en_people)) || !agent_sector.empty());
       if (const std::string& unarmed = trig.opt.unarmed; unarmed_applies) {
         const std::string& armed_topic = cfg.armed_topic;
         for (const PhraseMatch& cm : v.cues) {
           const CueEntry& c = lex.cues[cm.payload];
           weapons_named |= c.kind == CueKind::kTopic && c.topic == armed_topic && v.clause[cm.begin] == cl;
         }
-        if (!ListHas(cfg.armed_sectors, src->sector) && !weapons_named) cameo = unarmed;
+        if (!ListHas(cfg.armed_sectors, src ? std::string_view(src->sector) : agent_sector) && !weapons_named) cameo = unarmed;
       }
       // A dated reference more than `history_days` (ar/settings.tsv) before the article is
       // history, not news — unless it is an entry of a chronology («21 مايو 2005: اغتيال …»):
@@ -4771,6 +4811,19 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // state whose object names no country of its own («ألقت السلطات المغربية القبض على خلية»,
           // «أطلقت بورما سراح آلاف السجناء») is done at home, on the source's own country — or
           // on the country of the place where it is done, when that is another.
+          // English: violence (roots 18–20) that names no victim, told by the same actor phrase as
+          // an attack coded before it in its sentence with a target, strikes that attack's target
+          // ("Israeli strikes on Gaza killed 12 people", "X strikes Y's bases and kills two
+          // commanders"), not the source's home below.
+          if (en && !t && !ev.target && s && (cc->root == "18" || cc->root == "19" || cc->root == "20"))
+            for (size_t k = events->size() - 1; k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;) {
+              const Event& pe = (*events)[k];
+              if (pe.target && pe.target->country != s->country && pe.source.start == ev.source.start &&
+                  pe.source.end == ev.source.end && (pe.root == "18" || pe.root == "19" || pe.root == "20")) {
+                ev.target = pe.target;
+                break;
+              }
+            }
           bool own_target = false;
           // (English: by the state — a country, its army or a sector of `place_state_sectors`; not
           // rebels or pirates, whose victims' country is not told)
