@@ -2726,35 +2726,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
-      // English: a killing or wounding (root 18) whose subject is a violence noun of roots
-      // 18-20 with no author named before it ("a drone attack that killed three soldiers",
-      // "the bombing that killed his father", "clashes south of the city killed several
-      // fighters") is the toll of that noun's event, which is coded on the noun: no second
-      // event. Between them: at most six words with no other trigger, comma, role noun or bare
-      // actor (that is the verb's subject: "during the raid gunmen killed"), in the verb's clause or before a relative word
-      // right before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
-      if (en && as_verb && tb > 0 && trig.cameo.compare(0, 2, "18") == 0) {
-        bool toll = false;
-        for (const PhraseMatch& o : v.trigs) {
-          if (toll || o.end > tb || tb - o.end > 6) continue;
-          const auto& ot = lex.triggers[o.payload];
-          if (ot.type != "noun" || used_as_verb(o) ||
-              (ot.cameo.compare(0, 2, "18") != 0 && ot.cameo.compare(0, 2, "19") != 0 && ot.cameo.compare(0, 2, "20") != 0))
-            continue;
-          if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
-          // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
-          // killed the group's leader")
-          if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
-            continue;
-          bool clear = true;
-          const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
-          for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
-            clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
-          for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
-          toll = clear && (relative || v.clause[o.begin] == cl);
-        }
-        if (toll) { reject("the toll of the violence noun before it, its subject (English)"); continue; }
-      }
       // English: a violence noun in apposition after a comma (", an attack that …", ", a deadly
       // strike") restates the act of violence coded before it in its sentence: no second event.
       if (en && !as_verb && tb >= 2 && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
@@ -4584,40 +4555,68 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
-      // English: a killing or wounding (setting `toll_codes`) with no perpetrator whose victims are
-      // counted is the toll of an attack, not an act of its own: in the passive ("at least 40
-      // civilians were killed"), or with an act of violence as subject ("a drone strike that killed
-      // three soldiers", "clashes killed several fighters"). Not when unidentified attackers are named
-      // (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an international
-      // body's ("two U.N. peacekeepers were killed": IGO, NGO).
-      if (en && !src && as_verb && !cfg.toll_codes.empty() &&
-          std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
-                      [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
-          !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
-        auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
-        size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
-        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
-        const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
-        auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+      // English: the toll of an attack is not an act of its own (one rule, settings toll_*).
+      // (a) A verb of a root of `toll_verb_roots` (a killing or wounding) whose subject is a
+      // violence noun of `toll_act_roots` with no author named before it ("a drone attack that
+      // killed three soldiers", "the bombing that killed his father", "clashes south of the city
+      // killed several fighters"): the noun's event, coded on the noun. Between them: at most six
+      // words with no other trigger, comma, role noun or bare actor (that is the verb's subject:
+      // "during the raid gunmen killed"), in the verb's clause or before a relative word right
+      // before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
+      // (b) A killing or wounding of `toll_codes` with no perpetrator whose victims are counted:
+      // in the passive ("at least 40 civilians were killed"), or with an act of violence or a
+      // weapon as subject ("the missile that killed two men"). Not when unidentified attackers
+      // are named (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an
+      // international body's ("two U.N. peacekeepers were killed": IGO, NGO).
+      if (en && as_verb) {
         bool toll = false;
-        if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
-          for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
-            toll = counted(j);
-        } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
-          for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
-            toll = counted(j);
-          bool act_subject = false;
-          for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
-          for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
-            act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
-                           lex.cues[cm.payload].topic == cfg.armed_topic;
-          toll = act_subject;
+        if (tb > 0 && ListHas(cfg.toll_verb_roots, std::string_view(trig.cameo).substr(0, 2))) {
+          for (const PhraseMatch& o : v.trigs) {
+            if (toll || o.end > tb || tb - o.end > 6) continue;
+            const auto& ot = lex.triggers[o.payload];
+            if (ot.type != "noun" || used_as_verb(o) || !ListHas(cfg.toll_act_roots, std::string_view(ot.cameo).substr(0, 2)))
+              continue;
+            if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
+            // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
+            // killed the group's leader")
+            if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
+              continue;
+            bool clear = true;
+            const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
+            for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
+              clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
+            for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
+            toll = clear && (relative || v.clause[o.begin] == cl);
+          }
         }
-        for (const PhraseMatch& am : v.agents)
-          if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
-            toll = false;
+        if (!toll && !src && !cfg.toll_codes.empty() &&
+            std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
+                        [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
+            !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
+          auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
+          size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
+          auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+          if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
+            for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
+              toll = counted(j);
+          } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
+            for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
+              toll = counted(j);
+            bool act_subject = false;
+            for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
+            for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
+              act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                             lex.cues[cm.payload].topic == cfg.armed_topic;
+            toll = act_subject;
+          }
+          for (const PhraseMatch& am : v.agents)
+            if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
+              toll = false;
+        }
         if (toll) {
-          reject("a killing of a counted number with no perpetrator (settings toll_codes, toll_count_words): a toll");
+          reject("the toll of an attack, not an act (settings toll_verb_roots, toll_act_roots, toll_codes, toll_count_words)");
           continue;
         }
       }
