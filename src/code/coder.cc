@@ -3389,19 +3389,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a passive act of violence with no "by" of its own ("five soldiers were killed
       // when their vehicle struck a bomb planted by Islamic State militants") takes the agent
       // of a violent participle or trigger later in the sentence: "planted by X", "an attack by X".
-      if (en && en_passive && !src) {
+      // (So does an active one with no subject actor, after a violence noun in apposition and its
+      // participle: "gunmen stormed a hotel, an assault claimed by X", "…, an attack carried out
+      // by X": X did it, and is not its target.)
+      if (en && (en_passive || as_verb) && !src) {
         const CameoCode* own = lex.cameo().Find(trig.cameo);
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& cm : v.cues) {
             if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
             const size_t w = cm.begin - 1;  // the participle or event noun before "by"
             bool violent = false;
-            if (v.trig_at[w] >= 0) {
-              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[w]].payload].cameo);
-              violent = c && ListHas(cfg.shared_agent_roots, c->root);
-            }
+            auto violent_noun = [&](size_t j) {
+              if (v.trig_at[j] < 0) return false;
+              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[j]].payload].cameo);
+              return c && ListHas(cfg.shared_agent_roots, c->root);
+            };
+            if (en_passive) violent = violent_noun(w);
+            else  // (active: a violence noun one or two words before "by", a comma before it)
+              for (size_t j = w; j + 4 > cm.begin && j > te && !violent && toks[j].kind == TokenKind::kWord; --j)
+                violent = j < w && violent_noun(j) && v.trig_at[j] != v.trig_at[w] &&
+                          std::any_of(toks.begin() + te, toks.begin() + j, [](const auto& t) { return t.kind == TokenKind::kPunct && t.norm == ","; });
             for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
-              violent |= o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
+              violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -4168,7 +4177,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         tgt = &*domestic_tgt;
         rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
       }
-      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
+      // English: an act of `own_target_codes` by the state (a country, its army or a sector of
+      // `place_state_sectors`), in the active, whose object is counted people no actor names — a
+      // number, a word of `toll_count_words` or of cue topic `indefinite` right after the verb
+      // ("Police in Lagos arrested two men", "troops detained dozens of people", "arrested 25") —
+      // is done at home (own target, below): it needs no target here.
+      const bool home_act = en && as_verb && !en_passive && !tgt && src && te < n && v.clause[te] == cl &&
+                            (toks[te].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[te].norm) ||
+                             IsTopic(cue_kind(te), "indefinite")) &&
+                            src->country.size() == 3 && src->country != "IGO" &&
+                            src->country != "IMG" && src->country != "NGO" &&
+                            (src->sector.empty() || src->sector == "MIL" || ListHas(place_state_sectors, src->sector)) &&
+                            std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                                        [&](const std::string& c) { return trig.cameo.compare(0, c.size(), c) == 0; });
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event && !home_act;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
       // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
