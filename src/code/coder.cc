@@ -819,6 +819,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       while (i > 0 && det_start[i] >= 0) i = static_cast<size_t>(det_start[i]);
       return i;
     };
+    // English: an actor after a participle of `owner_participles` and "by" ("villages held by
+    // Ukrainian forces", "a school run by the United Nations") holds the thing named before it: it
+    // is not the subject of the verb after it, and it is the side an act of violence on that thing hits.
+    auto owner_agent = [&](const Phrase& p) {
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin > 0 && lex.cues[cm.payload].kind == CueKind::kPassiveAgent && (p.begin == cm.end || skip_det(p.begin) == cm.end) &&
+            ListHas(cfg.owner_participles, toks[cm.begin - 1].norm))
+          return true;
+      return false;
+    };
 
     // ---- clauses
     std::vector<bool>& named = Recycled<__LINE__>(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
@@ -2847,7 +2857,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
-            if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+            if (p.end <= tb && in_clause(p) && p.prep.empty() && !(en && owner_agent(p))) src = &p;
           // A fronted phrase closed by a comma is no subject when an actor follows the verb:
           // «وخلال غزو روسيا لأوكرانيا، أعربت إسرائيل عن دعمها» (a subject set off by commas
           // is an apposition and stays one: «خوان ديل أولمو، القاضي الإسباني، دعا نظيره»).
@@ -4267,6 +4277,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               !(src && src->country == p.country)) {
             tgt = &p;
             rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
+            break;
+          }
+      // English: an act of force (roots 18-20) with no target whose object is a thing held by an
+      // actor ("Russian shelling of villages held by Ukrainian forces", "strikes on depots used
+      // by the Houthis") hits that actor's side: the holder is its target. (So does a killing
+      // whose subject tells that act: "shelling of villages held by X killed four people".)
+      if (en && !tgt && !reciprocal &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
+        for (const auto& p : phrases)
+          if ((p.begin >= te || (as_verb && p.end <= tb)) && v.clause[p.begin] == cl && &p != src && !(src && src->country == p.country) && owner_agent(p)) {
+            tgt = &p;
+            rules.push_back(trig.rule + " (an act on a thing held by an actor: its holder is the target)");
             break;
           }
       if (target_missing && !recipient_root && !tgt) { reject("needs a target and none was found"); continue; }
