@@ -3335,6 +3335,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           rules.push_back(trig.rule + " (a participle before \"by\": passive)");
         }
       }
+      // (and a `refers` participle with "by" right after a noun in apposition, ", an attack
+      // condemned by X", ", a move criticised by X": X is the source, and its target, below,
+      // the party of the act told before the apposition)
+      bool appo_participle = false;
+      if (en && as_verb && !en_passive && trig.opt.refers && tb >= 3 && te < n && cue_kind(te) &&
+          cue_kind(te)->kind == CueKind::kPassiveAgent) {
+        for (size_t j = tb - 1; j > 0 && j + 5 > tb; --j)
+          if (toks[j].kind == TokenKind::kPunct) {
+            appo_participle = toks[j].norm == "," && j + 2 < tb && IsIndefiniteArticle(toks[j + 1].norm);
+            break;
+          }
+        if (appo_participle) {
+          en_passive = true;
+          en_subject = src = nullptr;
+          rules.push_back(trig.rule + " (a participle before \"by\" on a noun in apposition: passive)");
+        }
+      }
       // English option `passive` on an active verb whose form ends in the preposition that
       // names the doer ("received a phone call from X"): X is the source, the subject the target.
       if (en && as_verb && trig.opt.passive && !en_passive) {
@@ -4125,10 +4142,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // before it ("Turkish jets bombed a village, an attack that Baghdad condemned"; "…, a move that
       // the opposition denounced as a coup"): the relative pronoun is its object, so its target is
       // the party of that act — the source of the sentence's last event told before the apposition.
-      if (en && !tgt && as_verb && trig.opt.refers && !en_passive && src && src->begin < tb) {
+      if (en && !tgt && as_verb && trig.opt.refers && ((!en_passive && src && src->begin < tb) || (appo_participle && src))) {
         size_t cs = tb;
         while (cs > 0 && v.clause[cs - 1] == cl) --cs;
-        bool appo = false;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
+        bool appo = appo_participle;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
         if (cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
           for (size_t j = cs - 1; j > 0 && j + 5 > cs; --j)
             if (toks[j].kind == TokenKind::kPunct) {
