@@ -4681,11 +4681,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
+      // English: an act of violence (shared_agent_roots) told in the passive with no agent and not
+      // a toll ("A Qatari officer was also killed", "a Russian pilot was shot dead") is the work of
+      // the perpetrator of the story's last attack with a known source on the same country as this
+      // victim's; victims of a side no attack told has hit keep no perpetrator ("five Russian
+      // peacekeepers were killed" after an Azerbaijani offensive on Karabakh).
+      std::optional<Phrase> story_src;
+      if (en && en_passive && as_verb && !src && tgt && !tgt->country.empty() &&
+          ListHas(cfg.shared_agent_roots, std::string_view(trig.cameo).substr(0, 2)) &&
+          std::none_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {  // (no "by" of its own: "by armed men")
+            return cm.begin >= te && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kPassiveAgent;
+          }))
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+          const Event& e = (*events)[k];
+          if (!ListHas(cfg.shared_agent_roots, e.root) || e.source.code.empty() || !e.target) continue;
+          if (e.target->country != tgt->country) continue;
+          if (e.source.country != "IGO" && e.source.code != tgt->code) {
+            story_src = ActorPhrase(e.source, tb, te);
+            src = &*story_src;
+            rules.push_back(trig.rule + " (passive with no agent: the perpetrator of the story's last attack on the same country)");
+          }
+          break;
+        }
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
         if (placed_src && src == &*placed_src) srcs = {src};
         if (home_state && src == &*home_state) srcs = {src};
+        if (story_src && src == &*story_src) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }
