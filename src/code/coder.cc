@@ -1762,16 +1762,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (phrases[k].begin < q && v.clause[phrases[k].begin] == v.clause[q] &&
               (phrases[k].country == pe->source.country || phrases[k].country == pe->target->country))
             pe = nullptr;
-        if (!pe) continue;
+        // (two states joined by "and" earlier in its own sentence, in another clause, are the
+        // pair before any event: "tension between India and Pakistan rose, and Washington urged
+        // both neighbours to …")
+        std::string pair_src, pair_tgt;
+        for (size_t k = 0; k < phrases.size(); ++k)
+          for (size_t k2 = k + 1; k2 < phrases.size(); ++k2) {
+            const Phrase& a = phrases[k];
+            const Phrase& b = phrases[k2];
+            if (a.group == b.group && a.end <= q && b.end <= q && v.clause[a.begin] != v.clause[q] &&
+                v.clause[b.begin] != v.clause[q] && state(a.country) && state(b.country) && a.country != b.country) {
+              pair_src = a.country;
+              pair_tgt = b.country;
+            }
+          }
+        if (pair_src.empty() && pe) {
+          pair_src = pe->source.country;
+          pair_tgt = pe->target->country;
+        }
+        if (pair_src.empty()) continue;
         phrases.erase(std::remove_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin <= w && p.end > q; }),
                       phrases.end());
         auto at = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin > q; });
-        for (const ActorRef* a : {&*pe->target, &pe->source}) {  // (inserted before each other: source first)
-          if (a == &pe->source && a->country == pe->target->country) continue;
+        for (const std::string* a : {&pair_tgt, &pair_src}) {  // (inserted before each other: source first)
+          if (a == &pair_src && *a == pair_tgt) continue;
           Phrase p;
           p.begin = p.head_begin = q;
           p.end = p.head_end = w + 1;
-          p.code = p.country = a->country;
+          p.code = p.country = *a;
           p.prep = prep_before(q);
           p.group = static_cast<int>(n + 2 + q);  // (a group of its own: groups are compared, never indexed)
           p.rules.push_back("en/settings.tsv:pair_nouns");
