@@ -819,6 +819,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       while (i > 0 && det_start[i] >= 0) i = static_cast<size_t>(det_start[i]);
       return i;
     };
+    // English: an actor after a participle of `owner_participles` and "by" ("villages held by
+    // Ukrainian forces", "a school run by the United Nations") holds the thing named before it: it
+    // is not the subject of the verb after it, and it is the side an act of violence on that thing hits.
+    auto owner_agent = [&](const Phrase& p) {
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin > 0 && lex.cues[cm.payload].kind == CueKind::kPassiveAgent && (p.begin == cm.end || skip_det(p.begin) == cm.end) &&
+            ListHas(cfg.owner_participles, toks[cm.begin - 1].norm))
+          return true;
+      return false;
+    };
 
     // ---- clauses
     std::vector<bool>& named = Recycled<__LINE__>(en ? n : 0, false);  // English: tokens of actor or role-noun names, determiners
@@ -1752,16 +1762,34 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (phrases[k].begin < q && v.clause[phrases[k].begin] == v.clause[q] &&
               (phrases[k].country == pe->source.country || phrases[k].country == pe->target->country))
             pe = nullptr;
-        if (!pe) continue;
+        // (two states joined by "and" earlier in its own sentence, in another clause, are the
+        // pair before any event: "tension between India and Pakistan rose, and Washington urged
+        // both neighbours to …")
+        std::string pair_src, pair_tgt;
+        for (size_t k = 0; k < phrases.size(); ++k)
+          for (size_t k2 = k + 1; k2 < phrases.size(); ++k2) {
+            const Phrase& a = phrases[k];
+            const Phrase& b = phrases[k2];
+            if (a.group == b.group && a.end <= q && b.end <= q && v.clause[a.begin] != v.clause[q] &&
+                v.clause[b.begin] != v.clause[q] && state(a.country) && state(b.country) && a.country != b.country) {
+              pair_src = a.country;
+              pair_tgt = b.country;
+            }
+          }
+        if (pair_src.empty() && pe) {
+          pair_src = pe->source.country;
+          pair_tgt = pe->target->country;
+        }
+        if (pair_src.empty()) continue;
         phrases.erase(std::remove_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin <= w && p.end > q; }),
                       phrases.end());
         auto at = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin > q; });
-        for (const ActorRef* a : {&*pe->target, &pe->source}) {  // (inserted before each other: source first)
-          if (a == &pe->source && a->country == pe->target->country) continue;
+        for (const std::string* a : {&pair_tgt, &pair_src}) {  // (inserted before each other: source first)
+          if (a == &pair_src && *a == pair_tgt) continue;
           Phrase p;
           p.begin = p.head_begin = q;
           p.end = p.head_end = w + 1;
-          p.code = p.country = a->country;
+          p.code = p.country = *a;
           p.prep = prep_before(q);
           p.group = static_cast<int>(n + 2 + q);  // (a group of its own: groups are compared, never indexed)
           p.rules.push_back("en/settings.tsv:pair_nouns");
@@ -2733,35 +2761,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
       }
-      // English: a killing or wounding (root 18) whose subject is a violence noun of roots
-      // 18-20 with no author named before it ("a drone attack that killed three soldiers",
-      // "the bombing that killed his father", "clashes south of the city killed several
-      // fighters") is the toll of that noun's event, which is coded on the noun: no second
-      // event. Between them: at most six words with no other trigger, comma, role noun or bare
-      // actor (that is the verb's subject: "during the raid gunmen killed"), in the verb's clause or before a relative word
-      // right before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
-      if (en && as_verb && tb > 0 && trig.cameo.compare(0, 2, "18") == 0) {
-        bool toll = false;
-        for (const PhraseMatch& o : v.trigs) {
-          if (toll || o.end > tb || tb - o.end > 6) continue;
-          const auto& ot = lex.triggers[o.payload];
-          if (ot.type != "noun" || used_as_verb(o) ||
-              (ot.cameo.compare(0, 2, "18") != 0 && ot.cameo.compare(0, 2, "19") != 0 && ot.cameo.compare(0, 2, "20") != 0))
-            continue;
-          if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
-          // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
-          // killed the group's leader")
-          if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
-            continue;
-          bool clear = true;
-          const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
-          for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
-            clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
-          for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
-          toll = clear && (relative || v.clause[o.begin] == cl);
-        }
-        if (toll) { reject("the toll of the violence noun before it, its subject (English)"); continue; }
-      }
       // English: a violence noun in apposition after a comma (", an attack that …", ", a deadly
       // strike") restates the act of violence coded before it in its sentence: no second event.
       if (en && !as_verb && tb >= 2 && (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 ||
@@ -2883,7 +2882,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
         if (!src && !split_subject) {
           for (const auto& p : phrases)
-            if (p.end <= tb && in_clause(p) && p.prep.empty()) src = &p;
+            if (p.end <= tb && in_clause(p) && p.prep.empty() && !(en && owner_agent(p))) src = &p;
           // A fronted phrase closed by a comma is no subject when an actor follows the verb:
           // «وخلال غزو روسيا لأوكرانيا، أعربت إسرائيل عن دعمها» (a subject set off by commas
           // is an apposition and stays one: «خوان ديل أولمو، القاضي الإسباني، دعا نظيره»).
@@ -3369,6 +3368,23 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           rules.push_back(trig.rule + " (a participle before \"by\": passive)");
         }
       }
+      // (and a `refers` participle with "by" right after a noun in apposition, ", an attack
+      // condemned by X", ", a move criticised by X": X is the source, and its target, below,
+      // the party of the act told before the apposition)
+      bool appo_participle = false;
+      if (en && as_verb && !en_passive && trig.opt.refers && tb >= 3 && te < n && cue_kind(te) &&
+          cue_kind(te)->kind == CueKind::kPassiveAgent) {
+        for (size_t j = tb - 1; j > 0 && j + 5 > tb; --j)
+          if (toks[j].kind == TokenKind::kPunct) {
+            appo_participle = toks[j].norm == "," && j + 2 < tb && IsIndefiniteArticle(toks[j + 1].norm);
+            break;
+          }
+        if (appo_participle) {
+          en_passive = true;
+          en_subject = src = nullptr;
+          rules.push_back(trig.rule + " (a participle before \"by\" on a noun in apposition: passive)");
+        }
+      }
       // English option `passive` on an active verb whose form ends in the preposition that
       // names the doer ("received a phone call from X"): X is the source, the subject the target.
       if (en && as_verb && trig.opt.passive && !en_passive) {
@@ -3433,19 +3449,28 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a passive act of violence with no "by" of its own ("five soldiers were killed
       // when their vehicle struck a bomb planted by Islamic State militants") takes the agent
       // of a violent participle or trigger later in the sentence: "planted by X", "an attack by X".
-      if (en && en_passive && !src) {
+      // (So does an active one with no subject actor, after a violence noun in apposition and its
+      // participle: "gunmen stormed a hotel, an assault claimed by X", "…, an attack carried out
+      // by X": X did it, and is not its target.)
+      if (en && (en_passive || as_verb) && !src) {
         const CameoCode* own = lex.cameo().Find(trig.cameo);
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& cm : v.cues) {
             if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
             const size_t w = cm.begin - 1;  // the participle or event noun before "by"
             bool violent = false;
-            if (v.trig_at[w] >= 0) {
-              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[w]].payload].cameo);
-              violent = c && ListHas(cfg.shared_agent_roots, c->root);
-            }
+            auto violent_noun = [&](size_t j) {
+              if (v.trig_at[j] < 0) return false;
+              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[j]].payload].cameo);
+              return c && ListHas(cfg.shared_agent_roots, c->root);
+            };
+            if (en_passive) violent = violent_noun(w);
+            else  // (active: a violence noun one or two words before "by", a comma before it)
+              for (size_t j = w; j + 4 > cm.begin && j > te && !violent && toks[j].kind == TokenKind::kWord; --j)
+                violent = j < w && violent_noun(j) && v.trig_at[j] != v.trig_at[w] &&
+                          std::any_of(toks.begin() + te, toks.begin() + j, [](const auto& t) { return t.kind == TokenKind::kPunct && t.norm == ","; });
             for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
-              violent |= o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
+              violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -4155,10 +4180,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // before it ("Turkish jets bombed a village, an attack that Baghdad condemned"; "…, a move that
       // the opposition denounced as a coup"): the relative pronoun is its object, so its target is
       // the party of that act — the source of the sentence's last event told before the apposition.
-      if (en && !tgt && as_verb && trig.opt.refers && !en_passive && src && src->begin < tb) {
+      if (en && !tgt && as_verb && trig.opt.refers && ((!en_passive && src && src->begin < tb) || (appo_participle && src))) {
         size_t cs = tb;
         while (cs > 0 && v.clause[cs - 1] == cl) --cs;
-        bool appo = false;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
+        bool appo = appo_participle;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
         if (cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
           for (size_t j = cs - 1; j > 0 && j + 5 > cs; --j)
             if (toks[j].kind == TokenKind::kPunct) {
@@ -4217,7 +4242,20 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         tgt = &*domestic_tgt;
         rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
       }
-      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event;
+      // English: an act of `own_target_codes` by the state (a country, its army or a sector of
+      // `place_state_sectors`), in the active, whose object is counted people no actor names — a
+      // number, a word of `toll_count_words` or of cue topic `indefinite` right after the verb
+      // ("Police in Lagos arrested two men", "troops detained dozens of people", "arrested 25") —
+      // is done at home (own target, below): it needs no target here.
+      const bool home_act = en && as_verb && !en_passive && !tgt && src && te < n && v.clause[te] == cl &&
+                            (toks[te].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[te].norm) ||
+                             IsTopic(cue_kind(te), "indefinite")) &&
+                            src->country.size() == 3 && src->country != "IGO" &&
+                            src->country != "IMG" && src->country != "NGO" &&
+                            (src->sector.empty() || src->sector == "MIL" || ListHas(place_state_sectors, src->sector)) &&
+                            std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
+                                        [&](const std::string& c) { return trig.cameo.compare(0, c.size(), c) == 0; });
+      const bool target_missing = !tgt && !reciprocal && trig.needs_target && !refers_event && !home_act;
       bool recipient_root = !en && ListHas(location_recipient_roots, trig.cameo.substr(0, 2));
       // English: a trigger whose words end in a location preposition ("arrived in", "landed in")
       // takes the place right after it as its target, as a recipient ("arrived in Beijing" → CHN).
@@ -4294,6 +4332,18 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               !(src && src->country == p.country)) {
             tgt = &p;
             rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
+            break;
+          }
+      // English: an act of force (roots 18-20) with no target whose object is a thing held by an
+      // actor ("Russian shelling of villages held by Ukrainian forces", "strikes on depots used
+      // by the Houthis") hits that actor's side: the holder is its target. (So does a killing
+      // whose subject tells that act: "shelling of villages held by X killed four people".)
+      if (en && !tgt && !reciprocal &&
+          (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
+        for (const auto& p : phrases)
+          if ((p.begin >= te || (as_verb && p.end <= tb)) && v.clause[p.begin] == cl && &p != src && !(src && src->country == p.country) && owner_agent(p)) {
+            tgt = &p;
+            rules.push_back(trig.rule + " (an act on a thing held by an actor: its holder is the target)");
             break;
           }
       if (target_missing && !recipient_root && !tgt) { reject("needs a target and none was found"); continue; }
@@ -4624,48 +4674,99 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
-      // English: a killing or wounding (setting `toll_codes`) with no perpetrator whose victims are
-      // counted is the toll of an attack, not an act of its own: in the passive ("at least 40
-      // civilians were killed"), or with an act of violence as subject ("a drone strike that killed
-      // three soldiers", "clashes killed several fighters"). Not when unidentified attackers are named
-      // (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an international
-      // body's ("two U.N. peacekeepers were killed": IGO, NGO).
-      if (en && !src && as_verb && !cfg.toll_codes.empty() &&
-          std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
-                      [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
-          !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
-        auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
-        size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
-        while (cs > 0 && v.clause[cs - 1] == cl) --cs;
-        const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
-        auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+      // English: the toll of an attack is not an act of its own (one rule, settings toll_*).
+      // (a) A verb of a root of `toll_verb_roots` (a killing or wounding) whose subject is a
+      // violence noun of `toll_act_roots` with no author named before it ("a drone attack that
+      // killed three soldiers", "the bombing that killed his father", "clashes south of the city
+      // killed several fighters"): the noun's event, coded on the noun. Between them: at most six
+      // words with no other trigger, comma, role noun or bare actor (that is the verb's subject:
+      // "during the raid gunmen killed"), in the verb's clause or before a relative word right
+      // before the verb ("a bombing in Pulwama on Feb. 14 that killed 40").
+      // (b) A killing or wounding of `toll_codes` with no perpetrator whose victims are counted:
+      // in the passive ("at least 40 civilians were killed"), or with an act of violence or a
+      // weapon as subject ("the missile that killed two men"). Not when unidentified attackers
+      // are named (unattributed_sectors: "were shot dead by gunmen"), nor when the victims are an
+      // international body's ("two U.N. peacekeepers were killed": IGO, NGO).
+      if (en && as_verb) {
         bool toll = false;
-        if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
-          for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
-            toll = counted(j);
-        } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
-          for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
-            toll = counted(j);
-          bool act_subject = false;
-          for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
-          for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
-            act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
-                           lex.cues[cm.payload].topic == cfg.armed_topic;
-          toll = act_subject;
+        if (tb > 0 && ListHas(cfg.toll_verb_roots, std::string_view(trig.cameo).substr(0, 2))) {
+          for (const PhraseMatch& o : v.trigs) {
+            if (toll || o.end > tb || tb - o.end > 6) continue;
+            const auto& ot = lex.triggers[o.payload];
+            if (ot.type != "noun" || used_as_verb(o) || !ListHas(cfg.toll_act_roots, std::string_view(ot.cameo).substr(0, 2)))
+              continue;
+            if (v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end) continue;  // (a role noun)
+            // (a noun that names its author keeps the toll as the author's act: "a U.S. drone strike
+            // killed the group's leader")
+            if (std::any_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.end + 1 >= o.begin && p.end <= o.begin; }))
+              continue;
+            bool clear = true;
+            const bool relative = o.end < tb && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kRelative;
+            for (size_t j = o.end; j < tb - (relative ? 1 : 0) && clear; ++j)
+              clear = (relative || v.clause[j] == cl) && v.trig_at[j] < 0 && v.agent_at[j] < 0 && !is_comma(j);
+            for (const auto& p : phrases) clear &= !(p.begin >= o.end && p.begin < tb && p.prep.empty());
+            toll = clear && (relative || v.clause[o.begin] == cl);
+          }
         }
-        for (const PhraseMatch& am : v.agents)
-          if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
-            toll = false;
+        if (!toll && !src && !cfg.toll_codes.empty() &&
+            std::any_of(cfg.toll_codes.begin(), cfg.toll_codes.end(),
+                        [&](const std::string& c) { return cameo.compare(0, c.size(), c) == 0; }) &&
+            !(tgt && (tgt->code.compare(0, 3, "IGO") == 0 || tgt->code.compare(0, 3, "NGO") == 0))) {
+          auto counted = [&](size_t j) { return toks[j].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[j].norm); };
+          size_t cs = tb;  // (a relative clause's subject is its antecedent: "an attack that killed 12")
+          while (cs > 0 && v.clause[cs - 1] == cl) --cs;
+          const bool rel = cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative;
+          auto subject_clause = [&](size_t j) { return v.clause[j] == cl || (rel && v.clause[j] + 1 == cl); };
+          if (en_passive) {  // the subject, before the auxiliaries: back to a punctuation mark, six words at most
+            for (size_t j = tb, k = 0; j-- > 0 && k < 7 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++k)
+              toll = counted(j);
+          } else {  // the object, after at most two words ("at least", "more than"), and an act as subject
+            for (size_t j = te; j < n && j < te + 3 && v.clause[j] == cl && toks[j].kind != TokenKind::kPunct && !toll; ++j)
+              toll = counted(j);
+            bool act_subject = false;
+            for (size_t j = tb; toll && !act_subject && j-- > 0 && subject_clause(j);) act_subject = v.trig_at[j] >= 0;
+            for (const PhraseMatch& cm : v.cues)  // (or a weapon: "the missile that killed two men", setting armed_topic)
+              act_subject |= toll && cm.begin < tb && subject_clause(cm.begin) && lex.cues[cm.payload].kind == CueKind::kTopic &&
+                             lex.cues[cm.payload].topic == cfg.armed_topic;
+            toll = act_subject;
+          }
+          for (const PhraseMatch& am : v.agents)
+            if (toll && subject_clause(am.begin) && am.begin < n && ListHas(cfg.unattributed_sectors, lex.agents[am.payload].sector))
+              toll = false;
+        }
         if (toll) {
-          reject("a killing of a counted number with no perpetrator (settings toll_codes, toll_count_words): a toll");
+          reject("the toll of an attack, not an act (settings toll_verb_roots, toll_act_roots, toll_codes, toll_count_words)");
           continue;
         }
       }
+      // English: an act of violence (shared_agent_roots) told in the passive with no agent and not
+      // a toll ("A Qatari officer was also killed", "a Russian pilot was shot dead") is the work of
+      // the perpetrator of the story's last attack with a known source on the same country as this
+      // victim's; victims of a side no attack told has hit keep no perpetrator ("five Russian
+      // peacekeepers were killed" after an Azerbaijani offensive on Karabakh).
+      std::optional<Phrase> story_src;
+      if (en && en_passive && as_verb && !src && tgt && !tgt->country.empty() &&
+          ListHas(cfg.shared_agent_roots, std::string_view(trig.cameo).substr(0, 2)) &&
+          std::none_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {  // (no "by" of its own: "by armed men")
+            return cm.begin >= te && v.clause[cm.begin] == cl && lex.cues[cm.payload].kind == CueKind::kPassiveAgent;
+          }))
+        for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id;) {
+          const Event& e = (*events)[k];
+          if (!ListHas(cfg.shared_agent_roots, e.root) || e.source.code.empty() || !e.target) continue;
+          if (e.target->country != tgt->country) continue;
+          if (e.source.country != "IGO" && e.source.code != tgt->code) {
+            story_src = ActorPhrase(e.source, tb, te);
+            src = &*story_src;
+            rules.push_back(trig.rule + " (passive with no agent: the perpetrator of the story's last attack on the same country)");
+          }
+          break;
+        }
       std::vector<const Phrase*> srcs, tgts;
       if (src) {
         for (const auto& p : phrases) if (p.group == src->group) srcs.push_back(&p);
         if (placed_src && src == &*placed_src) srcs = {src};
         if (home_state && src == &*home_state) srcs = {src};
+        if (story_src && src == &*story_src) srcs = {src};
       } else {
         srcs.push_back(nullptr);  // an actorless event
       }

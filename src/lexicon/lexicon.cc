@@ -879,6 +879,10 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
     } else if (key == "owner_participles") {
       c.owner_participles = SplitList(val);
+    } else if (key == "toll_verb_roots") {
+      c.toll_verb_roots = SplitList(val);
+    } else if (key == "toll_act_roots") {
+      c.toll_act_roots = SplitList(val);
     } else if (key == "toll_count_words") {
       c.toll_count_words = SplitList(val);
     } else if (key == "pair_nouns") {

@@ -209,6 +209,7 @@ struct CoderSettings {
   WordPhrases pair_words;  // "the two", "both" before a noun of pair_nouns
   WordPhrases naming_phrases;  // "what it called": skipped after a refers verb
   std::vector<std::string> toll_codes, toll_count_words;  // (English) a killing of a counted number with no perpetrator: a toll
+  std::vector<std::string> toll_verb_roots, toll_act_roots;  // (English) a killing whose subject is an act of violence naming no author: a toll
   std::vector<std::string> owner_participles;  // (English) "used by X": X holds the thing, it does not act
 };
 
