@@ -47,7 +47,9 @@ test: test-deps $(BUILD)/CMakeCache.txt
 # ThreadSanitizer (parallel pipeline, server).
 FUZZ_SECONDS ?= 60
 ASAN_CTEST ?=
-SAN_CMAKE := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHADATH_BUILD_WEB=OFF -DHADATH_BUILD_PYTHON=OFF
+# (-O1, as the sanitizers' documentation advises: coder.cc compiles in half the time of -O2)
+SAN_CMAKE := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g -DNDEBUG" \
+  -DHADATH_BUILD_WEB=OFF -DHADATH_BUILD_PYTHON=OFF
 fuzz: test-deps
 	@scripts/install-deps.sh --fuzz
 	@cmake -S . -B $(BUILD)-fuzz $(SAN_CMAKE) -DCMAKE_CXX_COMPILER=clang++ -DHADATH_FUZZ=ON \
