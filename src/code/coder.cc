@@ -87,6 +87,8 @@ bool HasArticle(std::string_view prefix) { return HasArabicArticle(prefix); }
 bool HasFuture(std::string_view prefix) { return prefix.find(kSin) != std::string::npos; }
 
 std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
+// A state's country code: three letters, not an international or non-state body (IGO, IMG, NGO).
+bool IsStateCountry(std::string_view c) { return c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO"; }
 std::string SectorOf(const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : ""; }
 
 struct SentenceView {
@@ -476,7 +478,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       head(si);
       for (const PhraseMatch& m : head_actors[si]) {
         const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
-        if (c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO") { home_country = c; break; }
+        if (IsStateCountry(c)) { home_country = c; break; }
       }
       for (const PhraseMatch& m : head_places[si])
         if (home_country.empty() && !lex.places[m.payload].country.empty()) home_country = lex.places[m.payload].country;
@@ -487,7 +489,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     head(si);
     for (const PhraseMatch& m : head_actors[si]) {
       const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
-      if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO") domestic = false;
+      if (IsStateCountry(c) && c != home_country) domestic = false;
     }
     // (a name of several places, one of them in the home country, is that one: "La Paz" is
     // Bolivia's capital in a Bolivian story, not the Mexican city)
@@ -523,7 +525,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   std::vector<std::pair<std::string, int>> named_so_far;
   auto count_named = [&](const std::vector<PhraseMatch>& actors, const std::vector<PhraseMatch>& places) {
     auto add = [&](const std::string& c) {
-      if (c.size() != 3 || c == "IGO" || c == "IMG" || c == "NGO") return;
+      if (!IsStateCountry(c)) return;
       auto it = std::find_if(named_so_far.begin(), named_so_far.end(), [&](const auto& x) { return x.first == c; });
       if (it == named_so_far.end()) named_so_far.emplace_back(c, 1);
       else ++it->second;
@@ -1001,7 +1003,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (domestic) {
       for (const PhraseMatch& m : v.actors) {
         const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
-        foreign_here |= c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO";
+        foreign_here |= IsStateCountry(c) && c != home_country;
       }
       for (const PhraseMatch& m : v.places)
         foreign_here |= !lex.places[m.payload].country.empty() && lex.places[m.payload].country != home_country;
@@ -1386,8 +1388,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.country.empty() && !en && (!ag->suffix.empty() || state_role) && i > 0 && cue_kind(i - 1) &&
             cue_kind(i - 1)->kind == CueKind::kComplementizer && !phrases.empty() &&
             (!state_role || std::any_of(phrases.begin(), phrases.end(), [&](const Phrase& q) {
-              return q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1 && q.country.size() == 3 &&
-                     q.country != "IGO" && q.country != "NGO" && q.country != "IMG";
+              return q.end < i && q.prep.empty() && v.clause[q.begin] == v.clause[i - 1] - 1 && IsStateCountry(q.country);
             }))) {
           const Phrase* speaker = nullptr;
           for (const auto& q : phrases)
@@ -1439,7 +1440,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               p.end + 1 < n && v.actor_at[p.end + 1] >= 0)) {
           int best = 0;  // (a tie names no one)
           for (const auto& [c, k] : countries_here())
-            if (c.size() == 3 && c != home_country && c != "IGO" && c != "IMG" && c != "NGO" && k >= best) {
+            if (IsStateCountry(c) && c != home_country && k >= best) {
               p.country = k > best ? c : std::string();
               best = k;
             }
@@ -1483,8 +1484,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (story_role) {
           auto antecedent = [&]() {
             for (size_t q = phrases.size(); q-- > 0 && p.country.empty();)
-              if (phrases[q].sector == p.sector && phrases[q].country.size() == 3 && phrases[q].country != "IGO" &&
-                  phrases[q].country != "NGO" && phrases[q].country != "IMG")
+              if (phrases[q].sector == p.sector && IsStateCountry(phrases[q].country))
                 p.country = phrases[q].country;
             for (const auto& [sector, country] : story_roles)
               if (p.country.empty() && sector == p.sector) p.country = country;
@@ -1747,12 +1747,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         const size_t w = WordPhraseEnd(cfg.pair_words, toks, q);  // ("the two", "both")
         if (w == q) continue;
         if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
-        auto state = [](const std::string& c) { return c.size() == 3 && c != "IGO" && c != "NGO" && c != "IMG"; };
         // (two parties: of two states, or a state's forces and rebels of one — not police and students)
         const Event* pe = nullptr;
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && !pe;) {
           const Event& e = (*events)[k];
-          if (state(e.source.country) && e.target && state(e.target->country) &&
+          if (IsStateCountry(e.source.country) && e.target && IsStateCountry(e.target->country) &&
               (e.source.country != e.target->country || e.source.sector == "REB" || e.target->sector == "REB"))
             pe = &e;
         }
@@ -1771,7 +1770,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const Phrase& a = phrases[k];
             const Phrase& b = phrases[k2];
             if (a.group == b.group && a.end <= q && b.end <= q && v.clause[a.begin] != v.clause[q] &&
-                v.clause[b.begin] != v.clause[q] && state(a.country) && state(b.country) && a.country != b.country) {
+                v.clause[b.begin] != v.clause[q] && IsStateCountry(a.country) && IsStateCountry(b.country) && a.country != b.country) {
               pair_src = a.country;
               pair_tgt = b.country;
             }
@@ -1786,10 +1785,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto at = std::find_if(phrases.begin(), phrases.end(), [&](const Phrase& p) { return p.begin > q; });
         for (const std::string* a : {&pair_tgt, &pair_src}) {  // (inserted before each other: source first)
           if (a == &pair_src && *a == pair_tgt) continue;
-          Phrase p;
-          p.begin = p.head_begin = q;
-          p.end = p.head_end = w + 1;
-          p.code = p.country = *a;
+          Phrase p = CountryPhrase(q, w + 1, *a);
           p.prep = prep_before(q);
           p.group = static_cast<int>(n + 2 + q);  // (a group of its own: groups are compared, never indexed)
           p.rules.push_back("en/settings.tsv:pair_nouns");
@@ -1799,7 +1795,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
     if (en)  // (the sectors' last countries, for the role nouns of later sentences)
       for (const Phrase& q : phrases) {
-        if (q.sector.empty() || q.country.size() != 3 || q.country == "IGO" || q.country == "NGO" || q.country == "IMG") continue;
+        if (q.sector.empty() || !IsStateCountry(q.country)) continue;
         auto it = std::find_if(story_roles.begin(), story_roles.end(), [&](const auto& r) { return r.first == q.sector; });
         if (it == story_roles.end()) story_roles.emplace_back(q.sector, q.country);
         else it->second = q.country;
@@ -3552,7 +3548,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           state_country = most_named();
           for (const PhraseMatch& m : v.actors) {
             const std::string c = CountryOf(lex.actors[m.payload].CodeOn(doc_date));
-            if (c.size() == 3 && c != state_country && c != "IGO" && c != "IMG" && c != "NGO") state_country.clear();
+            if (IsStateCountry(c) && c != state_country) state_country.clear();
           }
         }
       }
@@ -4250,8 +4246,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       const bool home_act = en && as_verb && !en_passive && !tgt && src && te < n && v.clause[te] == cl &&
                             (toks[te].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[te].norm) ||
                              IsTopic(cue_kind(te), "indefinite")) &&
-                            src->country.size() == 3 && src->country != "IGO" &&
-                            src->country != "IMG" && src->country != "NGO" &&
+                            IsStateCountry(src->country) &&
                             (src->sector.empty() || src->sector == "MIL" || ListHas(place_state_sectors, src->sector)) &&
                             std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
                                         [&](const std::string& c) { return trig.cameo.compare(0, c.size(), c) == 0; });
@@ -4928,8 +4923,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           bool own_target = false;
           // (English: by the state — a country, its army or a sector of `place_state_sectors`; not
           // rebels or pirates, whose victims' country is not told)
-          if (!t && !ev.target && s && s->country.size() == 3 && s->country != "IGO" && s->country != "IMG" &&
-              s->country != "NGO" &&
+          if (!t && !ev.target && s && IsStateCountry(s->country) &&
               (!en || s->sector.empty() || s->sector == "MIL" || ListHas(place_state_sectors, s->sector)) &&
               std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
                           [&](const std::string& c) { return cc->code.compare(0, c.size(), c) == 0; })) {

@@ -755,6 +755,28 @@ Status ParseTriggerOptions(const CameoTable* cameo, const std::string& rule, Tri
   return Status::OK();
 }
 
+namespace {
+// The settings that are lists of single words compared with tokens (each folded as the
+// tokenizer folds a word), or null.
+std::vector<std::string> CoderSettings::*CueWordList(const std::string& key) {
+  static const std::pair<const char*, std::vector<std::string> CoderSettings::*> kLists[] = {
+      {"rough_count_words", &CoderSettings::rough_count_words},
+      {"of_pronouns", &CoderSettings::of_pronouns},
+      {"capital_month_words", &CoderSettings::capital_month_words},
+      {"person_pronouns", &CoderSettings::person_pronouns},
+      {"object_person_pronouns", &CoderSettings::object_person_pronouns},
+      {"agent_words", &CoderSettings::agent_words},
+      {"directive_speech_verbs", &CoderSettings::directive_speech_verbs},
+      {"perfect_auxiliaries", &CoderSettings::perfect_auxiliaries},
+      {"toll_count_words", &CoderSettings::toll_count_words},
+      {"owner_participles", &CoderSettings::owner_participles},
+  };
+  for (const auto& [name, list] : kLists)
+    if (key == name) return list;
+  return nullptr;
+}
+}  // namespace
+
 Status Lexicon::LoadSettings(const std::string& dir) {
   coder_settings = CoderSettings{};
   std::error_code ec;
@@ -778,6 +800,12 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       for (const auto& r : *out)
         if (r.size() != 2 || !std::isdigit(static_cast<unsigned char>(r[0])) || !std::isdigit(static_cast<unsigned char>(r[1])))
           return Status::Corrupt(row.rule + ": '" + key + "' wants CAMEO roots like 18|19, got '" + r + "'");
+      return Status::OK();
+    };
+    auto codes = [&](std::vector<std::string>* out) {
+      *out = SplitList(val);
+      for (const auto& code : *out)
+        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
       return Status::OK();
     };
     auto word = [&](std::string* out) {
@@ -874,17 +902,11 @@ Status Lexicon::LoadSettings(const std::string& dir) {
     } else if (key == "former_words") {
       c.former_words = SplitList(val);
     } else if (key == "toll_codes") {
-      c.toll_codes = SplitList(val);
-      for (const auto& code : c.toll_codes)
-        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
-    } else if (key == "owner_participles") {
-      c.owner_participles = SplitList(val);
+      HADATH_RETURN_IF_ERROR(codes(&c.toll_codes));
     } else if (key == "toll_verb_roots") {
-      c.toll_verb_roots = SplitList(val);
+      HADATH_RETURN_IF_ERROR(roots(&c.toll_verb_roots));
     } else if (key == "toll_act_roots") {
-      c.toll_act_roots = SplitList(val);
-    } else if (key == "toll_count_words") {
-      c.toll_count_words = SplitList(val);
+      HADATH_RETURN_IF_ERROR(roots(&c.toll_act_roots));
     } else if (key == "pair_nouns") {
       c.pair_nouns = SplitList(val);
     } else if (key == "open_demand_triggers") {
@@ -908,13 +930,9 @@ Status Lexicon::LoadSettings(const std::string& dir) {
     } else if (key == "detail_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.detail_roots));
     } else if (key == "own_target_codes") {
-      c.own_target_codes = SplitList(val);
-      for (const auto& code : c.own_target_codes)
-        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+      HADATH_RETURN_IF_ERROR(codes(&c.own_target_codes));
     } else if (key == "home_appeal_codes") {
-      c.home_appeal_codes = SplitList(val);
-      for (const auto& code : c.home_appeal_codes)
-        if (!cameo_.Find(code)) return Status::Corrupt(row.rule + ": unknown CAMEO code '" + code + "'");
+      HADATH_RETURN_IF_ERROR(codes(&c.home_appeal_codes));
     } else if (key == "shared_agent_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.shared_agent_roots));
     } else if (key == "dyadic_roots") {
@@ -923,17 +941,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
       c.dyadic_files = SplitList(val);
     } else if (key == "open_target_roots") {
       HADATH_RETURN_IF_ERROR(roots(&c.open_target_roots));
-    } else if (key == "rough_count_words" || key == "of_pronouns" || key == "capital_month_words" ||
-               key == "person_pronouns" || key == "object_person_pronouns" || key == "agent_words" ||
-               key == "directive_speech_verbs" || key == "perfect_auxiliaries") {
-      auto& out = key == "rough_count_words"        ? c.rough_count_words
-                  : key == "of_pronouns"            ? c.of_pronouns
-                  : key == "capital_month_words"    ? c.capital_month_words
-                  : key == "person_pronouns"        ? c.person_pronouns
-                  : key == "object_person_pronouns" ? c.object_person_pronouns
-                  : key == "agent_words"            ? c.agent_words
-                  : key == "directive_speech_verbs" ? c.directive_speech_verbs
-                                                    : c.perfect_auxiliaries;
+    } else if (std::vector<std::string> CoderSettings::*list = CueWordList(key)) {
+      auto& out = c.*list;
       out.clear();
       for (const auto& w : SplitList(val)) {
         if (w.find(' ') != std::string::npos)
