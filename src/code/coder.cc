@@ -149,7 +149,9 @@ size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, si
   }
   return end;
 }
-bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+// (a string_view: the length of a literal is known where it is inlined, and a topic of another
+// length is told apart without reading it)
+inline bool IsTopic(const CueEntry* c, std::string_view topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
 
 // English: the indefinite article.
 bool IsIndefiniteArticle(std::string_view w) { return w == "a" || w == "an"; }

@@ -22,8 +22,9 @@ namespace hadath {
 
 bool DatedCode::Covers(const Ymd& d) const {
   if (!d.valid()) return !to.valid();
-  if (from.valid() && d.ToDays() < from.ToDays()) return false;
-  if (to.valid() && d.ToDays() > to.ToDays()) return false;
+  // (valid dates order as their (year, month, day): no day count needed)
+  if (from.valid() && d.Before(from)) return false;
+  if (to.valid() && to.Before(d)) return false;
   return true;
 }
 
@@ -36,8 +37,8 @@ const std::string& ActorEntry::CodeOn(const Ymd& date) const {
   const DatedCode* best = nullptr;
   for (const auto& c : codes) {
     if (c.former && !date.valid()) continue;
-    if (date.valid() && c.from.valid() && c.from.ToDays() > date.ToDays()) continue;
-    if (!best || (c.from.valid() && (!best->from.valid() || c.from.ToDays() > best->from.ToDays()))) best = &c;
+    if (date.valid() && c.from.valid() && date.Before(c.from)) continue;
+    if (!best || (c.from.valid() && (!best->from.valid() || best->from.Before(c.from)))) best = &c;
   }
   return best ? best->code : codes.front().code;
 }
