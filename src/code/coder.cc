@@ -96,7 +96,15 @@ struct SentenceView {
   std::vector<int> actor_at, agent_at, place_at, trig_at, cue_at;  // index into match vectors, -1 none
   std::vector<PhraseMatch> actors, agents, places, trigs, cues;
   std::vector<int> clause;  // clause id per token
+  std::vector<uint64_t> topics;  // bit TopicId(t) set when a cue of topic t is in the sentence
 };
+
+// Whether the sentence has a cue of the topic (a loop over its cues looking for one can be
+// skipped when not: most topics are in few sentences).
+inline bool HasTopic(const SentenceView& v, int topic_id) {
+  const size_t w = static_cast<size_t>(topic_id) / 64;
+  return w < v.topics.size() && ((v.topics[w] >> (topic_id % 64)) & 1);
+}
 
 // A per-sentence vector of this thread's, recycled sentence after sentence (its capacity
 // kept: no allocation once warm): `Tag` (the line) tells the buffers apart. Set to n copies
@@ -149,9 +157,11 @@ size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, si
   }
   return end;
 }
-// (a string_view: the length of a literal is known where it is inlined, and a topic of another
-// length is told apart without reading it)
-inline bool IsTopic(const CueEntry* c, std::string_view topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+bool IsTopic(const CueEntry* c, std::string_view topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+// The same for a topic named in this file, TOPIC("name"): its TopicId(), looked up once per
+// place it is named, compared as an integer.
+#define TOPIC(name) ([] { static const int topic_id = TopicId(name); return topic_id; }())
+inline bool IsTopic(const CueEntry* c, int topic_id) { return c && c->topic_id == topic_id; }
 
 // English: the indefinite article.
 bool IsIndefiniteArticle(std::string_view w) { return w == "a" || w == "an"; }
@@ -359,7 +369,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
     if (!opened) {
       const CueEntry* cn = CueAt(*v, lex, nx);
       if (v->actor_at[nx] >= 0 || v->agent_at[nx] >= 0 || toks[nx].kind != TokenKind::kWord ||
-          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, "pronoun"))
+          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, TOPIC("pronoun")))
         continue;
     }
     size_t e = nx + 1;
@@ -649,15 +659,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       continue;
     }
     lex.cue_matcher.FindAllInto(toks, &v.cues);
+    v.topics.clear();
+    for (const PhraseMatch& cm : v.cues)
+      if (const int t = lex.cues[cm.payload].topic_id; t >= 0) {
+        if (static_cast<size_t>(t) / 64 >= v.topics.size()) v.topics.resize(t / 64 + 1, 0);
+        v.topics[t / 64] |= uint64_t{1} << (t % 64);
+      }
     // Option `object=` (split verb phrases): a verb row with no word of its object topic within
     // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
     std::erase_if(v.trigs, [&](const PhraseMatch& m) {
       const TriggerEntry::Options& o = lex.triggers[m.payload].opt;
       if (o.object.empty()) return false;
-      for (size_t j = m.end; j < n && j <= m.end + o.object_within && toks[j].kind != TokenKind::kPunct; ++j)
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic))
-            return false;
+      // (the window: tokens m.end … m.end + object_within, before a punctuation mark)
+      size_t stop = m.end;
+      while (stop < n && stop <= m.end + o.object_within && toks[stop].kind != TokenKind::kPunct) ++stop;
+      for (const PhraseMatch& cm : v.cues)
+        if (cm.begin >= m.end && cm.begin < stop && lex.cues[cm.payload].kind == CueKind::kTopic &&
+            ListHas(o.object, lex.cues[cm.payload].topic))
+          return false;
       return true;
     });
     // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
@@ -731,7 +750,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto base_noun_at = [&](const PhraseMatch& am) {
       if (am.end != am.begin + 1) return false;
       for (const PhraseMatch& cm : v.cues)
-        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], "base_noun")) return true;
+        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], TOPIC("base_noun"))) return true;
       return false;
     };
     if (!en && std::any_of(v.actors.begin(), v.actors.end(), base_noun_at)) {
@@ -739,7 +758,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         base_named = 0;
         for (size_t sj = 0; sj < sentences.size() && !base_named; ++sj)
           for (const PhraseMatch& cm : lex.cue_matcher.FindAll(sentences[sj].tokens))
-            if (IsTopic(&lex.cues[cm.payload], "base_named") && !HasArticle(cm.prefix)) { base_named = 1; break; }
+            if (IsTopic(&lex.cues[cm.payload], TOPIC("base_named")) && !HasArticle(cm.prefix)) { base_named = 1; break; }
       }
       if (base_named == 1)
         std::erase_if(v.actors, base_noun_at);
@@ -948,16 +967,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // (English: one word of the cue topic `direction` may stand between a preposition and its
     // place or actor: "through central Hong Kong", "rockets into northern Israel")
     auto skip_direction = [&](size_t i) {
-      if (en && i > 1)
+      if (en && i > 1 && HasTopic(v, TOPIC("direction")))
         for (const PhraseMatch& cm : v.cues)
-          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) return skip_det(i - 1);
+          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], TOPIC("direction"))) return skip_det(i - 1);
       return i;
     };
     auto location_prep_before = [&](size_t i) {
       i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       // (English: "the city of Kharkiv", "the town of Goma" name a place as "in" does)
-      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), "territory")) return true;
+      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), TOPIC("territory"))) return true;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
@@ -1150,8 +1169,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               bool loyal = false, opposed = false;
               for (const PhraseMatch& cm : v.cues)
                 if (cm.begin == j && cm.end == j + 1) {
-                  loyal |= IsTopic(&lex.cues[cm.payload], "allegiance") || IsTopic(&lex.cues[cm.payload], "belonging");
-                  opposed |= IsTopic(&lex.cues[cm.payload], "opposed");
+                  loyal |= IsTopic(&lex.cues[cm.payload], TOPIC("allegiance")) || IsTopic(&lex.cues[cm.payload], TOPIC("belonging"));
+                  opposed |= IsTopic(&lex.cues[cm.payload], TOPIC("opposed"));
                 }
               const size_t k = j + 1;
               const PhraseMatch* m2 = v.actor_at[k] >= 0 ? &v.actors[v.actor_at[k]] : nullptr;
@@ -1281,11 +1300,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             // "the mayor of the northern city of Goma" (one word of `topic:direction` may stand
             // before the place).
             if (en && c && p.country.empty() && j1 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
-                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "direction"))
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], TOPIC("direction")))
               j1 = v.cues[v.cue_at[j1]].end;
             // (and "the city of", "the province of": a `topic:territory` word and "of")
             if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
-                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], TOPIC("territory")) && toks[v.cues[v.cue_at[j1]].end].norm == "of")
               j1 = v.cues[v.cue_at[j1]].end + 1;
             // (not unidentified attackers, `unattributed_sectors`: "gunmen in Kaduna" are where they struck, not whose)
             if (en && c && ((c->kind == CueKind::kLocationPrep && !ListHas(cfg.unattributed_sectors, p.sector)) || toks[j].norm == "of") &&
@@ -1407,7 +1426,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.country.empty() && en && det_start[i] >= 0 && !phrases.empty()) {
           size_t k = static_cast<size_t>(det_start[i]);
           bool poss = false;
-          for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], "possessive");
+          if (HasTopic(v, TOPIC("possessive")))
+            for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], TOPIC("possessive"));
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kRelative) --k;
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kComplementizer) {
             const Phrase* speaker = nullptr;
@@ -1709,7 +1729,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t k = 0; k < phrases.size(); ++k) {
         const size_t e = phrases[k].end;
         if (e >= n || toks[e].begin == 0 || text[toks[e].begin - 1] != '-' || v.cue_at[e] < 0 ||
-            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], "actor_modifier"))
+            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], TOPIC("actor_modifier")))
           continue;
         bool head_after = false;
         for (size_t q = k + 1; q < phrases.size(); ++q)
@@ -1724,7 +1744,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (en && pronoun_antecedent && antecedent_sentence + 1 == si && n > 1 && v.trig_at[0] < 0) {
       const CueEntry* pc = nullptr;
       for (const PhraseMatch& cm : v.cues)
-        if (cm.begin == 0 && IsTopic(&lex.cues[cm.payload], "subject_pronoun")) pc = &lex.cues[cm.payload];
+        if (cm.begin == 0 && IsTopic(&lex.cues[cm.payload], TOPIC("subject_pronoun"))) pc = &lex.cues[cm.payload];
       size_t first_trig = n;
       for (const PhraseMatch& tm : v.trigs) first_trig = std::min(first_trig, tm.begin);
       if (pc && first_trig < n && (phrases.empty() || phrases.front().begin >= first_trig)) {
@@ -2521,7 +2541,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const PhraseMatch& o : v.cues)
                 other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
               bool past_saying = false;  // (en/cues.tsv topic:past_saying: "said", "told", "announced" …)
-              for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], "past_saying");
+              if (HasTopic(v, TOPIC("past_saying")))
+                for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], TOPIC("past_saying"));
               if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other && past_saying) {
                 intent = true;
                 rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
@@ -2593,19 +2614,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // be verified" leaves the strike a report)
       auto about_report = [&](const PhraseMatch& cm) {
         if (cm.end <= tb || v.clause[cm.begin] == cl) return true;
-        for (const PhraseMatch& c2 : v.cues)
-          if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], "tally_noun"))
+        if (HasTopic(v, TOPIC("tally_noun")))
+          for (const PhraseMatch& c2 : v.cues)
+            if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], TOPIC("tally_noun")))
             return false;
         return true;
       };
-      for (const PhraseMatch& cm : v.cues)
-        if (en && !uncertain && !hypothetical &&
-            ((IsTopic(&lex.cues[cm.payload], "unverified") && about_report(cm)) ||
-             (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
-             (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
-          (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
-          rules.push_back(lex.cues[cm.payload].rule);
-        }
+      if (en && (HasTopic(v, TOPIC("unverified")) || HasTopic(v, TOPIC("deal_terms")) || HasTopic(v, TOPIC("called_off"))))
+        for (const PhraseMatch& cm : v.cues)
+          if (!uncertain && !hypothetical &&
+              ((IsTopic(&lex.cues[cm.payload], TOPIC("unverified")) && about_report(cm)) ||
+               (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], TOPIC("deal_terms"))) ||
+               (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("called_off"))))) {
+            (IsTopic(&lex.cues[cm.payload], TOPIC("unverified")) ? uncertain : hypothetical) = true;
+            rules.push_back(lex.cues[cm.payload].rule);
+          }
       const bool cue_uncertain = uncertain;
       uncertain |= question;
       bool drop = negated || uncertain || hypothetical;
@@ -2684,7 +2707,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (nor a noun that modifies a noun of cue topic `compound_head` right after it: "a protest
       // camp", "attack helicopters", "protest leaders")
-      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], "compound_head")) {
+      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], TOPIC("compound_head"))) {
         reject("a noun modifying the noun after it, not an event (\"protest camp\")");
         continue;
       }
@@ -2705,10 +2728,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // determiner) — is a characterization, no act: "what it called a coup by the regime's own
       // men", "called the move a new form of coup by Washington". (Not past another trigger, a
       // comma or "and": "called … an attack and announced new sanctions".)
-      if (en && !as_verb && tb > 0) {
+      if (en && !as_verb && tb > 0 && HasTopic(v, TOPIC("naming_verb"))) {
         bool named = false;
         for (const PhraseMatch& cm : v.cues) {
-          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], "naming_verb") || v.clause[cm.begin] != cl)
+          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], TOPIC("naming_verb")) || v.clause[cm.begin] != cl)
             continue;
           bool clear = true, second_det = false;
           for (size_t j = cm.end; j < tb && clear; ++j) {
@@ -2717,7 +2740,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           bool what = false;
           for (const PhraseMatch& wm : v.cues)
-            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], "naming_what");
+            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], TOPIC("naming_what"));
           named = clear && (what || second_det);
         }
         if (named) { reject("a noun in the name a speaker gives something (\"what it called a coup\"): no act (English)"); continue; }
@@ -2725,25 +2748,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: an act told with a habitual adverb of topic `habitual` in its clause, at most
       // four words from it ("such raids are usually carried out by bandits", "police routinely
       // detain critics"), is a generic statement, no event.
-      if (en && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+      if (en && HasTopic(v, TOPIC("habitual")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
             return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4) &&
-                   IsTopic(&lex.cues[cm.payload], "habitual");
+                   IsTopic(&lex.cues[cm.payload], TOPIC("habitual"));
           })) {
         reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
         continue;
       }
       // English: an infinitive after a noun of topic `decision_noun` ("the decision to strike",
       // "an order to attack", "the right to respond") names the act decided or allowed, no act.
-      if (en && tb > 1 && toks[tb - 1].norm == "to" && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "decision_noun");
+      if (en && tb > 1 && toks[tb - 1].norm == "to" && HasTopic(v, TOPIC("decision_noun")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], TOPIC("decision_noun"));
           })) {
         reject("an infinitive after a noun of topic decision_noun (\"the decision to strike\"): no act (English)");
         continue;
       }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
-      if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb && IsTopic(&lex.cues[cm.payload], "generic_act");
+      if (en && !as_verb && HasTopic(v, TOPIC("generic_act")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb && IsTopic(&lex.cues[cm.payload], TOPIC("generic_act"));
           })) {
         reject("a noun after a word of topic generic_act (\"any attack\"): no act (English)");
         continue;
@@ -2835,7 +2858,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // hours after he lifted martial law")
         if (en && !src && tb > 1 && ListHas(cfg.person_pronouns, toks[tb - 1].norm) &&
             std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "pronoun_clause");
+              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], TOPIC("pronoun_clause"));
             }))
           for (const auto& p : phrases) {
             if (src || p.end > tb - 2 || p.name.empty() || !p.prep.empty()) continue;
@@ -2873,7 +2896,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CueEntry* sc = cue_kind(say);
           bool named = false;  // (an actor, a role noun or a pronoun in the reported clause is its subject)
           for (size_t q = say + 1; q + 1 < tb && !named; ++q)
-            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), "pronoun");
+            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), TOPIC("pronoun"));
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && say < tb && !named)
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
@@ -2935,7 +2958,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               say = d.tok_begin - 1;
               if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
               // (and past an adverb of that date: "said late on Friday that he …", topic:date_adverb)
-              if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
+              if (say > 0 && IsTopic(cue_kind(say), TOPIC("date_adverb"))) --say;
             }
           const CueEntry* sc = cue_kind(say);
           // (past a short phrase after the saying: "said on state television that they …", "said in
@@ -2954,14 +2977,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (d.tok_end < tb && (d.tok_begin == j || (d.tok_begin == j + 1 && cue_kind(j) &&
                                                          (cue_kind(j)->kind == CueKind::kPreposition || cue_kind(j)->kind == CueKind::kLocationPrep))))
               j = d.tok_end;
-          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), TOPIC("pronoun")))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
           // ("he"/"she" is a person, never a body: "the foreign ministry said he had stepped down"
           // is someone else; topic:institution)
           if (src && j < tb && ListHas(cfg.person_pronouns, toks[j].norm))
             for (size_t q = src->begin; src && q < src->end; ++q)
-              if (IsTopic(cue_kind(q), "institution")) src = nullptr;
+              if (IsTopic(cue_kind(q), TOPIC("institution"))) src = nullptr;
         }
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
@@ -3162,9 +3185,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // object of another verb of purpose: "X agreed to bar Y's airlines and to impose
               // sanctions on Z" → X; topic:to_infinitive)
               size_t first_inf = n;
-              if (en)
+              if (en && HasTopic(v, TOPIC("to_infinitive")))
                 for (const PhraseMatch& cm : v.cues)
-                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "to_infinitive"))
+                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("to_infinitive")))
                     first_inf = cm.begin;
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty() && !(src && p.begin > first_inf)) src = &p;
@@ -3175,7 +3198,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (!src && en) {
                 size_t k = j;
                 while (k > 0 && ListHas(cfg.perfect_auxiliaries, toks[k - 1].norm)) --k;
-                if (k > 1 && IsTopic(cue_kind(k - 1), "pronoun")) {
+                if (k > 1 && IsTopic(cue_kind(k - 1), TOPIC("pronoun"))) {
                   size_t say = k - 1;
                   if (cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kRelative) --say;
                   for (const auto& d : dates)
@@ -3255,8 +3278,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (int k = 0; trig.opt.reciprocal && k < 2 && d > 0 && PlainEnglishWord(v, lex, d - 1); ++k) --d;
           if (trig.opt.reciprocal) d = skip_det(d);
           bool after_circ = false;
-          for (const PhraseMatch& cm : v.cues)
-            after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
+          if (HasTopic(v, TOPIC("circumstance")))
+            for (const PhraseMatch& cm : v.cues)
+              after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], TOPIC("circumstance"));
           if (after_circ)
             for (const auto& p : phrases)
               if (p.end < tb && in_clause(p) && p.prep.empty()) {
@@ -3467,8 +3491,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (size_t j = w; j + 4 > cm.begin && j > te && !violent && toks[j].kind == TokenKind::kWord; --j)
                 violent = j < w && violent_noun(j) && v.trig_at[j] != v.trig_at[w] &&
                           std::any_of(toks.begin() + te, toks.begin() + j, [](const auto& t) { return t.kind == TokenKind::kPunct && t.norm == ","; });
-            for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
-              violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
+            if (HasTopic(v, TOPIC("violent_means")))
+              for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
+                violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], TOPIC("violent_means"));
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -3500,8 +3525,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t b = src && src->end <= tb ? src->begin : tb;
         while (b > 0 && v.clause[b - 1] == cl && !is_comma(b - 1) && tb - b < 12 && !(src && src->end <= tb)) --b;
         bool disaster = false;
-        for (const PhraseMatch& cm : v.cues)
-          disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "natural_disaster");
+        if (HasTopic(v, TOPIC("natural_disaster")))
+          for (const PhraseMatch& cm : v.cues)
+            disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("natural_disaster"));
         if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
       }
       // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
@@ -3719,8 +3745,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
         for (const auto& dm : dates)
           if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.begin == d && IsTopic(&lex.cues[cm.payload], "indefinite")) return true;
+        if (HasTopic(v, TOPIC("indefinite")))
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == d && IsTopic(&lex.cues[cm.payload], TOPIC("indefinite"))) return true;
         return false;
       };
       const bool en_definite = en && ((det_start[tb] >= 0 && !en_indefinite_det(static_cast<size_t>(det_start[tb]))) ||
@@ -3796,7 +3823,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // (a series that a light verb before it in its clause launched is news: «شنت مقاتلات
           // التحالف سلسلة غارات على القاعدة» — cue topic `series`, not «سلسلة تفجيرات شهدتها»)
           bool series = false;
-          for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], "series");
+          if (HasTopic(v, TOPIC("series")))
+            for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], TOPIC("series"));
           for (size_t j = fb; series && c && j-- > 0 && v.clause[j] == cl && fb - j <= 6;) {
             const CueEntry* lc = cue_kind(j);
             if (lc && lc->kind == CueKind::kLightVerb) c = nullptr;
@@ -3889,7 +3917,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           --b;  // "a deadly attack", "a militant attack"
         b = skip_det(b);
         bool means = false;
-        for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
+        if (HasTopic(v, TOPIC("means")))
+          for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], TOPIC("means"));
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
           violent_verb |= (*events)[k].root == "17" || (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
@@ -3933,7 +3962,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           stop = j;
         else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]]) &&
                  !(en && trig.opt.reciprocal && j > after && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-                   return cm.end == j && IsTopic(&lex.cues[cm.payload], "to_infinitive");
+                   return cm.end == j && IsTopic(&lex.cues[cm.payload], TOPIC("to_infinitive"));
                  })))
           stop = j;  // (English: not a verb of purpose after a symmetric act, whose partner follows it:
                      // "signed agreements to establish full relations with X" — topic:to_infinitive)
@@ -4151,8 +4180,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         j = WordPhraseEnd(cfg.naming_phrases, toks, j);  // (setting `naming_phrases`)
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
         auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
-          for (const PhraseMatch& cm : v.cues)
-            if (cm.begin == q && IsTopic(&lex.cues[cm.payload], "reference_noun")) return true;
+          if (HasTopic(v, TOPIC("reference_noun")))
+            for (const PhraseMatch& cm : v.cues)
+              if (cm.begin == q && IsTopic(&lex.cues[cm.payload], TOPIC("reference_noun"))) return true;
           return false;
         };
         // (past one adjective: "an open war", "the latest move")
@@ -4231,7 +4261,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
       // hospital"; not "provided support for the operation": military aid names its side).
       bool relief = false;
-      for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "humanitarian");
+      if (HasTopic(v, TOPIC("humanitarian")))
+        for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("humanitarian"));
       // (and so does a visit with no destination named: "ASMARA — … Abiy arrived on Sunday for the
       // first visit by an Ethiopian leader in twenty years")
       if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
@@ -4247,7 +4278,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is done at home (own target, below): it needs no target here.
       const bool home_act = en && as_verb && !en_passive && !tgt && src && te < n && v.clause[te] == cl &&
                             (toks[te].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[te].norm) ||
-                             IsTopic(cue_kind(te), "indefinite")) &&
+                             IsTopic(cue_kind(te), TOPIC("indefinite"))) &&
                             IsStateCountry(src->country) &&
                             (src->sector.empty() || src->sector == "MIL" || ListHas(place_state_sectors, src->sector)) &&
                             std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
@@ -4277,7 +4308,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                          ? static_cast<size_t>(det_start[pm.begin]) : pm.begin;
           // ("at the port of Ashdod", "into the city of Kursk": a noun of topic:territory and "of"
           // before the place)
-          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) {
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), TOPIC("territory"))) {
             b -= 2;
             if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) >= te) b = static_cast<size_t>(det_start[b]);
           }
@@ -4311,7 +4342,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
         size_t j = te;
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
-        if (j + 1 < n && IsTopic(cue_kind(j), "territory") && toks[j + 1].norm == "of") j += 2;
+        if (j + 1 < n && IsTopic(cue_kind(j), TOPIC("territory")) && toks[j + 1].norm == "of") j += 2;
         if (j < n && v.clause[j] == cl && v.place_at[j] >= 0 && v.actor_at[j] < 0 &&
             !lex.places[v.places[v.place_at[j]].payload].country.empty()) {
           prep_place = &v.places[v.place_at[j]];
@@ -4325,7 +4356,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
         for (const auto& p : phrases)
           if (p.begin >= te && v.clause[p.begin] == cl && p.sector.empty() && !p.country.empty() &&
-              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), "territory") &&
+              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), TOPIC("territory")) &&
               !(src && src->country == p.country)) {
             tgt = &p;
             rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
@@ -4488,7 +4519,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // the day", "that evening" — the last date read before, in an earlier paragraph too)
       if (!event_dm && en && dates.empty() && story_date)
         for (const PhraseMatch& cm : v.cues)
-          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "same_day")) event_dm = &*story_date;
+          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("same_day"))) event_dm = &*story_date;
       // (a clause introduced by an interval from the one before it, data/dates.tsv kind
       // `interval`, is dated from that one's date: "… on Tuesday, hours after the government
       // imposed a curfew" on Tuesday, "… on Sunday, a day after protesters stormed …" on

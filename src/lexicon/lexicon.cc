@@ -5,6 +5,8 @@
 #include <deque>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 #include <set>
 #include <sstream>
@@ -26,6 +28,17 @@ bool DatedCode::Covers(const Ymd& d) const {
   if (from.valid() && d.Before(from)) return false;
   if (to.valid() && to.Before(d)) return false;
   return true;
+}
+
+int TopicId(std::string_view topic) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, int> ids;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = ids.find(std::string(topic));
+  if (it != ids.end()) return it->second;
+  const int id = static_cast<int>(ids.size());
+  ids.emplace(std::string(topic), id);
+  return id;
 }
 
 const std::string& ActorEntry::CodeOn(const Ymd& date) const {
@@ -564,6 +577,7 @@ Status Lexicon::LoadCues(const std::string& dir) {
     CueEntry cue{CueKind::kTopic, "", row.rule};
     if (kind.rfind("topic:", 0) == 0) {
       cue.topic = kind.substr(6);
+      cue.topic_id = TopicId(cue.topic);
     } else {
       auto it = kKinds.find(kind);
       if (it == kKinds.end()) return Status::Corrupt(row.rule + ": unknown cue kind '" + kind + "'");

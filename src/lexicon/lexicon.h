@@ -235,7 +235,12 @@ struct CueEntry {
   CueKind kind;
   std::string topic;  // for kTopic: the group name ("weapons")
   std::string rule;
+  int topic_id = -1;  // for kTopic: TopicId(topic) (derived when loaded, not stored)
 };
+
+// A process-wide small integer for a cue topic name, the same in every lexicon (the coder
+// compares topics as integers). Thread-safe; ids are dense from 0.
+int TopicId(std::string_view topic);
 
 
 class MappedImage;
