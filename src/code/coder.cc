@@ -463,6 +463,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::vector<std::string>& place_state_sectors = cfg.place_state_sectors;
   const std::vector<std::string>& circumstance_roots = cfg.circumstance_roots;
   const std::vector<std::string>& location_recipient_roots = cfg.location_recipient_roots;
+  thread_local std::vector<int> discard_topic_ids;  // (cfg.discard_topics as TopicId()s)
+  discard_topic_ids.clear();
+  for (const std::string& t : cfg.discard_topics)
+    if (!t.empty()) discard_topic_ids.push_back(TopicId(t));
   std::string home_country;
   for (const auto& [outlet, country] : cfg.home_sources)
     if (outlet == (doc.source.empty() ? doc.site : doc.source)) home_country = country;
@@ -797,8 +801,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     IndexByStart(n, v.cues, &v.cue_at);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
-    for (const PhraseMatch& cm : v.cues)
-      sport_sentence |= lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.discard_topics, lex.cues[cm.payload].topic);
+    for (const int t : discard_topic_ids) sport_sentence |= HasTopic(v, t);
     // A headline: a sentence with no final stop (a title or a line of its own).
     bool headline = n > 0;
     for (size_t j = n; j-- > 0 && headline;) {
