@@ -97,6 +97,7 @@ struct SentenceView {
   std::vector<PhraseMatch> actors, agents, places, trigs, cues;
   std::vector<int> clause;  // clause id per token
   std::vector<uint64_t> topics;  // bit TopicId(t) set when a cue of topic t is in the sentence
+  std::vector<char> noun_at;     // per token: a trigger of type "noun" starts there
 };
 
 // Whether the sentence has a cue of the topic (a loop over its cues looking for one can be
@@ -146,9 +147,18 @@ bool RoughCountAt(const Lexicon& lex, const std::vector<Token>& toks, size_t j) 
          ListHas(lex.coder_settings.rough_count_words, toks[j].norm);
 }
 
+// Fnv1a32 of a token's form (carried by its first reading when that is the form itself, as in
+// English).
+uint32_t TokenHash(const Token& t) {
+  if (!t.segs.empty() && t.segs[0].hash && t.segs[0].stem.data() == t.norm.data() && t.segs[0].stem.size() == t.norm.size())
+    return t.segs[0].hash;
+  return Fnv1a32(t.norm);
+}
+
 // The end of the longest phrase of `list` (words as tokens) starting at token `j`, else `j`.
 size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, size_t j) {
   size_t end = j;
+  if (!list.MayStart(toks[j].norm, TokenHash(toks[j]))) return end;
   for (const auto& words : list.phrases) {
     if (toks[j].norm != words[0]) continue;
     size_t k = 1;
@@ -288,8 +298,9 @@ Phrase EnglishRolePhrase(const Lexicon& lex, const PhraseMatch& m, const std::st
 bool EnglishNounInPrepPhrase(const SentenceView& v, const Lexicon& lex, const PhraseMatch& tm) {
   const std::vector<Token>& toks = *v.toks;
   bool noun_too = false;
-  for (const PhraseMatch& o : v.trigs)
-    noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
+  if (v.noun_at[tm.begin])
+    for (const PhraseMatch& o : v.trigs)
+      noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
   const CueEntry* before = tm.begin > 0 ? CueAt(v, lex, tm.begin - 1) : nullptr;
   if (!noun_too || (before && before->kind == CueKind::kCoordinator)) return false;
   for (size_t j = tm.begin, steps = 0; j > 0 && steps < 6; ++steps) {
@@ -798,6 +809,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
     IndexByStart(n, v.trigs, &v.trig_at);
+    v.noun_at.assign(n, 0);
+    for (const PhraseMatch& tm : v.trigs)
+      if (lex.triggers[tm.payload].type == "noun") v.noun_at[tm.begin] = 1;
     IndexByStart(n, v.cues, &v.cue_at);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
@@ -1768,7 +1782,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
     if (en && !cfg.pair_nouns.empty())
       for (size_t q = 0; q + 1 < n; ++q) {
-        if (!cfg.pair_words.MayStart(toks[q].norm)) continue;
+        if (!cfg.pair_words.MayStart(toks[q].norm, TokenHash(toks[q]))) continue;
         const size_t w = WordPhraseEnd(cfg.pair_words, toks, q);  // ("the two", "both")
         if (w == q) continue;
         if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
@@ -1896,8 +1910,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // unjustified attack", "the first direct strike", "a heinous and cowardly attack"): plain
         // words with no plural -s (-ous, -ss are no plurals), "and" between two of them ("the two
         // sides attack" stays a verb), before a form that is also a noun trigger.
-        bool noun_too = false;  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
-        for (const PhraseMatch& o : v.trigs) noun_too |= o.begin == tm.begin && lex.triggers[o.payload].type == "noun";
+        const bool noun_too = v.noun_at[tm.begin];  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
         if (!past && !name_before && noun_too)
           for (size_t k = 2; k <= 3 && k <= tm.begin; ++k) {
             const size_t d = tm.begin - k;  // (the first word after the determiner)

@@ -13,6 +13,7 @@
 
 #include "lexicon/image.h"
 #include "text/english.h"
+#include "util/hash.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -973,6 +974,7 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         for (std::string w; in >> w;) words.push_back(word_form(w));
         if (words.empty() || words[0].empty()) return Status::Corrupt(row.rule + ": '" + key + "' has an empty phrase");
         if (words[0].size() < 64) out.first_sizes |= uint64_t{1} << words[0].size();
+        out.first_hashes |= uint64_t{1} << (Fnv1a32(words[0]) % 64);
         out.phrases.push_back(std::move(words));
       }
     } else if (key == "reciprocal_preps") {

@@ -145,7 +145,11 @@ void DropPlainWordNames(const std::vector<std::string>& plain_words, const std::
 struct WordPhrases {
   std::vector<std::vector<std::string>> phrases;
   uint64_t first_sizes = 0;  // bit k: a phrase's first word has k bytes (k < 64)
-  bool MayStart(std::string_view w) const { return w.size() >= 64 || ((first_sizes >> w.size()) & 1); }
+  uint64_t first_hashes = 0;  // bit Fnv1a32(w) % 64 of every phrase's first word w
+  // False when no phrase starts with w (`hash`: Fnv1a32(w)); true when one may.
+  bool MayStart(std::string_view w, uint32_t hash) const {
+    return (w.size() >= 64 || ((first_sizes >> w.size()) & 1)) && ((first_hashes >> (hash % 64)) & 1);
+  }
   bool empty() const { return phrases.empty(); }
 };
 
