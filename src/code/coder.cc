@@ -652,6 +652,64 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     dates_unread.clear();
     return paragraph_date;
   };
+  // The dictionary matches of every sentence, found one matcher at a time over the whole
+  // document before any sentence is coded: a dictionary stays in the processor's caches while
+  // it reads the document, instead of five taken in turn around the coding of each sentence
+  // (English's trigger and actor dictionaries are large). A sentence with no trigger candidate
+  // codes no event, and unless it is traced only its dates are still needed (the paragraph's
+  // date, below): the other matchers skip it (most sentences of a wire story have none).
+  struct Matched {
+    std::vector<PhraseMatch> trigs, cues, actors, places, agents;
+    bool coded = false;  // trigger candidates left after the checks below (or traced)
+  };
+  thread_local std::vector<Matched> matched;
+  if (matched.size() < sentences.size()) matched.resize(sentences.size());
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    lex.trigger_matcher.FindAllInto(sentences[si].tokens, &matched[si].trigs);
+    matched[si].coded = trace || !matched[si].trigs.empty();
+  }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    Matched& m = matched[si];
+    if (!m.coded) continue;
+    const std::vector<Token>& toks = sentences[si].tokens;
+    const size_t n = toks.size();
+    lex.cue_matcher.FindAllInto(toks, &m.cues);
+    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
+    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
+    std::erase_if(m.trigs, [&](const PhraseMatch& tm) {
+      const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+      if (o.object.empty()) return false;
+      // (the window: tokens tm.end … tm.end + object_within, before a punctuation mark)
+      size_t stop = tm.end;
+      while (stop < n && stop <= tm.end + o.object_within && toks[stop].kind != TokenKind::kPunct) ++stop;
+      for (const PhraseMatch& cm : m.cues)
+        if (cm.begin >= tm.end && cm.begin < stop && lex.cues[cm.payload].kind == CueKind::kTopic &&
+            ListHas(o.object, lex.cues[cm.payload].topic))
+          return false;
+      return true;
+    });
+    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
+    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend"); and
+    // "March" with its capital inside a sentence is the month ("signed an agreement in March").
+    if (en)
+      std::erase_if(m.trigs, [&](const PhraseMatch& tm) {
+        if (tm.begin > 0 && ListHas(cfg.capital_month_words, toks[tm.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[tm.begin].begin])) &&
+            toks[tm.begin - 1].kind == TokenKind::kWord)
+          return true;
+        if (lex.triggers[tm.payload].type != "verb") return false;
+        std::string_view w = toks[tm.begin].norm;
+        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
+      });
+    m.coded = trace || !m.trigs.empty();  // (as above: no candidate left)
+  }
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) lex.actor_matcher.FindAllInto(sentences[si].tokens, &matched[si].actors);
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) lex.place_matcher.FindAllInto(sentences[si].tokens, &matched[si].places);
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) lex.agent_matcher.FindAllInto(sentences[si].tokens, &matched[si].agents);
+
   for (size_t si = 0; si < sentences.size(); ++si) {
     si_now = si;
     const Sentence& sent = sentences[si];
@@ -664,61 +722,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     const size_t n = toks.size();
     thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
     v.toks = &toks;
-    // The triggers first: a sentence with no trigger candidate codes no event, and unless it is
-    // traced only its dates are still needed (the paragraph's date, below). Skipping the other
-    // matchers and the clause and phrase work there changes no output (most English sentences
-    // of a wire story have no trigger).
-    lex.trigger_matcher.FindAllInto(toks, &v.trigs);
-    if (v.trigs.empty() && !trace) {
+    if (!matched[si].coded) {
       pass_over(sent, v);
       continue;
     }
-    lex.cue_matcher.FindAllInto(toks, &v.cues);
+    // (swapped, not copied: each sentence's matches are read once; the buffers go back to
+    // `matched` for the next document)
+    Matched& m = matched[si];
+    std::swap(v.trigs, m.trigs);
+    std::swap(v.cues, m.cues);
+    std::swap(v.actors, m.actors);
+    std::swap(v.places, m.places);
+    std::swap(v.agents, m.agents);
     v.topics.clear();
     for (const PhraseMatch& cm : v.cues)
       if (const int t = lex.cues[cm.payload].topic_id; t >= 0) {
         if (static_cast<size_t>(t) / 64 >= v.topics.size()) v.topics.resize(t / 64 + 1, 0);
         v.topics[t / 64] |= uint64_t{1} << (t % 64);
       }
-    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
-    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
-    std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-      const TriggerEntry::Options& o = lex.triggers[m.payload].opt;
-      if (o.object.empty()) return false;
-      // (the window: tokens m.end … m.end + object_within, before a punctuation mark)
-      size_t stop = m.end;
-      while (stop < n && stop <= m.end + o.object_within && toks[stop].kind != TokenKind::kPunct) ++stop;
-      for (const PhraseMatch& cm : v.cues)
-        if (cm.begin >= m.end && cm.begin < stop && lex.cues[cm.payload].kind == CueKind::kTopic &&
-            ListHas(o.object, lex.cues[cm.payload].topic))
-          return false;
-      return true;
-    });
-    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
-    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend"); and
-    // "March" with its capital inside a sentence is the month ("signed an agreement in March").
-    if (en)
-      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-        if (m.begin > 0 && ListHas(cfg.capital_month_words, toks[m.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[m.begin].begin])) &&
-            toks[m.begin - 1].kind == TokenKind::kWord)
-          return true;
-        if (lex.triggers[m.payload].type != "verb") return false;
-        std::string_view w = toks[m.begin].norm;
-        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
-        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
-      });
-    if (v.trigs.empty() && !trace) {  // (as above: no candidate left)
-      pass_over(sent, v);
-      continue;
-    }
-    if (si < 2 && head_done[si]) {
-      v.actors = head_actors[si];
-      v.places = head_places[si];
-    } else {
-      lex.actor_matcher.FindAllInto(toks, &v.actors);
-      lex.place_matcher.FindAllInto(toks, &v.places);
-    }
-    lex.agent_matcher.FindAllInto(toks, &v.agents);
     // English: a role noun inside the object phrase of a split verb is a word of that phrase
     // ("declared a nationwide state of emergency": not the role noun "state").
     if (en)
