@@ -83,6 +83,53 @@ TEST(PhraseMatcher, BareOnlyPassesOverOtherReadings) {
     EXPECT_NE(en_toks[a.begin].norm, "states");
 }
 
+// FindAll's shortcuts (a token whose group holds one-word phrases only, or whose next word
+// continues no multiword phrase) find what the general search finds: the leftmost-longest
+// matches of MatchAt, position by position, each with the clitics of the first (longest) one.
+std::vector<PhraseMatch> LeftmostLongestByMatchAt(const PhraseMatcher& m, const std::vector<Token>& toks) {
+  std::vector<PhraseMatch> out;
+  for (size_t i = 0; i < toks.size();) {
+    std::vector<PhraseMatch> here = m.MatchAt(toks, i);
+    if (here.empty()) { ++i; continue; }
+    for (const PhraseMatch& x : here)
+      if (x.end == here[0].end && x.prefix == here[0].prefix && x.suffix == here[0].suffix) out.push_back(x);
+    i = here[0].end;
+  }
+  return out;
+}
+
+TEST(PhraseMatcher, ShortcutsFindWhatTheGeneralSearchFinds) {
+  const Lexicon& lex = TestLexicon();
+  const Lexicon* en = lex.english_lexicon();
+  ASSERT_NE(en, nullptr);
+  // Our own sentences, dense in function words, verbs with objects, names and clitics.
+  const std::vector<std::pair<const Lexicon*, std::string>> texts = {
+      {en, "The army said on Monday that its jets had struck the rebels' positions near the border, "
+           "and the rebels fired rockets at the town in return. Police arrested two men after the attack "
+           "on the embassy; the minister condemned it and demanded the expulsion of the ambassador. "
+           "Talks were held in Cairo, where the envoy met both sides and called for a ceasefire to take effect."},
+      {en, "Protesters gathered outside parliament to demand the release of the journalists, and the "
+           "government sent troops to the capital. The United Nations said aid had reached the city."},
+      {&lex, "قال الجيش يوم الاثنين إن طائراته قصفت مواقع المتمردين قرب الحدود، وأطلق المتمردون "
+             "صواريخ على البلدة. واعتقلت الشرطة رجلين بعد الهجوم على السفارة، وأدان الوزير الهجوم "
+             "وطالب بطرد السفير. والتقى المبعوث بالطرفين في القاهرة ودعا إلى وقف إطلاق النار."},
+  };
+  for (const auto& [l, text] : texts) {
+    const std::vector<Token> toks = Toks(*l, text);
+    for (const PhraseMatcher* m : {&l->actor_matcher, &l->agent_matcher, &l->place_matcher, &l->trigger_matcher, &l->cue_matcher}) {
+      const std::vector<PhraseMatch> fast = m->FindAll(toks), general = LeftmostLongestByMatchAt(*m, toks);
+      ASSERT_EQ(fast.size(), general.size()) << text;
+      for (size_t k = 0; k < fast.size(); ++k) {
+        EXPECT_EQ(fast[k].begin, general[k].begin);
+        EXPECT_EQ(fast[k].end, general[k].end);
+        EXPECT_EQ(fast[k].payload, general[k].payload);
+        EXPECT_EQ(fast[k].prefix, general[k].prefix);
+        EXPECT_EQ(fast[k].suffix, general[k].suffix);
+      }
+    }
+  }
+}
+
 TEST(PhraseMatcher, AttachedBlobMatchesLikeTheBuiltOne) {
   const Lexicon& lex = TestLexicon();
   // A copy of the blob, 8-aligned, read in place.
