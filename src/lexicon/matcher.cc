@@ -186,6 +186,8 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   pairs_ = h[7] ? p : nullptr;  p += h[7] ? (uint64_t{1} << h[7]) / 32 : 0;
   pair_shift_ = 32 - h[7];
   pool_ = reinterpret_cast<const char*>(p);
+  keys_.resize(n_phrases_);
+  for (uint32_t k = 0; k < n_phrases_; ++k) keys_[k] = (uint64_t{second_[k]} << 32) | third_[k];
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
   uint32_t log2_bits = 6;
@@ -299,6 +301,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     const uint32_t group_size = slot[3];
     const uint32_t* second = second_ + slot[2];
     const uint32_t* third = third_ + slot[2];
+    const uint64_t* group_keys = keys_.data() + slot[2];
     const uint8_t* words = words_ + slot[2];
     const bool bare = seg.suffix.empty();
     // (FindAllInto asked this of the reading it passes as first_slot.)
@@ -353,17 +356,19 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
         // hashes are unsigned), by a binary search without branches on the data (a large
         // group's keys are random: a branch there is mispredicted half the time); then the
         // run's end.
-        auto key = [&](uint32_t p) { return (uint64_t{second[p]} << 32) | third[p]; };
         const uint64_t want = (uint64_t{h2} << 32) | (any3 ? 0 : h3);
         uint32_t b = 0, len = group_size;
         while (len > 1) {  // (the answer is in [b, b + len])
           const uint32_t half = len / 2;
-          b += (key(b + half - 1) < want) * half;
+          b += (group_keys[b + half - 1] < want) * half;
           len -= half;
         }
-        b += len && key(b) < want;
+        b += len && group_keys[b] < want;
         uint32_t e = b;
-        while (e != group_size && second[e] == h2 && (any3 || third[e] == h3)) ++e;
+        if (any3)
+          while (e != group_size && (group_keys[e] >> 32) == h2) ++e;
+        else
+          while (e != group_size && group_keys[e] == want) ++e;
         if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
       };
       add_run(0, 0, true);  // (and any multiword phrase whose second word hashes to 0)

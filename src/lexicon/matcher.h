@@ -173,6 +173,9 @@ class PhraseMatcher {
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
   // In group order (parallel to first_):
+  // (second, third) hashes as one key each, in group order (built by Bind(), not stored): the
+  // search of a large group reads one array, not two.
+  std::vector<uint64_t> keys_;
   const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)
   const uint32_t* third_ = nullptr;    // FormHash of its third word (0: fewer words)
   const uint8_t* words_ = nullptr;     // its word count (255: 255 or more, read phrases_)
