@@ -86,7 +86,7 @@ bool HasConj(std::string_view prefix) { return StartsWith(prefix, kWaw) || Start
 bool HasArticle(std::string_view prefix) { return HasArabicArticle(prefix); }
 bool HasFuture(std::string_view prefix) { return prefix.find(kSin) != std::string::npos; }
 
-std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
+std::string CountryOf(std::string_view code) { return std::string(code.size() >= 3 ? code.substr(0, 3) : code); }
 // A state's country code: three letters, not an international or non-state body (IGO, IMG, NGO).
 bool IsStateCountry(std::string_view c) { return c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO"; }
 std::string SectorOf(const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : ""; }
@@ -300,7 +300,7 @@ bool EnglishNounInPrepPhrase(const SentenceView& v, const Lexicon& lex, const Ph
   bool noun_too = false;
   if (v.noun_at[tm.begin])
     for (const PhraseMatch& o : v.trigs)
-      noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
+      noun_too |= o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload);
   const CueEntry* before = tm.begin > 0 ? CueAt(v, lex, tm.begin - 1) : nullptr;
   if (!noun_too || (before && before->kind == CueKind::kCoordinator)) return false;
   for (size_t j = tm.begin, steps = 0; j > 0 && steps < 6; ++steps) {
@@ -363,7 +363,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   auto verb_at = [&](size_t j) {
     if (j >= n || v->trig_at[j] < 0 || det_start[j] >= 0) return false;
     bool verb = false;
-    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.triggers[tm.payload].type == "verb";
+    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.TriggerIsVerb(tm.payload);
     const CueEntry* p = CueAt(*v, lex, j - 1);
     return verb && !(p && (p->kind == CueKind::kPreposition || p->kind == CueKind::kLocationPrep) && toks[j - 1].norm != "to");
   };
@@ -677,8 +677,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // Option `object=` (split verb phrases): a verb row with no word of its object topic within
     // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
     std::erase_if(m.trigs, [&](const PhraseMatch& tm) {
+      if (!lex.TriggerHasObject(tm.payload)) return false;
       const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
-      if (o.object.empty()) return false;
       // (the window: tokens tm.end … tm.end + object_within, before a punctuation mark)
       size_t stop = tm.end;
       while (stop < n && stop <= tm.end + o.object_within && toks[stop].kind != TokenKind::kPunct) ++stop;
@@ -696,7 +696,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (tm.begin > 0 && ListHas(cfg.capital_month_words, toks[tm.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[tm.begin].begin])) &&
             toks[tm.begin - 1].kind == TokenKind::kWord)
           return true;
-        if (lex.triggers[tm.payload].type != "verb") return false;
+        if (!lex.TriggerIsVerb(tm.payload)) return false;
         std::string_view w = toks[tm.begin].norm;
         if (!w.empty() && w.back() == 's') w.remove_suffix(1);
         return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
@@ -832,7 +832,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     IndexByStart(n, v.trigs, &v.trig_at);
     v.noun_at.assign(n, 0);
     for (const PhraseMatch& tm : v.trigs)
-      if (lex.triggers[tm.payload].type == "noun") v.noun_at[tm.begin] = 1;
+      if (lex.TriggerIsNoun(tm.payload)) v.noun_at[tm.begin] = 1;
     IndexByStart(n, v.cues, &v.cue_at);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
@@ -1616,7 +1616,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
           if (!en && !keep && ac->prefix.empty())
             for (const PhraseMatch& tm : v.trigs)
-              keep |= tm.end == i && lex.triggers[tm.payload].type == "noun" && tm.prefix.empty() && tm.suffix.empty();
+              keep |= tm.end == i && lex.TriggerIsNoun(tm.payload) && tm.prefix.empty() && tm.suffix.empty();
           // English: a demonym right before a trigger or a passive is its actor ("Israeli strikes",
           // "Palestinians protested", "two Iranians were arrested").
           if (en && !keep && ac->end < n) {
@@ -1884,7 +1884,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // ---- triggers
     // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
     auto used_as_verb = [&](const PhraseMatch& tm) {
-      if (lex.triggers[tm.payload].type != "verb") return false;
+      if (!lex.TriggerIsVerb(tm.payload)) return false;
       if (en) {
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
         // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
@@ -1963,13 +1963,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
         for (const PhraseMatch& o : v.trigs)
-          if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
+          if (o.end == tm.begin && lex.TriggerIsNoun(o.payload)) return false;
       // ... and so is one whose next word carries «لل» (lam + article): a verb takes its object
       // without «لـ», a verbal noun its object with it («ميدان قتل للأبرياء», «قتل للمدنيين»)
       if (tm.suffix.empty() && tm.end < n && toks[tm.end].kind == TokenKind::kWord &&
           std::string_view(toks[tm.end].norm).substr(0, 4) == kLl && !bare_actor_at(tm.end))
         for (const PhraseMatch& o : v.trigs)
-          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
+          if (o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload)) return false;
       // ... and so is one right after a bare «أنّ/إنّ» (no pronoun: «أنه قتل» is the verb), which
       // takes a noun («إن خطف السفن جريمة», «أن قتل المدنيين يشكل»), unless a count follows
       // («إن قتل 5 أشخاص», loosely for «إنه قُتل») or a time word before it makes it «أنْ» + verb
@@ -1982,7 +1982,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           !(an >= 2 && cue_kind(an - 2) && cue_kind(an - 2)->kind != CueKind::kComplementizer) &&
           (tm.end >= n || toks[tm.end].kind != TokenKind::kNumber))
         for (const PhraseMatch& o : v.trigs)
-          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
+          if (o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload)) return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
       if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
         for (const PhraseMatch& cm : v.cues)
@@ -2102,7 +2102,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // A verb takes no possessive «ـي» (its own first-person object is «ـني»): «قتلى» (the
       // dead) is not «قتل» + «ي». Such a reading is dropped.
       auto impossible = [&](const PhraseMatch& m) {
-        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == kYa;
+        return !en && lex.TriggerIsVerb(m.payload) && m.suffix == kYa;
       };
       while (k < e && impossible(v.trigs[k])) ++k;
       if (k == e) continue;
@@ -2128,7 +2128,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // «يرفض قتل الأبرياء» — a finite verb does not follow another with no «أن» between.
       if (verb_use && !en) {
         bool has_noun = false;
-        for (size_t q = k; q < e; ++q) has_noun |= lex.triggers[v.trigs[q].payload].type == "noun";
+        for (size_t q = k; q < e; ++q) has_noun |= lex.TriggerIsNoun(v.trigs[q].payload);
         for (size_t j = v.trigs[k].begin; has_noun && j-- > 0 && v.clause[j] == v.clause[v.trigs[k].begin];) {
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false, refers = false;
@@ -2142,7 +2142,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
       for (size_t q = k; q < e; ++q) {
-        bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
+        bool is_verb = lex.TriggerIsVerb(v.trigs[q].payload);
         if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.triggers[v.trigs[q].payload].opt.also)) { pick = &v.trigs[q]; break; }
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
@@ -2153,12 +2153,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
-          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
+          if (impossible(m) || (lex.TriggerIsVerb(m.payload)) != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
           if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
         }
       }
       trig_reads.push_back(pick);
-      if (also_read && (lex.triggers[also_read->payload].type == "verb") == verb_use) trig_reads.push_back(also_read);
+      if (also_read && (lex.TriggerIsVerb(also_read->payload)) == verb_use) trig_reads.push_back(also_read);
       k = e;
     }
     // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze
@@ -2814,7 +2814,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && as_verb && tb > 0) {
         bool same = false;
         for (const PhraseMatch& o : v.trigs)
-          same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
+          same |= o.end == tb && lex.TriggerIsNoun(o.payload) && !used_as_verb(o) &&
                   lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0 &&
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
@@ -4166,11 +4166,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // as state terrorism")
       auto antecedent_of = [&](const PhraseMatch& o) {
         return src && src->end == tb && src->prep.empty() && o.end + 1 == src->begin && cue_kind(o.end) &&
-               cue_kind(o.end)->kind == CueKind::kRelative && lex.triggers[o.payload].type == "noun" && !used_as_verb(o);
+               cue_kind(o.end)->kind == CueKind::kRelative && lex.TriggerIsNoun(o.payload) && !used_as_verb(o);
       };
       if (en && !tgt && as_verb && trig.opt.refers)
         for (const PhraseMatch& o : v.trigs)
-          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.TriggerIsNoun(o.payload) &&
                                  !used_as_verb(o) &&
                                  std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) ||
                                 antecedent_of(o))) {

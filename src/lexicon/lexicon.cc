@@ -4,6 +4,7 @@
 #include <cctype>
 #include <deque>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
@@ -29,6 +30,13 @@ bool DatedCode::Covers(const Ymd& d) const {
   if (from.valid() && d.Before(from)) return false;
   if (to.valid() && to.Before(d)) return false;
   return true;
+}
+
+void Lexicon::Derive() {
+  trigger_flags_.assign(triggers.size(), 0);
+  for (size_t k = 0; k < triggers.size(); ++k)
+    trigger_flags_[k] = (triggers[k].type == "verb" ? kVerbTrigger : 0) | (triggers[k].type == "noun" ? kNounTrigger : 0) |
+                        (triggers[k].opt.object.empty() ? 0 : kObjectTrigger);
 }
 
 int TopicId(std::string_view topic) {
@@ -204,6 +212,8 @@ Status Lexicon::LoadSources(const std::string& dir) {
     en_ = std::move(en);
   }
   info_.from_image = false;
+  Derive();
+  if (en_) en_->Derive();
   return Status::OK();
 }
 

@@ -308,6 +308,11 @@ class Lexicon {
 
   PhraseMatcher actor_matcher, agent_matcher, place_matcher, trigger_matcher, cue_matcher;
   std::vector<ActorEntry> actors;      // payloads of actor_matcher
+  // Facts of triggers[k] the coder asks of every candidate, from a compact table built at load
+  // (a TriggerEntry spans several cache lines).
+  bool TriggerIsVerb(size_t k) const { return trigger_flags_[k] & kVerbTrigger; }
+  bool TriggerIsNoun(size_t k) const { return trigger_flags_[k] & kNounTrigger; }
+  bool TriggerHasObject(size_t k) const { return trigger_flags_[k] & kObjectTrigger; }
   std::vector<AgentEntry> agents;
   std::vector<PlaceEntry> places;
   std::vector<TriggerEntry> triggers;
@@ -349,6 +354,10 @@ class Lexicon {
   LoadInfo info_;
   std::string lang_ = "ar";
   std::unique_ptr<Lexicon> en_;  // the English lexicon (only in the Arabic one)
+  // Derived after loading (not stored in the image): the trigger facts above.
+  enum : uint8_t { kVerbTrigger = 1, kNounTrigger = 2, kObjectTrigger = 4 };
+  std::vector<uint8_t> trigger_flags_;  // per trigger: type verb / noun, option object= set
+  void Derive();  // (at the end of LoadSources and LoadImage, for the English lexicon too)
   std::shared_ptr<MappedImage> image_;
   std::vector<std::string> vocab_;  // first words of every entry, for the tokenizer
   Normalizer normalizer_;

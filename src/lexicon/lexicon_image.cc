@@ -380,6 +380,8 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
   info_.from_image = true;
   info_.image_path = path;
   info_.source_key = image_->source_key();
+  Derive();
+  if (en_) en_->Derive();
   return Status::OK();
 }
 
