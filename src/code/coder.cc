@@ -703,10 +703,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       });
     m.coded = trace || !m.trigs.empty();  // (as above: no candidate left)
   }
+  // (the title's and lead's actors and places may have been matched already, above)
   for (size_t si = 0; si < sentences.size(); ++si)
-    if (matched[si].coded) lex.actor_matcher.FindAllInto(sentences[si].tokens, &matched[si].actors);
+    if (matched[si].coded) {
+      if (si < 2 && head_done[si]) matched[si].actors = head_actors[si];
+      else lex.actor_matcher.FindAllInto(sentences[si].tokens, &matched[si].actors);
+    }
   for (size_t si = 0; si < sentences.size(); ++si)
-    if (matched[si].coded) lex.place_matcher.FindAllInto(sentences[si].tokens, &matched[si].places);
+    if (matched[si].coded) {
+      if (si < 2 && head_done[si]) matched[si].places = head_places[si];
+      else lex.place_matcher.FindAllInto(sentences[si].tokens, &matched[si].places);
+    }
   for (size_t si = 0; si < sentences.size(); ++si)
     if (matched[si].coded) lex.agent_matcher.FindAllInto(sentences[si].tokens, &matched[si].agents);
 
