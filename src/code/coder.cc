@@ -3386,7 +3386,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // with no object after it were its victims: «أربعة إيطاليين خطفوا في ليبيا».
         if (!passive && src->counted && src->end <= tb && te == tb + 1 &&
             !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0))) {
-          const CameoCode* tc = lex.cameo().Find(trig.cameo);
+          const CameoCode* tc = trig.cameo_code;
           passive = tc && ListHas(location_target_roots, tc->root);
         }
         // ... and so were counted people before a verb with `counted=` and no object after it:
@@ -3471,7 +3471,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // or occasion when both are violence (setting shared_agent_roots), and shares its agent:
         // «أصيب ستة جنود في هجوم انتحاري نسب إلى الشباب».
         auto violent = [&](const TriggerEntry& t) {
-          const CameoCode* c = lex.cameo().Find(t.cameo);
+          const CameoCode* c = t.cameo_code;
           return c && ListHas(cfg.shared_agent_roots, c->root);
         };
         bool other_trigger = false, comma_between = false;
@@ -3519,7 +3519,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // participle: "gunmen stormed a hotel, an assault claimed by X", "…, an attack carried out
       // by X": X did it, and is not its target.)
       if (en && (en_passive || as_verb) && !src) {
-        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        const CameoCode* own = trig.cameo_code;
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& cm : v.cues) {
             if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
@@ -3527,7 +3527,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             bool violent = false;
             auto violent_noun = [&](size_t j) {
               if (v.trig_at[j] < 0) return false;
-              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[j]].payload].cameo);
+              const CameoCode* c = lex.triggers[v.trigs[v.trig_at[j]].payload].cameo_code;
               return c && ListHas(cfg.shared_agent_roots, c->root);
             };
             if (en_passive) violent = violent_noun(w);
@@ -3548,7 +3548,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and one suffered in a clash ("soldiers were killed in a clash with Chinese troops"):
       // the other side of the clash (a noun with option `reciprocal`, its "with" actor) did it.
       if (en && en_passive && !src) {
-        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        const CameoCode* own = trig.cameo_code;
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& o : v.trigs) {
             const TriggerEntry& ot = lex.triggers[o.payload];

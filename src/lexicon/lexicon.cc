@@ -34,6 +34,7 @@ bool DatedCode::Covers(const Ymd& d) const {
 
 void Lexicon::Derive() {
   trigger_flags_.assign(triggers.size(), 0);
+  for (TriggerEntry& t : triggers) t.cameo_code = cameo_.Find(t.cameo);
   for (size_t k = 0; k < triggers.size(); ++k)
     trigger_flags_[k] = (triggers[k].type == "verb" ? kVerbTrigger : 0) | (triggers[k].type == "noun" ? kNounTrigger : 0) |
                         (triggers[k].opt.object.empty() ? 0 : kObjectTrigger);

@@ -82,6 +82,7 @@ struct TriggerEntry {
   std::string third_location;             // code when met at a third country's place
   bool needs_target = false;
   bool actorless = false;                 // an event even when no source is found
+  const CameoCode* cameo_code = nullptr;  // its CAMEO code's row (derived at load, not stored)
   std::vector<Qualifier> qualifiers;      // "if=weapons:072"
   // Coder options (data/README.md, ar/triggers.tsv): genitive, unless_next, unless_near,
   // unarmed, refers → their value ("" for a flag), as written (stored in the image).

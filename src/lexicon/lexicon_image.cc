@@ -29,7 +29,7 @@ namespace {
 static_assert(sizeof(ActorEntry) == 168, "ActorEntry changed: update lexicon_image.cc");
 static_assert(sizeof(AgentEntry) == 128, "AgentEntry changed: update lexicon_image.cc");
 static_assert(sizeof(PlaceEntry) == 176, "PlaceEntry changed: update lexicon_image.cc");
-static_assert(sizeof(TriggerEntry) == 512, "TriggerEntry changed: update lexicon_image.cc");  // (`opt` is parsed from `options` when read)
+static_assert(sizeof(TriggerEntry) == 520, "TriggerEntry changed: update lexicon_image.cc");  // (`opt` is parsed from `options` when read; `cameo_code` derived)
 static_assert(sizeof(CueEntry) == 80, "CueEntry changed: update lexicon_image.cc");  // (topic_id is derived when read)
 #endif
 const std::string kLayout = std::to_string(sizeof(ActorEntry)) + "." + std::to_string(sizeof(AgentEntry)) + "." +
