@@ -98,7 +98,17 @@ struct SentenceView {
   std::vector<int> clause;  // clause id per token
   std::vector<uint64_t> topics;  // bit TopicId(t) set when a cue of topic t is in the sentence
   std::vector<char> noun_at;     // per token: a trigger of type "noun" starts there
+  std::vector<int8_t> kind_at;   // per token: the CueKind of the cue cue_at points to, -1 none
 };
+
+// The kind of the cue starting at token i (as CueAt(…)->kind), -1 when none or past the end.
+inline int KindAt(const SentenceView& v, size_t i) { return i < v.kind_at.size() ? v.kind_at[i] : -1; }
+constexpr uint32_t KindBit(CueKind k) { return uint32_t{1} << static_cast<int>(k); }
+// Whether the cue at token i is of one of the kinds of `mask` (KindBit()s).
+inline bool KindIn(const SentenceView& v, size_t i, uint32_t mask) {
+  const int k = KindAt(v, i);
+  return k >= 0 && ((mask >> k) & 1);
+}
 
 // Whether the sentence has a cue of the topic (a loop over its cues looking for one can be
 // skipped when not: most topics are in few sentences).
@@ -355,9 +365,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   const size_t n = toks.size();
   auto comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
   auto boundary = [&](size_t i) {
-    const CueEntry* c = CueAt(*v, lex, i);
-    return (c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                  c->kind == CueKind::kConjunction)) ||
+    return KindIn(*v, i, KindBit(CueKind::kComplementizer) | KindBit(CueKind::kRelative) | KindBit(CueKind::kConjunction)) ||
            (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";"));
   };
   auto verb_at = [&](size_t j) {
@@ -841,6 +849,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     for (const PhraseMatch& tm : v.trigs)
       if (lex.TriggerIsNoun(tm.payload)) v.noun_at[tm.begin] = 1;
     IndexByStart(n, v.cues, &v.cue_at);
+    v.kind_at.assign(n, -1);
+    for (size_t i = 0; i < n; ++i)
+      if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.cues[v.cues[v.cue_at[i]].payload].kind);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
     for (const int t : discard_topic_ids) sport_sentence |= HasTopic(v, t);
@@ -905,21 +916,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& m : *ms)
           for (size_t q = m.begin; q < m.end; ++q) named[q] = true;
       for (size_t q = 0; q < n; ++q)
-        if (const CueEntry* c = cue_kind(q); c && c->kind == CueKind::kDeterminer) named[q] = true;
+        if (v.kind_at[q] == static_cast<int8_t>(CueKind::kDeterminer)) named[q] = true;
     }
     v.clause.assign(n, 0);
     int clause = 0;
     for (size_t i = 0; i < n; ++i) {
       const CueEntry* c = cue_kind(i);
-      bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                            c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
+      bool boundary = KindIn(v, i, KindBit(CueKind::kComplementizer) | KindBit(CueKind::kRelative) |
+                                       KindBit(CueKind::kConjunction) | KindBit(CueKind::kSubordinate));
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
       // English: the "that" that ends a multiword uncertainty cue ("reports that", "denied that",
       // "claiming that") opens the clause it reports, as "that" alone does.
       // (cues are indexed by their first word: look back for one that ends here)
-      for (size_t k = i; en && !boundary && toks[i].norm == "that" && k-- > 0 && i - k <= 4;)
-        if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
-          boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
+      if (en && !boundary && toks[i].norm == "that")
+        for (size_t k = i; !boundary && k-- > 0 && i - k <= 4;)
+          if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
+            boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&

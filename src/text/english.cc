@@ -189,8 +189,11 @@ std::string_view FoldInto(std::string_view surface, const Normalizer& norm, Text
     arena->Shrink(room, 0);
     return arena->Copy(Fold(surface, norm));
   }
-  // ’ → ' (in place: the text only gets shorter)
-  if (std::string_view(room, len).find("\xE2\x80\x99") != std::string_view::npos) {
+  // ’ → ' (in place: the text only gets shorter). (Most words have no byte 0xE2: looked for
+  // inline, not by a call to memchr per word.)
+  bool e2 = false;
+  for (size_t r = 0; r < len; ++r) e2 |= room[r] == '\xE2';
+  if (e2 && std::string_view(room, len).find("\xE2\x80\x99") != std::string_view::npos) {
     size_t w = 0;
     for (size_t r = 0; r < len;) {
       if (r + 3 <= len && std::memcmp(room + r, "\xE2\x80\x99", 3) == 0) {
