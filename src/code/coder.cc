@@ -86,7 +86,7 @@ bool HasConj(std::string_view prefix) { return StartsWith(prefix, kWaw) || Start
 bool HasArticle(std::string_view prefix) { return HasArabicArticle(prefix); }
 bool HasFuture(std::string_view prefix) { return prefix.find(kSin) != std::string::npos; }
 
-std::string CountryOf(const std::string& code) { return code.size() >= 3 ? code.substr(0, 3) : code; }
+std::string CountryOf(std::string_view code) { return std::string(code.size() >= 3 ? code.substr(0, 3) : code); }
 // A state's country code: three letters, not an international or non-state body (IGO, IMG, NGO).
 bool IsStateCountry(std::string_view c) { return c.size() == 3 && c != "IGO" && c != "IMG" && c != "NGO"; }
 std::string SectorOf(const std::string& code) { return code.size() >= 6 ? code.substr(3, 3) : ""; }
@@ -96,7 +96,26 @@ struct SentenceView {
   std::vector<int> actor_at, agent_at, place_at, trig_at, cue_at;  // index into match vectors, -1 none
   std::vector<PhraseMatch> actors, agents, places, trigs, cues;
   std::vector<int> clause;  // clause id per token
+  std::vector<uint64_t> topics;  // bit TopicId(t) set when a cue of topic t is in the sentence
+  std::vector<char> noun_at;     // per token: a trigger of type "noun" starts there
+  std::vector<int8_t> kind_at;   // per token: the CueKind of the cue cue_at points to, -1 none
 };
+
+// The kind of the cue starting at token i (as CueAt(…)->kind), -1 when none or past the end.
+inline int KindAt(const SentenceView& v, size_t i) { return i < v.kind_at.size() ? v.kind_at[i] : -1; }
+constexpr uint32_t KindBit(CueKind k) { return uint32_t{1} << static_cast<int>(k); }
+// Whether the cue at token i is of one of the kinds of `mask` (KindBit()s).
+inline bool KindIn(const SentenceView& v, size_t i, uint32_t mask) {
+  const int k = KindAt(v, i);
+  return k >= 0 && ((mask >> k) & 1);
+}
+
+// Whether the sentence has a cue of the topic (a loop over its cues looking for one can be
+// skipped when not: most topics are in few sentences).
+inline bool HasTopic(const SentenceView& v, int topic_id) {
+  const size_t w = static_cast<size_t>(topic_id) / 64;
+  return w < v.topics.size() && ((v.topics[w] >> (topic_id % 64)) & 1);
+}
 
 // A per-sentence vector of this thread's, recycled sentence after sentence (its capacity
 // kept: no allocation once warm): `Tag` (the line) tells the buffers apart. Set to n copies
@@ -138,9 +157,18 @@ bool RoughCountAt(const Lexicon& lex, const std::vector<Token>& toks, size_t j) 
          ListHas(lex.coder_settings.rough_count_words, toks[j].norm);
 }
 
+// Fnv1a32 of a token's form (carried by its first reading when that is the form itself, as in
+// English).
+uint32_t TokenHash(const Token& t) {
+  if (!t.segs.empty() && t.segs[0].hash && t.segs[0].stem.data() == t.norm.data() && t.segs[0].stem.size() == t.norm.size())
+    return t.segs[0].hash;
+  return Fnv1a32(t.norm);
+}
+
 // The end of the longest phrase of `list` (words as tokens) starting at token `j`, else `j`.
 size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, size_t j) {
   size_t end = j;
+  if (!list.MayStart(toks[j].norm, TokenHash(toks[j]))) return end;
   for (const auto& words : list.phrases) {
     if (toks[j].norm != words[0]) continue;
     size_t k = 1;
@@ -149,7 +177,11 @@ size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, si
   }
   return end;
 }
-bool IsTopic(const CueEntry* c, const char* topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+bool IsTopic(const CueEntry* c, std::string_view topic) { return c && c->kind == CueKind::kTopic && c->topic == topic; }
+// The same for a topic named in this file, TOPIC("name"): its TopicId(), looked up once per
+// place it is named, compared as an integer.
+#define TOPIC(name) ([] { static const int topic_id = TopicId(name); return topic_id; }())
+inline bool IsTopic(const CueEntry* c, int topic_id) { return c && c->topic_id == topic_id; }
 
 // English: the indefinite article.
 bool IsIndefiniteArticle(std::string_view w) { return w == "a" || w == "an"; }
@@ -276,8 +308,9 @@ Phrase EnglishRolePhrase(const Lexicon& lex, const PhraseMatch& m, const std::st
 bool EnglishNounInPrepPhrase(const SentenceView& v, const Lexicon& lex, const PhraseMatch& tm) {
   const std::vector<Token>& toks = *v.toks;
   bool noun_too = false;
-  for (const PhraseMatch& o : v.trigs)
-    noun_too |= o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun";
+  if (v.noun_at[tm.begin])
+    for (const PhraseMatch& o : v.trigs)
+      noun_too |= o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload);
   const CueEntry* before = tm.begin > 0 ? CueAt(v, lex, tm.begin - 1) : nullptr;
   if (!noun_too || (before && before->kind == CueKind::kCoordinator)) return false;
   for (size_t j = tm.begin, steps = 0; j > 0 && steps < 6; ++steps) {
@@ -332,15 +365,13 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   const size_t n = toks.size();
   auto comma = [&](size_t i) { return i < n && toks[i].kind == TokenKind::kPunct && toks[i].norm == ","; };
   auto boundary = [&](size_t i) {
-    const CueEntry* c = CueAt(*v, lex, i);
-    return (c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                  c->kind == CueKind::kConjunction)) ||
+    return KindIn(*v, i, KindBit(CueKind::kComplementizer) | KindBit(CueKind::kRelative) | KindBit(CueKind::kConjunction)) ||
            (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";"));
   };
   auto verb_at = [&](size_t j) {
     if (j >= n || v->trig_at[j] < 0 || det_start[j] >= 0) return false;
     bool verb = false;
-    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.triggers[tm.payload].type == "verb";
+    for (const PhraseMatch& tm : v->trigs) verb |= tm.begin == j && lex.TriggerIsVerb(tm.payload);
     const CueEntry* p = CueAt(*v, lex, j - 1);
     return verb && !(p && (p->kind == CueKind::kPreposition || p->kind == CueKind::kLocationPrep) && toks[j - 1].norm != "to");
   };
@@ -357,7 +388,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
     if (!opened) {
       const CueEntry* cn = CueAt(*v, lex, nx);
       if (v->actor_at[nx] >= 0 || v->agent_at[nx] >= 0 || toks[nx].kind != TokenKind::kWord ||
-          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, "pronoun"))
+          (cn && cn->kind == CueKind::kDeterminer) || IsTopic(cn, TOPIC("pronoun")))
         continue;
     }
     size_t e = nx + 1;
@@ -451,6 +482,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::vector<std::string>& place_state_sectors = cfg.place_state_sectors;
   const std::vector<std::string>& circumstance_roots = cfg.circumstance_roots;
   const std::vector<std::string>& location_recipient_roots = cfg.location_recipient_roots;
+  thread_local std::vector<int> discard_topic_ids;  // (cfg.discard_topics as TopicId()s)
+  discard_topic_ids.clear();
+  for (const std::string& t : cfg.discard_topics)
+    if (!t.empty()) discard_topic_ids.push_back(TopicId(t));
   std::string home_country;
   for (const auto& [outlet, country] : cfg.home_sources)
     if (outlet == (doc.source.empty() ? doc.site : doc.source)) home_country = country;
@@ -625,6 +660,71 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     dates_unread.clear();
     return paragraph_date;
   };
+  // The dictionary matches of every sentence, found one matcher at a time over the whole
+  // document before any sentence is coded: a dictionary stays in the processor's caches while
+  // it reads the document, instead of five taken in turn around the coding of each sentence
+  // (English's trigger and actor dictionaries are large). A sentence with no trigger candidate
+  // codes no event, and unless it is traced only its dates are still needed (the paragraph's
+  // date, below): the other matchers skip it (most sentences of a wire story have none).
+  struct Matched {
+    std::vector<PhraseMatch> trigs, cues, actors, places, agents;
+    bool coded = false;  // trigger candidates left after the checks below (or traced)
+  };
+  thread_local std::vector<Matched> matched;
+  if (matched.size() < sentences.size()) matched.resize(sentences.size());
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    lex.trigger_matcher.FindAllInto(sentences[si].tokens, &matched[si].trigs);
+    matched[si].coded = trace || !matched[si].trigs.empty();
+  }
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    Matched& m = matched[si];
+    if (!m.coded) continue;
+    const std::vector<Token>& toks = sentences[si].tokens;
+    const size_t n = toks.size();
+    lex.cue_matcher.FindAllInto(toks, &m.cues);
+    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
+    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
+    std::erase_if(m.trigs, [&](const PhraseMatch& tm) {
+      if (!lex.TriggerHasObject(tm.payload)) return false;
+      const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
+      // (the window: tokens tm.end … tm.end + object_within, before a punctuation mark)
+      size_t stop = tm.end;
+      while (stop < n && stop <= tm.end + o.object_within && toks[stop].kind != TokenKind::kPunct) ++stop;
+      for (const PhraseMatch& cm : m.cues)
+        if (cm.begin >= tm.end && cm.begin < stop && lex.cues[cm.payload].kind == CueKind::kTopic &&
+            ListHas(o.object, lex.cues[cm.payload].topic))
+          return false;
+      return true;
+    });
+    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
+    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend"); and
+    // "March" with its capital inside a sentence is the month ("signed an agreement in March").
+    if (en)
+      std::erase_if(m.trigs, [&](const PhraseMatch& tm) {
+        if (tm.begin > 0 && ListHas(cfg.capital_month_words, toks[tm.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[tm.begin].begin])) &&
+            toks[tm.begin - 1].kind == TokenKind::kWord)
+          return true;
+        if (!lex.TriggerIsVerb(tm.payload)) return false;
+        std::string_view w = toks[tm.begin].norm;
+        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
+        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
+      });
+    m.coded = trace || !m.trigs.empty();  // (as above: no candidate left)
+  }
+  // (the title's and lead's actors and places may have been matched already, above)
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) {
+      if (si < 2 && head_done[si]) matched[si].actors = head_actors[si];
+      else lex.actor_matcher.FindAllInto(sentences[si].tokens, &matched[si].actors);
+    }
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) {
+      if (si < 2 && head_done[si]) matched[si].places = head_places[si];
+      else lex.place_matcher.FindAllInto(sentences[si].tokens, &matched[si].places);
+    }
+  for (size_t si = 0; si < sentences.size(); ++si)
+    if (matched[si].coded) lex.agent_matcher.FindAllInto(sentences[si].tokens, &matched[si].agents);
+
   for (size_t si = 0; si < sentences.size(); ++si) {
     si_now = si;
     const Sentence& sent = sentences[si];
@@ -637,52 +737,24 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     const size_t n = toks.size();
     thread_local SentenceView v;  // recycled sentence after sentence: its vectors keep their capacity
     v.toks = &toks;
-    // The triggers first: a sentence with no trigger candidate codes no event, and unless it is
-    // traced only its dates are still needed (the paragraph's date, below). Skipping the other
-    // matchers and the clause and phrase work there changes no output (most English sentences
-    // of a wire story have no trigger).
-    lex.trigger_matcher.FindAllInto(toks, &v.trigs);
-    if (v.trigs.empty() && !trace) {
+    if (!matched[si].coded) {
       pass_over(sent, v);
       continue;
     }
-    lex.cue_matcher.FindAllInto(toks, &v.cues);
-    // Option `object=` (split verb phrases): a verb row with no word of its object topic within
-    // its window before a stop is no candidate at all (ar/triggers/split.tsv: «فتح» in «حركة فتح»).
-    std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-      const TriggerEntry::Options& o = lex.triggers[m.payload].opt;
-      if (o.object.empty()) return false;
-      for (size_t j = m.end; j < n && j <= m.end + o.object_within && toks[j].kind != TokenKind::kPunct; ++j)
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic))
-            return false;
-      return true;
-    });
-    // English: a word in "-tive"/"-sive" is an adjective or a noun, never a verb form, even
-    // when its stem is a verb's ("executive" is not "execute", "offensive" not "offend"); and
-    // "March" with its capital inside a sentence is the month ("signed an agreement in March").
-    if (en)
-      std::erase_if(v.trigs, [&](const PhraseMatch& m) {
-        if (m.begin > 0 && ListHas(cfg.capital_month_words, toks[m.begin].norm) && std::isupper(static_cast<unsigned char>(text[toks[m.begin].begin])) &&
-            toks[m.begin - 1].kind == TokenKind::kWord)
-          return true;
-        if (lex.triggers[m.payload].type != "verb") return false;
-        std::string_view w = toks[m.begin].norm;
-        if (!w.empty() && w.back() == 's') w.remove_suffix(1);
-        return w.size() > 5 && (w.ends_with("tive") || w.ends_with("sive"));
-      });
-    if (v.trigs.empty() && !trace) {  // (as above: no candidate left)
-      pass_over(sent, v);
-      continue;
-    }
-    if (si < 2 && head_done[si]) {
-      v.actors = head_actors[si];
-      v.places = head_places[si];
-    } else {
-      lex.actor_matcher.FindAllInto(toks, &v.actors);
-      lex.place_matcher.FindAllInto(toks, &v.places);
-    }
-    lex.agent_matcher.FindAllInto(toks, &v.agents);
+    // (swapped, not copied: each sentence's matches are read once; the buffers go back to
+    // `matched` for the next document)
+    Matched& m = matched[si];
+    std::swap(v.trigs, m.trigs);
+    std::swap(v.cues, m.cues);
+    std::swap(v.actors, m.actors);
+    std::swap(v.places, m.places);
+    std::swap(v.agents, m.agents);
+    v.topics.clear();
+    for (const PhraseMatch& cm : v.cues)
+      if (const int t = lex.cues[cm.payload].topic_id; t >= 0) {
+        if (static_cast<size_t>(t) / 64 >= v.topics.size()) v.topics.resize(t / 64 + 1, 0);
+        v.topics[t / 64] |= uint64_t{1} << (t % 64);
+      }
     // English: a role noun inside the object phrase of a split verb is a word of that phrase
     // ("declared a nationwide state of emergency": not the role noun "state").
     if (en)
@@ -729,7 +801,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     auto base_noun_at = [&](const PhraseMatch& am) {
       if (am.end != am.begin + 1) return false;
       for (const PhraseMatch& cm : v.cues)
-        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], "base_noun")) return true;
+        if (cm.begin == am.begin && cm.end == am.end && IsTopic(&lex.cues[cm.payload], TOPIC("base_noun"))) return true;
       return false;
     };
     if (!en && std::any_of(v.actors.begin(), v.actors.end(), base_noun_at)) {
@@ -737,7 +809,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         base_named = 0;
         for (size_t sj = 0; sj < sentences.size() && !base_named; ++sj)
           for (const PhraseMatch& cm : lex.cue_matcher.FindAll(sentences[sj].tokens))
-            if (IsTopic(&lex.cues[cm.payload], "base_named") && !HasArticle(cm.prefix)) { base_named = 1; break; }
+            if (IsTopic(&lex.cues[cm.payload], TOPIC("base_named")) && !HasArticle(cm.prefix)) { base_named = 1; break; }
       }
       if (base_named == 1)
         std::erase_if(v.actors, base_noun_at);
@@ -773,11 +845,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     IndexByStart(n, v.agents, &v.agent_at);
     IndexByStart(n, v.places, &v.place_at);
     IndexByStart(n, v.trigs, &v.trig_at);
+    v.noun_at.assign(n, 0);
+    for (const PhraseMatch& tm : v.trigs)
+      if (lex.TriggerIsNoun(tm.payload)) v.noun_at[tm.begin] = 1;
     IndexByStart(n, v.cues, &v.cue_at);
+    v.kind_at.assign(n, -1);
+    for (size_t i = 0; i < n; ++i)
+      if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.cues[v.cues[v.cue_at[i]].payload].kind);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
-    for (const PhraseMatch& cm : v.cues)
-      sport_sentence |= lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(cfg.discard_topics, lex.cues[cm.payload].topic);
+    for (const int t : discard_topic_ids) sport_sentence |= HasTopic(v, t);
     // A headline: a sentence with no final stop (a title or a line of its own).
     bool headline = n > 0;
     for (size_t j = n; j-- > 0 && headline;) {
@@ -839,21 +916,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& m : *ms)
           for (size_t q = m.begin; q < m.end; ++q) named[q] = true;
       for (size_t q = 0; q < n; ++q)
-        if (const CueEntry* c = cue_kind(q); c && c->kind == CueKind::kDeterminer) named[q] = true;
+        if (v.kind_at[q] == static_cast<int8_t>(CueKind::kDeterminer)) named[q] = true;
     }
     v.clause.assign(n, 0);
     int clause = 0;
     for (size_t i = 0; i < n; ++i) {
       const CueEntry* c = cue_kind(i);
-      bool boundary = c && (c->kind == CueKind::kComplementizer || c->kind == CueKind::kRelative ||
-                            c->kind == CueKind::kConjunction || c->kind == CueKind::kSubordinate);
+      bool boundary = KindIn(v, i, KindBit(CueKind::kComplementizer) | KindBit(CueKind::kRelative) |
+                                       KindBit(CueKind::kConjunction) | KindBit(CueKind::kSubordinate));
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
       // English: the "that" that ends a multiword uncertainty cue ("reports that", "denied that",
       // "claiming that") opens the clause it reports, as "that" alone does.
       // (cues are indexed by their first word: look back for one that ends here)
-      for (size_t k = i; en && !boundary && toks[i].norm == "that" && k-- > 0 && i - k <= 4;)
-        if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
-          boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
+      if (en && !boundary && toks[i].norm == "that")
+        for (size_t k = i; !boundary && k-- > 0 && i - k <= 4;)
+          if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
+            boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
       if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
@@ -946,16 +1024,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // (English: one word of the cue topic `direction` may stand between a preposition and its
     // place or actor: "through central Hong Kong", "rockets into northern Israel")
     auto skip_direction = [&](size_t i) {
-      if (en && i > 1)
+      if (en && i > 1 && HasTopic(v, TOPIC("direction")))
         for (const PhraseMatch& cm : v.cues)
-          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], "direction")) return skip_det(i - 1);
+          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], TOPIC("direction"))) return skip_det(i - 1);
       return i;
     };
     auto location_prep_before = [&](size_t i) {
       i = skip_direction(skip_det(i));
       const CueEntry* c = i > 0 ? cue_kind(i - 1) : nullptr;
       // (English: "the city of Kharkiv", "the town of Goma" name a place as "in" does)
-      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), "territory")) return true;
+      if (en && i > 1 && toks[i - 1].norm == "of" && IsTopic(cue_kind(i - 2), TOPIC("territory"))) return true;
       return c && c->kind == CueKind::kLocationPrep;
     };
     auto prep_before = [&](size_t i) -> std::string {
@@ -1148,8 +1226,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               bool loyal = false, opposed = false;
               for (const PhraseMatch& cm : v.cues)
                 if (cm.begin == j && cm.end == j + 1) {
-                  loyal |= IsTopic(&lex.cues[cm.payload], "allegiance") || IsTopic(&lex.cues[cm.payload], "belonging");
-                  opposed |= IsTopic(&lex.cues[cm.payload], "opposed");
+                  loyal |= IsTopic(&lex.cues[cm.payload], TOPIC("allegiance")) || IsTopic(&lex.cues[cm.payload], TOPIC("belonging"));
+                  opposed |= IsTopic(&lex.cues[cm.payload], TOPIC("opposed"));
                 }
               const size_t k = j + 1;
               const PhraseMatch* m2 = v.actor_at[k] >= 0 ? &v.actors[v.actor_at[k]] : nullptr;
@@ -1279,11 +1357,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             // "the mayor of the northern city of Goma" (one word of `topic:direction` may stand
             // before the place).
             if (en && c && p.country.empty() && j1 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
-                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "direction"))
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], TOPIC("direction")))
               j1 = v.cues[v.cue_at[j1]].end;
             // (and "the city of", "the province of": a `topic:territory` word and "of")
             if (en && c && toks[j].norm == "of" && p.country.empty() && j1 + 2 < n && v.place_at[j1] < 0 && v.cue_at[j1] >= 0 &&
-                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], "territory") && toks[v.cues[v.cue_at[j1]].end].norm == "of")
+                IsTopic(&lex.cues[v.cues[v.cue_at[j1]].payload], TOPIC("territory")) && toks[v.cues[v.cue_at[j1]].end].norm == "of")
               j1 = v.cues[v.cue_at[j1]].end + 1;
             // (not unidentified attackers, `unattributed_sectors`: "gunmen in Kaduna" are where they struck, not whose)
             if (en && c && ((c->kind == CueKind::kLocationPrep && !ListHas(cfg.unattributed_sectors, p.sector)) || toks[j].norm == "of") &&
@@ -1405,7 +1483,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (p.country.empty() && en && det_start[i] >= 0 && !phrases.empty()) {
           size_t k = static_cast<size_t>(det_start[i]);
           bool poss = false;
-          for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], "possessive");
+          if (HasTopic(v, TOPIC("possessive")))
+            for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], TOPIC("possessive"));
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kRelative) --k;
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kComplementizer) {
             const Phrase* speaker = nullptr;
@@ -1556,7 +1635,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // «غارة جوية أميركية» (its agent; its object for a `genitive=target` noun: «مقتل أميركي»).
           if (!en && !keep && ac->prefix.empty())
             for (const PhraseMatch& tm : v.trigs)
-              keep |= tm.end == i && lex.triggers[tm.payload].type == "noun" && tm.prefix.empty() && tm.suffix.empty();
+              keep |= tm.end == i && lex.TriggerIsNoun(tm.payload) && tm.prefix.empty() && tm.suffix.empty();
           // English: a demonym right before a trigger or a passive is its actor ("Israeli strikes",
           // "Palestinians protested", "two Iranians were arrested").
           if (en && !keep && ac->end < n) {
@@ -1707,7 +1786,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       for (size_t k = 0; k < phrases.size(); ++k) {
         const size_t e = phrases[k].end;
         if (e >= n || toks[e].begin == 0 || text[toks[e].begin - 1] != '-' || v.cue_at[e] < 0 ||
-            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], "actor_modifier"))
+            !IsTopic(&lex.cues[v.cues[v.cue_at[e]].payload], TOPIC("actor_modifier")))
           continue;
         bool head_after = false;
         for (size_t q = k + 1; q < phrases.size(); ++q)
@@ -1722,7 +1801,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (en && pronoun_antecedent && antecedent_sentence + 1 == si && n > 1 && v.trig_at[0] < 0) {
       const CueEntry* pc = nullptr;
       for (const PhraseMatch& cm : v.cues)
-        if (cm.begin == 0 && IsTopic(&lex.cues[cm.payload], "subject_pronoun")) pc = &lex.cues[cm.payload];
+        if (cm.begin == 0 && IsTopic(&lex.cues[cm.payload], TOPIC("subject_pronoun"))) pc = &lex.cues[cm.payload];
       size_t first_trig = n;
       for (const PhraseMatch& tm : v.trigs) first_trig = std::min(first_trig, tm.begin);
       if (pc && first_trig < n && (phrases.empty() || phrases.front().begin >= first_trig)) {
@@ -1743,7 +1822,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
     if (en && !cfg.pair_nouns.empty())
       for (size_t q = 0; q + 1 < n; ++q) {
-        if (!cfg.pair_words.MayStart(toks[q].norm)) continue;
+        if (!cfg.pair_words.MayStart(toks[q].norm, TokenHash(toks[q]))) continue;
         const size_t w = WordPhraseEnd(cfg.pair_words, toks, q);  // ("the two", "both")
         if (w == q) continue;
         if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;
@@ -1824,7 +1903,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // ---- triggers
     // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
     auto used_as_verb = [&](const PhraseMatch& tm) {
-      if (lex.triggers[tm.payload].type != "verb") return false;
+      if (!lex.TriggerIsVerb(tm.payload)) return false;
       if (en) {
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
         // word ("a deadly attack"; not a past form after a noun: "the border shelled"), or a
@@ -1871,8 +1950,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // unjustified attack", "the first direct strike", "a heinous and cowardly attack"): plain
         // words with no plural -s (-ous, -ss are no plurals), "and" between two of them ("the two
         // sides attack" stays a verb), before a form that is also a noun trigger.
-        bool noun_too = false;  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
-        for (const PhraseMatch& o : v.trigs) noun_too |= o.begin == tm.begin && lex.triggers[o.payload].type == "noun";
+        const bool noun_too = v.noun_at[tm.begin];  // (only a form that is also a noun trigger: "a finance bill broke into" is a verb)
         if (!past && !name_before && noun_too)
           for (size_t k = 2; k <= 3 && k <= tm.begin; ++k) {
             const size_t d = tm.begin - k;  // (the first word after the determiner)
@@ -1904,13 +1982,13 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       };
       if (HasConj(tm.prefix) && (tm.end >= n || (toks[tm.end].kind != TokenKind::kNumber && !bare_actor_at(tm.end))))
         for (const PhraseMatch& o : v.trigs)
-          if (o.end == tm.begin && lex.triggers[o.payload].type == "noun") return false;
+          if (o.end == tm.begin && lex.TriggerIsNoun(o.payload)) return false;
       // ... and so is one whose next word carries «لل» (lam + article): a verb takes its object
       // without «لـ», a verbal noun its object with it («ميدان قتل للأبرياء», «قتل للمدنيين»)
       if (tm.suffix.empty() && tm.end < n && toks[tm.end].kind == TokenKind::kWord &&
           std::string_view(toks[tm.end].norm).substr(0, 4) == kLl && !bare_actor_at(tm.end))
         for (const PhraseMatch& o : v.trigs)
-          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
+          if (o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload)) return false;
       // ... and so is one right after a bare «أنّ/إنّ» (no pronoun: «أنه قتل» is the verb), which
       // takes a noun («إن خطف السفن جريمة», «أن قتل المدنيين يشكل»), unless a count follows
       // («إن قتل 5 أشخاص», loosely for «إنه قُتل») or a time word before it makes it «أنْ» + verb
@@ -1923,7 +2001,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           !(an >= 2 && cue_kind(an - 2) && cue_kind(an - 2)->kind != CueKind::kComplementizer) &&
           (tm.end >= n || toks[tm.end].kind != TokenKind::kNumber))
         for (const PhraseMatch& o : v.trigs)
-          if (o.begin == tm.begin && o.end == tm.end && lex.triggers[o.payload].type == "noun") return false;
+          if (o.begin == tm.begin && o.end == tm.end && lex.TriggerIsNoun(o.payload)) return false;
       const CueEntry* c = tm.begin > 0 ? cue_kind(tm.begin - 1) : nullptr;
       if (!c)  // (a cue of several words ending right before it: «قبل عملية خطف»)
         for (const PhraseMatch& cm : v.cues)
@@ -2043,7 +2121,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // A verb takes no possessive «ـي» (its own first-person object is «ـني»): «قتلى» (the
       // dead) is not «قتل» + «ي». Such a reading is dropped.
       auto impossible = [&](const PhraseMatch& m) {
-        return !en && lex.triggers[m.payload].type == "verb" && m.suffix == kYa;
+        return !en && lex.TriggerIsVerb(m.payload) && m.suffix == kYa;
       };
       while (k < e && impossible(v.trigs[k])) ++k;
       if (k == e) continue;
@@ -2069,7 +2147,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // «يرفض قتل الأبرياء» — a finite verb does not follow another with no «أن» between.
       if (verb_use && !en) {
         bool has_noun = false;
-        for (size_t q = k; q < e; ++q) has_noun |= lex.triggers[v.trigs[q].payload].type == "noun";
+        for (size_t q = k; q < e; ++q) has_noun |= lex.TriggerIsNoun(v.trigs[q].payload);
         for (size_t j = v.trigs[k].begin; has_noun && j-- > 0 && v.clause[j] == v.clause[v.trigs[k].begin];) {
           if (v.trig_at[j] < 0) continue;
           bool verb_here = false, refers = false;
@@ -2083,7 +2161,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         }
       }
       for (size_t q = k; q < e; ++q) {
-        bool is_verb = lex.triggers[v.trigs[q].payload].type == "verb";
+        bool is_verb = lex.TriggerIsVerb(v.trigs[q].payload);
         if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.triggers[v.trigs[q].payload].opt.also)) { pick = &v.trigs[q]; break; }
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
@@ -2094,12 +2172,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
-          if (impossible(m) || (lex.triggers[m.payload].type == "verb") != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
+          if (impossible(m) || (lex.TriggerIsVerb(m.payload)) != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
           if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
         }
       }
       trig_reads.push_back(pick);
-      if (also_read && (lex.triggers[also_read->payload].type == "verb") == verb_use) trig_reads.push_back(also_read);
+      if (also_read && (lex.TriggerIsVerb(also_read->payload)) == verb_use) trig_reads.push_back(also_read);
       k = e;
     }
     // English: the object noun of a split verb phrase is that verb's, no event of its own ("froze
@@ -2519,7 +2597,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (const PhraseMatch& o : v.cues)
                 other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
               bool past_saying = false;  // (en/cues.tsv topic:past_saying: "said", "told", "announced" …)
-              for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], "past_saying");
+              if (HasTopic(v, TOPIC("past_saying")))
+                for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], TOPIC("past_saying"));
               if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other && past_saying) {
                 intent = true;
                 rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
@@ -2591,19 +2670,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // be verified" leaves the strike a report)
       auto about_report = [&](const PhraseMatch& cm) {
         if (cm.end <= tb || v.clause[cm.begin] == cl) return true;
-        for (const PhraseMatch& c2 : v.cues)
-          if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], "tally_noun"))
+        if (HasTopic(v, TOPIC("tally_noun")))
+          for (const PhraseMatch& c2 : v.cues)
+            if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], TOPIC("tally_noun")))
             return false;
         return true;
       };
-      for (const PhraseMatch& cm : v.cues)
-        if (en && !uncertain && !hypothetical &&
-            ((IsTopic(&lex.cues[cm.payload], "unverified") && about_report(cm)) ||
-             (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], "deal_terms")) ||
-             (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "called_off")))) {
-          (IsTopic(&lex.cues[cm.payload], "unverified") ? uncertain : hypothetical) = true;
-          rules.push_back(lex.cues[cm.payload].rule);
-        }
+      if (en && (HasTopic(v, TOPIC("unverified")) || HasTopic(v, TOPIC("deal_terms")) || HasTopic(v, TOPIC("called_off"))))
+        for (const PhraseMatch& cm : v.cues)
+          if (!uncertain && !hypothetical &&
+              ((IsTopic(&lex.cues[cm.payload], TOPIC("unverified")) && about_report(cm)) ||
+               (intent && cm.end <= tb && IsTopic(&lex.cues[cm.payload], TOPIC("deal_terms"))) ||
+               (!read_as_verb && cm.begin >= te && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("called_off"))))) {
+            (IsTopic(&lex.cues[cm.payload], TOPIC("unverified")) ? uncertain : hypothetical) = true;
+            rules.push_back(lex.cues[cm.payload].rule);
+          }
       const bool cue_uncertain = uncertain;
       uncertain |= question;
       bool drop = negated || uncertain || hypothetical;
@@ -2682,7 +2763,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // (nor a noun that modifies a noun of cue topic `compound_head` right after it: "a protest
       // camp", "attack helicopters", "protest leaders")
-      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], "compound_head")) {
+      if (en && !as_verb && te < n && v.cue_at[te] >= 0 && IsTopic(&lex.cues[v.cues[v.cue_at[te]].payload], TOPIC("compound_head"))) {
         reject("a noun modifying the noun after it, not an event (\"protest camp\")");
         continue;
       }
@@ -2703,10 +2784,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // determiner) — is a characterization, no act: "what it called a coup by the regime's own
       // men", "called the move a new form of coup by Washington". (Not past another trigger, a
       // comma or "and": "called … an attack and announced new sanctions".)
-      if (en && !as_verb && tb > 0) {
+      if (en && !as_verb && tb > 0 && HasTopic(v, TOPIC("naming_verb"))) {
         bool named = false;
         for (const PhraseMatch& cm : v.cues) {
-          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], "naming_verb") || v.clause[cm.begin] != cl)
+          if (named || cm.end >= tb || tb - cm.end > 8 || !IsTopic(&lex.cues[cm.payload], TOPIC("naming_verb")) || v.clause[cm.begin] != cl)
             continue;
           bool clear = true, second_det = false;
           for (size_t j = cm.end; j < tb && clear; ++j) {
@@ -2715,7 +2796,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           bool what = false;
           for (const PhraseMatch& wm : v.cues)
-            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], "naming_what");
+            what |= wm.end <= cm.begin && cm.begin - wm.end <= 2 && IsTopic(&lex.cues[wm.payload], TOPIC("naming_what"));
           named = clear && (what || second_det);
         }
         if (named) { reject("a noun in the name a speaker gives something (\"what it called a coup\"): no act (English)"); continue; }
@@ -2723,25 +2804,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: an act told with a habitual adverb of topic `habitual` in its clause, at most
       // four words from it ("such raids are usually carried out by bandits", "police routinely
       // detain critics"), is a generic statement, no event.
-      if (en && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+      if (en && HasTopic(v, TOPIC("habitual")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
             return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4) &&
-                   IsTopic(&lex.cues[cm.payload], "habitual");
+                   IsTopic(&lex.cues[cm.payload], TOPIC("habitual"));
           })) {
         reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
         continue;
       }
       // English: an infinitive after a noun of topic `decision_noun` ("the decision to strike",
       // "an order to attack", "the right to respond") names the act decided or allowed, no act.
-      if (en && tb > 1 && toks[tb - 1].norm == "to" && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "decision_noun");
+      if (en && tb > 1 && toks[tb - 1].norm == "to" && HasTopic(v, TOPIC("decision_noun")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], TOPIC("decision_noun"));
           })) {
         reject("an infinitive after a noun of topic decision_noun (\"the decision to strike\"): no act (English)");
         continue;
       }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
-      if (en && !as_verb && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb && IsTopic(&lex.cues[cm.payload], "generic_act");
+      if (en && !as_verb && HasTopic(v, TOPIC("generic_act")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
+            return cm.end == tb && IsTopic(&lex.cues[cm.payload], TOPIC("generic_act"));
           })) {
         reject("a noun after a word of topic generic_act (\"any attack\"): no act (English)");
         continue;
@@ -2752,7 +2833,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (en && as_verb && tb > 0) {
         bool same = false;
         for (const PhraseMatch& o : v.trigs)
-          same |= o.end == tb && lex.triggers[o.payload].type == "noun" && !used_as_verb(o) &&
+          same |= o.end == tb && lex.TriggerIsNoun(o.payload) && !used_as_verb(o) &&
                   lex.triggers[o.payload].cameo.compare(0, 2, trig.cameo, 0, 2) == 0 &&
                   !(v.agent_at[o.begin] >= 0 && v.agents[v.agent_at[o.begin]].end == o.end);
         if (same) { reject("tells the event of the noun right before it (English)"); continue; }
@@ -2833,7 +2914,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // hours after he lifted martial law")
         if (en && !src && tb > 1 && ListHas(cfg.person_pronouns, toks[tb - 1].norm) &&
             std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], "pronoun_clause");
+              return cm.begin == tb - 2 && cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], TOPIC("pronoun_clause"));
             }))
           for (const auto& p : phrases) {
             if (src || p.end > tb - 2 || p.name.empty() || !p.prep.empty()) continue;
@@ -2871,7 +2952,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const CueEntry* sc = cue_kind(say);
           bool named = false;  // (an actor, a role noun or a pronoun in the reported clause is its subject)
           for (size_t q = say + 1; q + 1 < tb && !named; ++q)
-            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), "pronoun");
+            named = v.actor_at[q] >= 0 || v.agent_at[q] >= 0 || IsTopic(cue_kind(q), TOPIC("pronoun"));
           if (sc && sc->kind == CueKind::kComplementizer && say > 0 && say < tb && !named)
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
@@ -2933,7 +3014,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               say = d.tok_begin - 1;
               if (say > 0 && cue_kind(say) && (cue_kind(say)->kind == CueKind::kPreposition || cue_kind(say)->kind == CueKind::kLocationPrep)) --say;
               // (and past an adverb of that date: "said late on Friday that he …", topic:date_adverb)
-              if (say > 0 && IsTopic(cue_kind(say), "date_adverb")) --say;
+              if (say > 0 && IsTopic(cue_kind(say), TOPIC("date_adverb"))) --say;
             }
           const CueEntry* sc = cue_kind(say);
           // (past a short phrase after the saying: "said on state television that they …", "said in
@@ -2952,14 +3033,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (d.tok_end < tb && (d.tok_begin == j || (d.tok_begin == j + 1 && cue_kind(j) &&
                                                          (cue_kind(j)->kind == CueKind::kPreposition || cue_kind(j)->kind == CueKind::kLocationPrep))))
               j = d.tok_end;
-          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), "pronoun"))
+          if (sc && sc->kind == CueKind::kComplementizer && say > 0 && j < tb && IsTopic(cue_kind(j), TOPIC("pronoun")))
             for (const auto& p : phrases)
               if (p.end <= say && p.prep.empty() && v.clause[p.begin] == v.clause[say - 1]) src = &p;
           // ("he"/"she" is a person, never a body: "the foreign ministry said he had stepped down"
           // is someone else; topic:institution)
           if (src && j < tb && ListHas(cfg.person_pronouns, toks[j].norm))
             for (size_t q = src->begin; src && q < src->end; ++q)
-              if (IsTopic(cue_kind(q), "institution")) src = nullptr;
+              if (IsTopic(cue_kind(q), TOPIC("institution"))) src = nullptr;
         }
         // A verb marked plural («احتجزوا», «قتلوا») has its subject before it or in itself: a
         // verb before its subject agrees in the singular (VSO), so what follows is its object.
@@ -3160,9 +3241,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               // object of another verb of purpose: "X agreed to bar Y's airlines and to impose
               // sanctions on Z" → X; topic:to_infinitive)
               size_t first_inf = n;
-              if (en)
+              if (en && HasTopic(v, TOPIC("to_infinitive")))
                 for (const PhraseMatch& cm : v.cues)
-                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "to_infinitive"))
+                  if (cm.end < j && cm.begin < first_inf && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("to_infinitive")))
                     first_inf = cm.begin;
               for (const auto& p : phrases)
                 if (p.end <= (en ? j : tb) && in_clause(p) && p.prep.empty() && !(src && p.begin > first_inf)) src = &p;
@@ -3173,7 +3254,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (!src && en) {
                 size_t k = j;
                 while (k > 0 && ListHas(cfg.perfect_auxiliaries, toks[k - 1].norm)) --k;
-                if (k > 1 && IsTopic(cue_kind(k - 1), "pronoun")) {
+                if (k > 1 && IsTopic(cue_kind(k - 1), TOPIC("pronoun"))) {
                   size_t say = k - 1;
                   if (cue_kind(say - 1) && cue_kind(say - 1)->kind == CueKind::kRelative) --say;
                   for (const auto& d : dates)
@@ -3253,8 +3334,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (int k = 0; trig.opt.reciprocal && k < 2 && d > 0 && PlainEnglishWord(v, lex, d - 1); ++k) --d;
           if (trig.opt.reciprocal) d = skip_det(d);
           bool after_circ = false;
-          for (const PhraseMatch& cm : v.cues)
-            after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], "circumstance");
+          if (HasTopic(v, TOPIC("circumstance")))
+            for (const PhraseMatch& cm : v.cues)
+              after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], TOPIC("circumstance"));
           if (after_circ)
             for (const auto& p : phrases)
               if (p.end < tb && in_clause(p) && p.prep.empty()) {
@@ -3316,7 +3398,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // with no object after it were its victims: «أربعة إيطاليين خطفوا في ليبيا».
         if (!passive && src->counted && src->end <= tb && te == tb + 1 &&
             !(te < n && (toks[te].kind == TokenKind::kNumber || v.actor_at[te] >= 0 || v.agent_at[te] >= 0))) {
-          const CameoCode* tc = lex.cameo().Find(trig.cameo);
+          const CameoCode* tc = trig.cameo_code;
           passive = tc && ListHas(location_target_roots, tc->root);
         }
         // ... and so were counted people before a verb with `counted=` and no object after it:
@@ -3401,7 +3483,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // or occasion when both are violence (setting shared_agent_roots), and shares its agent:
         // «أصيب ستة جنود في هجوم انتحاري نسب إلى الشباب».
         auto violent = [&](const TriggerEntry& t) {
-          const CameoCode* c = lex.cameo().Find(t.cameo);
+          const CameoCode* c = t.cameo_code;
           return c && ListHas(cfg.shared_agent_roots, c->root);
         };
         bool other_trigger = false, comma_between = false;
@@ -3449,7 +3531,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // participle: "gunmen stormed a hotel, an assault claimed by X", "…, an attack carried out
       // by X": X did it, and is not its target.)
       if (en && (en_passive || as_verb) && !src) {
-        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        const CameoCode* own = trig.cameo_code;
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& cm : v.cues) {
             if (cm.begin <= te || cm.begin == 0 || lex.cues[cm.payload].kind != CueKind::kPassiveAgent) continue;
@@ -3457,7 +3539,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             bool violent = false;
             auto violent_noun = [&](size_t j) {
               if (v.trig_at[j] < 0) return false;
-              const CameoCode* c = lex.cameo().Find(lex.triggers[v.trigs[v.trig_at[j]].payload].cameo);
+              const CameoCode* c = lex.triggers[v.trigs[v.trig_at[j]].payload].cameo_code;
               return c && ListHas(cfg.shared_agent_roots, c->root);
             };
             if (en_passive) violent = violent_noun(w);
@@ -3465,8 +3547,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (size_t j = w; j + 4 > cm.begin && j > te && !violent && toks[j].kind == TokenKind::kWord; --j)
                 violent = j < w && violent_noun(j) && v.trig_at[j] != v.trig_at[w] &&
                           std::any_of(toks.begin() + te, toks.begin() + j, [](const auto& t) { return t.kind == TokenKind::kPunct && t.norm == ","; });
-            for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
-              violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], "violent_means");
+            if (HasTopic(v, TOPIC("violent_means")))
+              for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
+                violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], TOPIC("violent_means"));
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -3477,7 +3560,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and one suffered in a clash ("soldiers were killed in a clash with Chinese troops"):
       // the other side of the clash (a noun with option `reciprocal`, its "with" actor) did it.
       if (en && en_passive && !src) {
-        const CameoCode* own = lex.cameo().Find(trig.cameo);
+        const CameoCode* own = trig.cameo_code;
         if (own && ListHas(cfg.shared_agent_roots, own->root))
           for (const PhraseMatch& o : v.trigs) {
             const TriggerEntry& ot = lex.triggers[o.payload];
@@ -3498,8 +3581,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t b = src && src->end <= tb ? src->begin : tb;
         while (b > 0 && v.clause[b - 1] == cl && !is_comma(b - 1) && tb - b < 12 && !(src && src->end <= tb)) --b;
         bool disaster = false;
-        for (const PhraseMatch& cm : v.cues)
-          disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "natural_disaster");
+        if (HasTopic(v, TOPIC("natural_disaster")))
+          for (const PhraseMatch& cm : v.cues)
+            disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("natural_disaster"));
         if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
       }
       // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
@@ -3717,8 +3801,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
         for (const auto& dm : dates)
           if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.begin == d && IsTopic(&lex.cues[cm.payload], "indefinite")) return true;
+        if (HasTopic(v, TOPIC("indefinite")))
+          for (const PhraseMatch& cm : v.cues)
+            if (cm.begin == d && IsTopic(&lex.cues[cm.payload], TOPIC("indefinite"))) return true;
         return false;
       };
       const bool en_definite = en && ((det_start[tb] >= 0 && !en_indefinite_det(static_cast<size_t>(det_start[tb]))) ||
@@ -3794,7 +3879,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // (a series that a light verb before it in its clause launched is news: «شنت مقاتلات
           // التحالف سلسلة غارات على القاعدة» — cue topic `series`, not «سلسلة تفجيرات شهدتها»)
           bool series = false;
-          for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], "series");
+          if (HasTopic(v, TOPIC("series")))
+            for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], TOPIC("series"));
           for (size_t j = fb; series && c && j-- > 0 && v.clause[j] == cl && fb - j <= 6;) {
             const CueEntry* lc = cue_kind(j);
             if (lc && lc->kind == CueKind::kLightVerb) c = nullptr;
@@ -3887,7 +3973,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           --b;  // "a deadly attack", "a militant attack"
         b = skip_det(b);
         bool means = false;
-        for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], "means");
+        if (HasTopic(v, TOPIC("means")))
+          for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], TOPIC("means"));
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
           violent_verb |= (*events)[k].root == "17" || (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
@@ -3931,7 +4018,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           stop = j;
         else if (v.trig_at[j] >= 0 && v.trigs[v.trig_at[j]].begin != tb && used_as_verb(v.trigs[v.trig_at[j]]) &&
                  !(en && trig.opt.reciprocal && j > after && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-                   return cm.end == j && IsTopic(&lex.cues[cm.payload], "to_infinitive");
+                   return cm.end == j && IsTopic(&lex.cues[cm.payload], TOPIC("to_infinitive"));
                  })))
           stop = j;  // (English: not a verb of purpose after a symmetric act, whose partner follows it:
                      // "signed agreements to establish full relations with X" — topic:to_infinitive)
@@ -4098,11 +4185,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // as state terrorism")
       auto antecedent_of = [&](const PhraseMatch& o) {
         return src && src->end == tb && src->prep.empty() && o.end + 1 == src->begin && cue_kind(o.end) &&
-               cue_kind(o.end)->kind == CueKind::kRelative && lex.triggers[o.payload].type == "noun" && !used_as_verb(o);
+               cue_kind(o.end)->kind == CueKind::kRelative && lex.TriggerIsNoun(o.payload) && !used_as_verb(o);
       };
       if (en && !tgt && as_verb && trig.opt.refers)
         for (const PhraseMatch& o : v.trigs)
-          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.triggers[o.payload].type == "noun" &&
+          if (!refers_event && ((o.begin >= te && o.begin <= te + 3 && v.clause[o.begin] == cl && lex.TriggerIsNoun(o.payload) &&
                                  !used_as_verb(o) &&
                                  std::none_of(phrases.begin(), phrases.end(), [&](const auto& p) { return p.begin >= te && p.begin < o.end; })) ||
                                 antecedent_of(o))) {
@@ -4149,8 +4236,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         j = WordPhraseEnd(cfg.naming_phrases, toks, j);  // (setting `naming_phrases`)
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
         auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
-          for (const PhraseMatch& cm : v.cues)
-            if (cm.begin == q && IsTopic(&lex.cues[cm.payload], "reference_noun")) return true;
+          if (HasTopic(v, TOPIC("reference_noun")))
+            for (const PhraseMatch& cm : v.cues)
+              if (cm.begin == q && IsTopic(&lex.cues[cm.payload], TOPIC("reference_noun"))) return true;
           return false;
         };
         // (past one adjective: "an open war", "the latest move")
@@ -4229,7 +4317,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
       // hospital"; not "provided support for the operation": military aid names its side).
       bool relief = false;
-      for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "humanitarian");
+      if (HasTopic(v, TOPIC("humanitarian")))
+        for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("humanitarian"));
       // (and so does a visit with no destination named: "ASMARA — … Abiy arrived on Sunday for the
       // first visit by an Ethiopian leader in twenty years")
       if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
@@ -4245,7 +4334,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // is done at home (own target, below): it needs no target here.
       const bool home_act = en && as_verb && !en_passive && !tgt && src && te < n && v.clause[te] == cl &&
                             (toks[te].kind == TokenKind::kNumber || ListHas(cfg.toll_count_words, toks[te].norm) ||
-                             IsTopic(cue_kind(te), "indefinite")) &&
+                             IsTopic(cue_kind(te), TOPIC("indefinite"))) &&
                             IsStateCountry(src->country) &&
                             (src->sector.empty() || src->sector == "MIL" || ListHas(place_state_sectors, src->sector)) &&
                             std::any_of(cfg.own_target_codes.begin(), cfg.own_target_codes.end(),
@@ -4275,7 +4364,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                          ? static_cast<size_t>(det_start[pm.begin]) : pm.begin;
           // ("at the port of Ashdod", "into the city of Kursk": a noun of topic:territory and "of"
           // before the place)
-          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), "territory")) {
+          if (b == pm.begin && b >= te + 3 && toks[b - 1].norm == "of" && IsTopic(cue_kind(b - 2), TOPIC("territory"))) {
             b -= 2;
             if (det_start[b] >= 0 && static_cast<size_t>(det_start[b]) >= te) b = static_cast<size_t>(det_start[b]);
           }
@@ -4309,7 +4398,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0)) {
         size_t j = te;
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
-        if (j + 1 < n && IsTopic(cue_kind(j), "territory") && toks[j + 1].norm == "of") j += 2;
+        if (j + 1 < n && IsTopic(cue_kind(j), TOPIC("territory")) && toks[j + 1].norm == "of") j += 2;
         if (j < n && v.clause[j] == cl && v.place_at[j] >= 0 && v.actor_at[j] < 0 &&
             !lex.places[v.places[v.place_at[j]].payload].country.empty()) {
           prep_place = &v.places[v.place_at[j]];
@@ -4323,7 +4412,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           (trig.cameo.compare(0, 2, "18") == 0 || trig.cameo.compare(0, 2, "19") == 0 || trig.cameo.compare(0, 2, "20") == 0))
         for (const auto& p : phrases)
           if (p.begin >= te && v.clause[p.begin] == cl && p.sector.empty() && !p.country.empty() &&
-              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), "territory") &&
+              (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), TOPIC("territory")) &&
               !(src && src->country == p.country)) {
             tgt = &p;
             rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
@@ -4486,7 +4575,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // the day", "that evening" — the last date read before, in an earlier paragraph too)
       if (!event_dm && en && dates.empty() && story_date)
         for (const PhraseMatch& cm : v.cues)
-          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], "same_day")) event_dm = &*story_date;
+          if (v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("same_day"))) event_dm = &*story_date;
       // (a clause introduced by an interval from the one before it, data/dates.tsv kind
       // `interval`, is dated from that one's date: "… on Tuesday, hours after the government
       // imposed a curfew" on Tuesday, "… on Sunday, a day after protesters stormed …" on

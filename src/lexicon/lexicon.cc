@@ -4,13 +4,17 @@
 #include <cctype>
 #include <deque>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 #include <set>
 #include <sstream>
 
 #include "lexicon/image.h"
 #include "text/english.h"
+#include "util/hash.h"
 #include "util/tsv.h"
 #include "util/utf8.h"
 
@@ -22,9 +26,29 @@ namespace hadath {
 
 bool DatedCode::Covers(const Ymd& d) const {
   if (!d.valid()) return !to.valid();
-  if (from.valid() && d.ToDays() < from.ToDays()) return false;
-  if (to.valid() && d.ToDays() > to.ToDays()) return false;
+  // (valid dates order as their (year, month, day): no day count needed)
+  if (from.valid() && d.Before(from)) return false;
+  if (to.valid() && to.Before(d)) return false;
   return true;
+}
+
+void Lexicon::Derive() {
+  trigger_flags_.assign(triggers.size(), 0);
+  for (TriggerEntry& t : triggers) t.cameo_code = cameo_.Find(t.cameo);
+  for (size_t k = 0; k < triggers.size(); ++k)
+    trigger_flags_[k] = (triggers[k].type == "verb" ? kVerbTrigger : 0) | (triggers[k].type == "noun" ? kNounTrigger : 0) |
+                        (triggers[k].opt.object.empty() ? 0 : kObjectTrigger);
+}
+
+int TopicId(std::string_view topic) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, int> ids;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = ids.find(std::string(topic));
+  if (it != ids.end()) return it->second;
+  const int id = static_cast<int>(ids.size());
+  ids.emplace(std::string(topic), id);
+  return id;
 }
 
 const std::string& ActorEntry::CodeOn(const Ymd& date) const {
@@ -36,8 +60,8 @@ const std::string& ActorEntry::CodeOn(const Ymd& date) const {
   const DatedCode* best = nullptr;
   for (const auto& c : codes) {
     if (c.former && !date.valid()) continue;
-    if (date.valid() && c.from.valid() && c.from.ToDays() > date.ToDays()) continue;
-    if (!best || (c.from.valid() && (!best->from.valid() || c.from.ToDays() > best->from.ToDays()))) best = &c;
+    if (date.valid() && c.from.valid() && date.Before(c.from)) continue;
+    if (!best || (c.from.valid() && (!best->from.valid() || best->from.Before(c.from)))) best = &c;
   }
   return best ? best->code : codes.front().code;
 }
@@ -189,6 +213,8 @@ Status Lexicon::LoadSources(const std::string& dir) {
     en_ = std::move(en);
   }
   info_.from_image = false;
+  Derive();
+  if (en_) en_->Derive();
   return Status::OK();
 }
 
@@ -563,6 +589,7 @@ Status Lexicon::LoadCues(const std::string& dir) {
     CueEntry cue{CueKind::kTopic, "", row.rule};
     if (kind.rfind("topic:", 0) == 0) {
       cue.topic = kind.substr(6);
+      cue.topic_id = TopicId(cue.topic);
     } else {
       auto it = kKinds.find(kind);
       if (it == kKinds.end()) return Status::Corrupt(row.rule + ": unknown cue kind '" + kind + "'");
@@ -958,6 +985,7 @@ Status Lexicon::LoadSettings(const std::string& dir) {
         for (std::string w; in >> w;) words.push_back(word_form(w));
         if (words.empty() || words[0].empty()) return Status::Corrupt(row.rule + ": '" + key + "' has an empty phrase");
         if (words[0].size() < 64) out.first_sizes |= uint64_t{1} << words[0].size();
+        out.first_hashes |= uint64_t{1} << (Fnv1a32(words[0]) % 64);
         out.phrases.push_back(std::move(words));
       }
     } else if (key == "reciprocal_preps") {

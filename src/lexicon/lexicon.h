@@ -82,6 +82,7 @@ struct TriggerEntry {
   std::string third_location;             // code when met at a third country's place
   bool needs_target = false;
   bool actorless = false;                 // an event even when no source is found
+  const CameoCode* cameo_code = nullptr;  // its CAMEO code's row (derived at load, not stored)
   std::vector<Qualifier> qualifiers;      // "if=weapons:072"
   // Coder options (data/README.md, ar/triggers.tsv): genitive, unless_next, unless_near,
   // unarmed, refers → their value ("" for a flag), as written (stored in the image).
@@ -145,7 +146,11 @@ void DropPlainWordNames(const std::vector<std::string>& plain_words, const std::
 struct WordPhrases {
   std::vector<std::vector<std::string>> phrases;
   uint64_t first_sizes = 0;  // bit k: a phrase's first word has k bytes (k < 64)
-  bool MayStart(std::string_view w) const { return w.size() >= 64 || ((first_sizes >> w.size()) & 1); }
+  uint64_t first_hashes = 0;  // bit Fnv1a32(w) % 64 of every phrase's first word w
+  // False when no phrase starts with w (`hash`: Fnv1a32(w)); true when one may.
+  bool MayStart(std::string_view w, uint32_t hash) const {
+    return (w.size() >= 64 || ((first_sizes >> w.size()) & 1)) && ((first_hashes >> (hash % 64)) & 1);
+  }
   bool empty() const { return phrases.empty(); }
 };
 
@@ -235,7 +240,12 @@ struct CueEntry {
   CueKind kind;
   std::string topic;  // for kTopic: the group name ("weapons")
   std::string rule;
+  int topic_id = -1;  // for kTopic: TopicId(topic) (derived when loaded, not stored)
 };
+
+// A process-wide small integer for a cue topic name, the same in every lexicon (the coder
+// compares topics as integers). Thread-safe; ids are dense from 0.
+int TopicId(std::string_view topic);
 
 
 class MappedImage;
@@ -299,6 +309,11 @@ class Lexicon {
 
   PhraseMatcher actor_matcher, agent_matcher, place_matcher, trigger_matcher, cue_matcher;
   std::vector<ActorEntry> actors;      // payloads of actor_matcher
+  // Facts of triggers[k] the coder asks of every candidate, from a compact table built at load
+  // (a TriggerEntry spans several cache lines).
+  bool TriggerIsVerb(size_t k) const { return trigger_flags_[k] & kVerbTrigger; }
+  bool TriggerIsNoun(size_t k) const { return trigger_flags_[k] & kNounTrigger; }
+  bool TriggerHasObject(size_t k) const { return trigger_flags_[k] & kObjectTrigger; }
   std::vector<AgentEntry> agents;
   std::vector<PlaceEntry> places;
   std::vector<TriggerEntry> triggers;
@@ -340,6 +355,10 @@ class Lexicon {
   LoadInfo info_;
   std::string lang_ = "ar";
   std::unique_ptr<Lexicon> en_;  // the English lexicon (only in the Arabic one)
+  // Derived after loading (not stored in the image): the trigger facts above.
+  enum : uint8_t { kVerbTrigger = 1, kNounTrigger = 2, kObjectTrigger = 4 };
+  std::vector<uint8_t> trigger_flags_;  // per trigger: type verb / noun, option object= set
+  void Derive();  // (at the end of LoadSources and LoadImage, for the English lexicon too)
   std::shared_ptr<MappedImage> image_;
   std::vector<std::string> vocab_;  // first words of every entry, for the tokenizer
   Normalizer normalizer_;

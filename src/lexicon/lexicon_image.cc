@@ -29,8 +29,8 @@ namespace {
 static_assert(sizeof(ActorEntry) == 168, "ActorEntry changed: update lexicon_image.cc");
 static_assert(sizeof(AgentEntry) == 128, "AgentEntry changed: update lexicon_image.cc");
 static_assert(sizeof(PlaceEntry) == 176, "PlaceEntry changed: update lexicon_image.cc");
-static_assert(sizeof(TriggerEntry) == 512, "TriggerEntry changed: update lexicon_image.cc");  // (`opt` is parsed from `options` when read)
-static_assert(sizeof(CueEntry) == 72, "CueEntry changed: update lexicon_image.cc");
+static_assert(sizeof(TriggerEntry) == 520, "TriggerEntry changed: update lexicon_image.cc");  // (`opt` is parsed from `options` when read; `cameo_code` derived)
+static_assert(sizeof(CueEntry) == 80, "CueEntry changed: update lexicon_image.cc");  // (topic_id is derived when read)
 #endif
 const std::string kLayout = std::to_string(sizeof(ActorEntry)) + "." + std::to_string(sizeof(AgentEntry)) + "." +
                             std::to_string(sizeof(PlaceEntry)) + "." + std::to_string(sizeof(TriggerEntry)) + "." +
@@ -316,6 +316,7 @@ Status Lexicon::DeserializeBody(ImageReader& r) {
     c.kind = static_cast<CueKind>(r.U32());
     c.topic = S(r);
     c.rule = S(r);
+    if (c.kind == CueKind::kTopic) c.topic_id = TopicId(c.topic);
   }
   intent.prefix_to_code.resize(r.Count(8));
   for (auto& [from, to] : intent.prefix_to_code) {
@@ -379,6 +380,8 @@ Status Lexicon::LoadImage(const std::string& dir, const std::string& path, uint6
   info_.from_image = true;
   info_.image_path = path;
   info_.source_key = image_->source_key();
+  Derive();
+  if (en_) en_->Derive();
   return Status::OK();
 }
 

@@ -186,6 +186,8 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   pairs_ = h[7] ? p : nullptr;  p += h[7] ? (uint64_t{1} << h[7]) / 32 : 0;
   pair_shift_ = 32 - h[7];
   pool_ = reinterpret_cast<const char*>(p);
+  keys_.resize(n_phrases_);
+  for (uint32_t k = 0; k < n_phrases_; ++k) keys_[k] = (uint64_t{second_[k]} << 32) | third_[k];
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
   uint32_t log2_bits = 6;
@@ -299,6 +301,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     const uint32_t group_size = slot[3];
     const uint32_t* second = second_ + slot[2];
     const uint32_t* third = third_ + slot[2];
+    const uint64_t* group_keys = keys_.data() + slot[2];
     const uint8_t* words = words_ + slot[2];
     const bool bare = seg.suffix.empty();
     // (FindAllInto asked this of the reading it passes as first_slot.)
@@ -349,15 +352,23 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       uint32_t lo[9 * 9], hi[9 * 9];
       size_t n_runs = 0;
       auto add_run = [&](uint32_t h2, uint32_t h3, bool any3) {
-        // First position with (second, third) >= (h2, h3), then the run's end.
+        // First position with (second, third) >= (h2, h3), or second >= h2 (any3: (h2, 0), as
+        // hashes are unsigned), by a binary search without branches on the data (a large
+        // group's keys are random: a branch there is mispredicted half the time); then the
+        // run's end.
+        const uint64_t want = (uint64_t{h2} << 32) | (any3 ? 0 : h3);
         uint32_t b = 0, len = group_size;
-        while (len) {
-          const uint32_t half = len / 2, mid = b + half;
-          if (second[mid] < h2 || (!any3 && second[mid] == h2 && third[mid] < h3)) { b = mid + 1; len -= half + 1; }
-          else len = half;
+        while (len > 1) {  // (the answer is in [b, b + len])
+          const uint32_t half = len / 2;
+          b += (group_keys[b + half - 1] < want) * half;
+          len -= half;
         }
+        b += len && group_keys[b] < want;
         uint32_t e = b;
-        while (e != group_size && second[e] == h2 && (any3 || third[e] == h3)) ++e;
+        if (any3)
+          while (e != group_size && (group_keys[e] >> 32) == h2) ++e;
+        else
+          while (e != group_size && group_keys[e] == want) ++e;
         if (b != e) { lo[n_runs] = b; hi[n_runs] = e; ++n_runs; }
       };
       add_run(0, 0, true);  // (and any multiword phrase whose second word hashes to 0)
@@ -384,7 +395,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       for (size_t k = 1; k < n && ok; ++k) {
         const Token& t = toks[i + k];
         const std::string_view want = Form(fids[k]);
-        if (t.norm == want) continue;
+        if (SameForm(t.norm, want)) continue;
         ok = false;
         if (k == n - 1) {
           for (const Segment& s : Readings(t)) {
@@ -484,6 +495,53 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
         }
         ++i;
         continue;
+      }
+    }
+    // The same when no multiword phrase can start here: no word follows, or the pair filter
+    // knows none whose second word the next token may be ("the" before most words, "attack"
+    // before most). The matches are then the one-word phrases of this reading's group, which
+    // come first in the group (second-word hash 0), in Add order; MatchAtInto would drop those
+    // of the token's later readings, which strip as many clitics or more, other ones, after
+    // them (two readings with the same clitics, two spellings of a stem, fall back to it). (A
+    // multiword phrase that could match sets a pair bit of the next token's hashes, so none is
+    // passed over.)
+    {
+      auto multi_at = [&](const uint32_t* s) {
+        if (i + 1 >= n_toks) return false;
+        if (!n_next) return true;  // (a next token of more than 8 readings: no filtering)
+        if (!pairs_) return false;
+        for (size_t k = 0; k < n_next; ++k) {
+          const uint32_t bit = PairBit(s[0], next_hash[k], pair_shift_);
+          if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;
+        }
+        return false;
+      };
+      const size_t clitics = segs[r].prefix.size() + segs[r].suffix.size();
+      bool one_word = !multi_at(slot);
+      for (size_t r2 = r + 1; one_word && r2 < segs.size(); ++r2)
+        if (const uint32_t* s2 = Lookup(segs[r2].stem, StemHash(segs[r2])))
+          one_word = !multi_at(s2) && segs[r2].prefix.size() + segs[r2].suffix.size() >= clitics &&
+                     (segs[r2].prefix != segs[r].prefix || segs[r2].suffix != segs[r].suffix);
+      if (one_word) {
+        const uint32_t* group = first_ + slot[2];
+        const uint32_t* second = second_ + slot[2];
+        const uint8_t* words = words_ + slot[2];
+        for (uint32_t q = 0; q < slot[3] && second[q] == 0; ++q) {
+          if (words[q] != 1) continue;
+          const uint32_t payload = phrases_[3 * group[q] + 2];
+          bool dup = false;
+          for (size_t m = at; m < out->size() && !dup; ++m) dup = (*out)[m].payload == payload;
+          if (dup) continue;
+          PhraseMatch& m = out->emplace_back();
+          m.begin = i;
+          m.end = i + 1;
+          m.payload = payload;
+          m.prefix = segs[r].prefix;
+          m.suffix = segs[r].suffix;
+        }
+        // (none: the last token, whose group has multiword phrases only; a later reading may
+        // still match, as MatchAtInto finds)
+        if (out->size() != at) { ++i; continue; }
       }
     }
     // The matches here, appended to *out; kept: the first one (the longest) and those of its

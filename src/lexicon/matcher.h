@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -95,13 +96,30 @@ class PhraseMatcher {
     if (!((filter_[bit >> 6] >> (bit & 63)) & 1)) return nullptr;
     return Probe(form, h);
   }
-  // a == b for the short words of a dictionary, without a call to memcmp.
+  // a == b for the short words of a dictionary, without a call to memcmp or a loop whose end
+  // depends on the length: two overlapping loads of each word.
   static bool SameForm(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    if (a.size() > 16) return a == b;
-    for (size_t k = 0; k < a.size(); ++k)
-      if (a[k] != b[k]) return false;
-    return true;
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n >= 8) {
+      if (n > 16) return a == b;
+      uint64_t a0, a1, b0, b1;
+      std::memcpy(&a0, a.data(), 8);
+      std::memcpy(&b0, b.data(), 8);
+      std::memcpy(&a1, a.data() + n - 8, 8);
+      std::memcpy(&b1, b.data() + n - 8, 8);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n >= 4) {
+      uint32_t a0, a1, b0, b1;
+      std::memcpy(&a0, a.data(), 4);
+      std::memcpy(&b0, b.data(), 4);
+      std::memcpy(&a1, a.data() + n - 4, 4);
+      std::memcpy(&b1, b.data() + n - 4, 4);
+      return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    }
+    if (n == 0) return true;
+    return ((a[0] ^ b[0]) | (a[n / 2] ^ b[n / 2]) | (a[n - 1] ^ b[n - 1])) == 0;
   }
   // Lookup() past the bit filter: the table itself.
   const uint32_t* Probe(std::string_view form, uint32_t h) const {
@@ -155,6 +173,9 @@ class PhraseMatcher {
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
   // In group order (parallel to first_):
+  // (second, third) hashes as one key each, in group order (built by Bind(), not stored): the
+  // search of a large group reads one array, not two.
+  std::vector<uint64_t> keys_;
   const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)
   const uint32_t* third_ = nullptr;    // FormHash of its third word (0: fewer words)
   const uint8_t* words_ = nullptr;     // its word count (255: 255 or more, read phrases_)

@@ -43,6 +43,8 @@ struct Ymd {
   static Ymd FromDays(int64_t days);
   int Weekday() const;                     // ISO: 1 = Monday … 7 = Sunday
   bool DayFits() const;                    // d <= the days of month m of year y
+  // Earlier than o, for two valid dates (their (year, month, day) in order; no day count).
+  bool Before(const Ymd& o) const { return y != o.y ? y < o.y : m != o.m ? m < o.m : d < o.d; }
 };
 
 // Hijri (Umm al-Qura) year/month/day → Gregorian; false if not a valid Hijri date.

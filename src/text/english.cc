@@ -138,12 +138,17 @@ static_assert(sizeof(StemSlot) == 64);
 
 // StemOf's work; `hash` is Fnv1a32(form). Null when the form or its stem is too long to cache
 // (then *stem holds the stem). The pointer is valid until this thread's next call.
-StemSlot* CachedStem(std::string_view form, uint32_t hash, std::string* stem) {
-  // News repeats its words: remember this thread's stems (Snowball costs ~1 µs a word) in a
-  // two-way set-associative table of 2^14 sets (2 MiB), the most recently used way first.
+// News repeats its words: this thread's stems (Snowball costs ~1 µs a word) are remembered in
+// a two-way set-associative table of 2^14 sets (2 MiB), the most recently used way first. The
+// set of a form's hash:
+StemSlot* StemSet(uint32_t hash) {
   constexpr size_t kSets = 1 << 14;
   thread_local std::vector<StemSlot> cache(2 * kSets);
-  StemSlot* set = &cache[2 * ((hash ^ (hash >> 14)) & (kSets - 1))];
+  return &cache[2 * ((hash ^ (hash >> 14)) & (kSets - 1))];
+}
+
+StemSlot* CachedStem(std::string_view form, uint32_t hash, std::string* stem) {
+  StemSlot* set = StemSet(hash);
   for (int w = 0; w < 2; ++w) {
     StemSlot& s = set[w];
     if (s.used && s.hash == hash && s.Form() == form) {
@@ -184,8 +189,11 @@ std::string_view FoldInto(std::string_view surface, const Normalizer& norm, Text
     arena->Shrink(room, 0);
     return arena->Copy(Fold(surface, norm));
   }
-  // ’ → ' (in place: the text only gets shorter)
-  if (std::string_view(room, len).find("\xE2\x80\x99") != std::string_view::npos) {
+  // ’ → ' (in place: the text only gets shorter). (Most words have no byte 0xE2: looked for
+  // inline, not by a call to memchr per word.)
+  bool e2 = false;
+  for (size_t r = 0; r < len; ++r) e2 |= room[r] == '\xE2';
+  if (e2 && std::string_view(room, len).find("\xE2\x80\x99") != std::string_view::npos) {
     size_t w = 0;
     for (size_t r = 0; r < len;) {
       if (r + 3 <= len && std::memcmp(room + r, "\xE2\x80\x99", 3) == 0) {
@@ -244,7 +252,34 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
   out->Clear();
   TextArena& arena = out->arena();
   std::vector<Token>* cur = &out->Current().tokens;
+  // A word's stem reading is added one token late: the stem cache set of its form is fetched
+  // from memory while the next token is read (the cache is large and, between documents, mostly
+  // out of the processor's caches; a lookup right away would wait for it).
+  bool stem_pending = false;  // cur->back() waits for its readings
+  uint32_t pending_hash = 0;  // ... and this is Fnv1a32 of its form
+  auto finish_stem = [&] {
+    if (!stem_pending) return;
+    stem_pending = false;
+    Token& t = cur->back();
+    // Each reading carries its stem's hash (Segment::hash), so that no matcher hashes it again.
+    Segment readings[2] = {{{}, t.norm, {}, pending_hash}, {}};
+    size_t n_readings = 1;
+    thread_local std::string long_stem;
+    if (StemSlot* st = CachedStem(t.norm, readings[0].hash, &long_stem)) {
+      if (st->Stem() != t.norm) {
+        if (!keep_id || st->keep_id != keep_id) {
+          st->keep = keep_stem(st->Stem());
+          st->keep_id = keep_id;
+        }
+        if (st->keep) readings[n_readings++] = {kStemMark, arena.Copy(st->Stem()), {}, st->stem_hash};
+      }
+    } else if (long_stem != t.norm && keep_stem(long_stem)) {
+      readings[n_readings++] = {kStemMark, arena.Copy(long_stem), {}, Fnv1a32(long_stem)};
+    }
+    t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
+  };
   auto flush = [&](size_t end) {
+    finish_stem();
     out->EndSentence(end);
     cur = &out->Current().tokens;
   };
@@ -255,25 +290,17 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     t.kind = kind;
     t.norm = kind == TokenKind::kWord && !DatelineWord(text, b, e) ? FoldInto(text.substr(b, e - b), norm, &arena)
                                                                    : NormalizeInto(text.substr(b, e - b), norm, &arena);
-    // Each reading carries its stem's hash (Segment::hash), so that no matcher hashes it again.
-    Segment readings[2] = {{{}, t.norm, {}, Fnv1a32(t.norm)}, {}};
-    size_t n_readings = 1;
-    if (keep_stem && kind == TokenKind::kWord && t.norm.size() > 3) {
-      thread_local std::string long_stem;
-      if (StemSlot* st = CachedStem(t.norm, readings[0].hash, &long_stem)) {
-        if (st->Stem() != t.norm) {
-          if (!keep_id || st->keep_id != keep_id) {
-            st->keep = keep_stem(st->Stem());
-            st->keep_id = keep_id;
-          }
-          if (st->keep) readings[n_readings++] = {kStemMark, arena.Copy(st->Stem()), {}, st->stem_hash};
-        }
-      } else if (long_stem != t.norm && keep_stem(long_stem)) {
-        readings[n_readings++] = {kStemMark, arena.Copy(long_stem), {}, Fnv1a32(long_stem)};
-      }
+    const uint32_t hash = Fnv1a32(t.norm);
+    const bool stem = keep_stem && kind == TokenKind::kWord && t.norm.size() > 3;
+    if (stem) __builtin_prefetch(StemSet(hash));
+    finish_stem();  // (the word before this one)
+    if (!stem) {
+      const Segment reading{{}, t.norm, {}, hash};
+      t.segs = arena.Copy(std::span<const Segment>(&reading, 1));
     }
-    t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
     cur->push_back(t);
+    stem_pending = stem;
+    pending_hash = hash;
   };
   const size_t n = text.size();
   // The first non-space character at or after i (its class), for sentence ends.

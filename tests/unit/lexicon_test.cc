@@ -83,6 +83,108 @@ TEST(PhraseMatcher, BareOnlyPassesOverOtherReadings) {
     EXPECT_NE(en_toks[a.begin].norm, "states");
 }
 
+// FindAll's shortcuts (a token whose group holds one-word phrases only, or whose next word
+// continues no multiword phrase) find what the general search finds: the leftmost-longest
+// matches of MatchAt, position by position, each with the clitics of the first (longest) one;
+// and MatchAt's filters and searches find what the definition finds.
+std::vector<PhraseMatch> LeftmostLongestByMatchAt(const PhraseMatcher& m, const std::vector<Token>& toks) {
+  std::vector<PhraseMatch> out;
+  for (size_t i = 0; i < toks.size();) {
+    std::vector<PhraseMatch> here = m.MatchAt(toks, i);
+    if (here.empty()) { ++i; continue; }
+    for (const PhraseMatch& x : here)
+      if (x.end == here[0].end && x.prefix == here[0].prefix && x.suffix == here[0].suffix) out.push_back(x);
+    i = here[0].end;
+  }
+  return out;
+}
+
+// MatchAt by its definition, phrase by phrase (no table, filter or search): the first word is a
+// reading's stem, inner words are tokens' forms, the last one a form or, after a multiword
+// phrase's other words, the stem of a suffix reading; longest first, then fewer clitics.
+std::vector<PhraseMatch> MatchAtByDefinition(const PhraseMatcher& m, bool bare_only, const std::vector<Token>& toks, size_t i) {
+  auto readings = [&](const Token& t) { return bare_only && !t.segs.empty() ? t.segs.first(1) : t.segs; };
+  std::vector<PhraseMatch> out;
+  for (const Segment& seg : readings(toks[i]))
+    for (size_t k = 0; k < m.size(); ++k) {
+      const std::vector<std::string_view> forms = m.PhraseForms(k);
+      const size_t n = forms.size();
+      if (forms[0] != seg.stem || i + n > toks.size() || (n > 1 && !seg.suffix.empty())) continue;
+      bool ok = true;
+      std::string_view last_suffix = n == 1 ? seg.suffix : std::string_view();
+      for (size_t w = 1; w < n && ok; ++w) {
+        if (toks[i + w].norm == forms[w]) continue;
+        ok = false;
+        if (w == n - 1)
+          for (const Segment& s : readings(toks[i + w]))
+            if (s.prefix.empty() && !s.suffix.empty() && s.stem == forms[w]) { ok = true; last_suffix = s.suffix; break; }
+      }
+      if (!ok) continue;
+      bool dup = false;
+      for (const PhraseMatch& x : out) dup |= x.payload == m.PhrasePayload(k) && x.end == i + n;
+      if (dup) continue;
+      PhraseMatch& x = out.emplace_back();
+      x.begin = i;
+      x.end = i + n;
+      x.payload = m.PhrasePayload(k);
+      x.prefix = seg.prefix;
+      x.suffix = last_suffix;
+    }
+  std::stable_sort(out.begin(), out.end(), [](const PhraseMatch& a, const PhraseMatch& b) {
+    if (a.end != b.end) return a.end > b.end;
+    return a.prefix.size() + a.suffix.size() < b.prefix.size() + b.suffix.size();
+  });
+  return out;
+}
+
+TEST(PhraseMatcher, ShortcutsFindWhatTheGeneralSearchFinds) {
+  const Lexicon& lex = TestLexicon();
+  const Lexicon* en = lex.english_lexicon();
+  ASSERT_NE(en, nullptr);
+  // Our own sentences, dense in function words, verbs with objects, names and clitics.
+  const std::vector<std::pair<const Lexicon*, std::string>> texts = {
+      {en, "The army said on Monday that its jets had struck the rebels' positions near the border, "
+           "and the rebels fired rockets at the town in return. Police arrested two men after the attack "
+           "on the embassy; the minister condemned it and demanded the expulsion of the ambassador. "
+           "Talks were held in Cairo, where the envoy met both sides and called for a ceasefire to take effect."},
+      {en, "Protesters gathered outside parliament to demand the release of the journalists, and the "
+           "government sent troops to the capital. The United Nations said aid had reached the city."},
+      // (verbs with hundreds of CAMEO patterns each: a search of their large groups)
+      {en, "The militia took over the airport and took an enclave in the north, then set up a committee "
+           "and sent word to the envoy. A man attacked and stabbed a guard. The two sides set up joint "
+           "companies, took note of the report and took leave of the armistice talks."},
+      {&lex, "قال الجيش يوم الاثنين إن طائراته قصفت مواقع المتمردين قرب الحدود، وأطلق المتمردون "
+             "صواريخ على البلدة. واعتقلت الشرطة رجلين بعد الهجوم على السفارة، وأدان الوزير الهجوم "
+             "وطالب بطرد السفير. والتقى المبعوث بالطرفين في القاهرة ودعا إلى وقف إطلاق النار."},
+  };
+  for (const auto& [l, text] : texts) {
+    const std::vector<Token> toks = Toks(*l, text);
+    for (const PhraseMatcher* m : {&l->actor_matcher, &l->agent_matcher, &l->place_matcher, &l->trigger_matcher, &l->cue_matcher}) {
+      // (English actors, agents and places match bare forms only)
+      const bool bare_only = l->english() && m != &l->trigger_matcher && m != &l->cue_matcher;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        const std::vector<PhraseMatch> got = m->MatchAt(toks, i), want = MatchAtByDefinition(*m, bare_only, toks, i);
+        ASSERT_EQ(got.size(), want.size()) << "token " << i << " of: " << text;
+        for (size_t k = 0; k < got.size(); ++k) {
+          EXPECT_EQ(got[k].end, want[k].end);
+          EXPECT_EQ(got[k].payload, want[k].payload);
+          EXPECT_EQ(got[k].prefix, want[k].prefix);
+          EXPECT_EQ(got[k].suffix, want[k].suffix);
+        }
+      }
+      const std::vector<PhraseMatch> fast = m->FindAll(toks), general = LeftmostLongestByMatchAt(*m, toks);
+      ASSERT_EQ(fast.size(), general.size()) << text;
+      for (size_t k = 0; k < fast.size(); ++k) {
+        EXPECT_EQ(fast[k].begin, general[k].begin);
+        EXPECT_EQ(fast[k].end, general[k].end);
+        EXPECT_EQ(fast[k].payload, general[k].payload);
+        EXPECT_EQ(fast[k].prefix, general[k].prefix);
+        EXPECT_EQ(fast[k].suffix, general[k].suffix);
+      }
+    }
+  }
+}
+
 TEST(PhraseMatcher, AttachedBlobMatchesLikeTheBuiltOne) {
   const Lexicon& lex = TestLexicon();
   // A copy of the blob, 8-aligned, read in place.
