@@ -671,6 +671,12 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     bool coded = false;  // trigger candidates left after the checks below (or traced)
   };
   thread_local std::vector<Matched> matched;
+  // (recycled from document to document; what one very long document grew is given back)
+  constexpr size_t kKeptSentences = 4096;
+  if (matched.size() > kKeptSentences && sentences.size() <= kKeptSentences) {
+    matched.resize(kKeptSentences);
+    matched.shrink_to_fit();
+  }
   if (matched.size() < sentences.size()) matched.resize(sentences.size());
   for (size_t si = 0; si < sentences.size(); ++si) {
     lex.trigger_matcher.FindAllInto(sentences[si].tokens, &matched[si].trigs);

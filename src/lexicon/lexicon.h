@@ -309,14 +309,14 @@ class Lexicon {
 
   PhraseMatcher actor_matcher, agent_matcher, place_matcher, trigger_matcher, cue_matcher;
   std::vector<ActorEntry> actors;      // payloads of actor_matcher
+  std::vector<AgentEntry> agents;
+  std::vector<PlaceEntry> places;
+  std::vector<TriggerEntry> triggers;
   // Facts of triggers[k] the coder asks of every candidate, from a compact table built at load
   // (a TriggerEntry spans several cache lines).
   bool TriggerIsVerb(size_t k) const { return trigger_flags_[k] & kVerbTrigger; }
   bool TriggerIsNoun(size_t k) const { return trigger_flags_[k] & kNounTrigger; }
   bool TriggerHasObject(size_t k) const { return trigger_flags_[k] & kObjectTrigger; }
-  std::vector<AgentEntry> agents;
-  std::vector<PlaceEntry> places;
-  std::vector<TriggerEntry> triggers;
   std::vector<CueEntry> cues;
   IntentMap intent;
   // Coder settings (ar/settings.tsv, optional), parsed into typed fields at load (bad values
