@@ -30,9 +30,10 @@
 # Each is coded with `hadath code -q -j1 --input-format jsonl`, output to /dev/null, its CPU
 # time (user + system) measured. The script prints the medians and, for each pair, the
 # English/Arabic speed ratio per MB of UTF-8 text, per character and per word (whitespace-
-# separated), with the fixed cost and without it, and the events per 1,000 words. Arabic
-# letters take two bytes in UTF-8, English ones one, so "per MB" favours Arabic; "per
-# character" and "per word" measure the text, not its encoding. A private image cache
+# separated), with the fixed cost and without it, and the events per 1,000 words; for pen / par
+# also the median of the ratios of each round's two runs (less sensitive to the machine's
+# drift). Arabic letters take two bytes in UTF-8, English ones one, so "per MB" favours Arabic;
+# "per character" and "per word" measure the text, not its encoding. A private image cache
 # (HADATH_CACHE in the temporary directory) keeps other hadath runs from evicting the image
 # mid-benchmark. Run it on a quiet machine (the load is printed).
 set -eu
@@ -184,4 +185,10 @@ for e, a, label in (("en", "ar", "sample vs SaudiNewsNet"), ("en", "ard", "sampl
               f" per word en {rate(e,'words',1e3):.0f} / ar {rate(a,'words',1e3):.0f} k/s = {r['words']:.2f}x")
         if e == "pen":  # (the same content on both sides: the time is the measure)
             print(f"  the same content, {fixed_label}: en {sec[e]:.3f} s, ar {sec[a]:.3f} s: English {sec[a] / sec[e]:.2f}x as fast")
+            # (the two runs of a round are next to each other: their ratio drifts less with the
+            # machine's state than a ratio of medians; this VM's speed wanders by ±10 %)
+            if not fixed:
+                per_round = sorted(x / y for x, y in zip(t[a], t[e]))
+                print(f"  the same content, round by round: English {statistics.median(per_round):.2f}x as fast"
+                      f" (median of {len(per_round)}: {' '.join(f'{x:.2f}' for x in per_round)})")
 EOF
