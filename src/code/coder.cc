@@ -157,18 +157,10 @@ bool RoughCountAt(const Lexicon& lex, const std::vector<Token>& toks, size_t j) 
          ListHas(lex.coder_settings.rough_count_words, toks[j].norm);
 }
 
-// Fnv1a32 of a token's form (carried by its first reading when that is the form itself, as in
-// English).
-uint32_t TokenHash(const Token& t) {
-  if (!t.segs.empty() && t.segs[0].hash && t.segs[0].stem.data() == t.norm.data() && t.segs[0].stem.size() == t.norm.size())
-    return t.segs[0].hash;
-  return Fnv1a32(t.norm);
-}
-
 // The end of the longest phrase of `list` (words as tokens) starting at token `j`, else `j`.
 size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, size_t j) {
   size_t end = j;
-  if (!list.MayStart(toks[j].norm, TokenHash(toks[j]))) return end;
+  if (!list.MayStart(toks[j].norm, TokenFormHash(toks[j]))) return end;
   for (const auto& words : list.phrases) {
     if (toks[j].norm != words[0]) continue;
     size_t k = 1;
@@ -482,10 +474,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::vector<std::string>& place_state_sectors = cfg.place_state_sectors;
   const std::vector<std::string>& circumstance_roots = cfg.circumstance_roots;
   const std::vector<std::string>& location_recipient_roots = cfg.location_recipient_roots;
-  thread_local std::vector<int> discard_topic_ids;  // (cfg.discard_topics as TopicId()s)
-  discard_topic_ids.clear();
-  for (const std::string& t : cfg.discard_topics)
-    if (!t.empty()) discard_topic_ids.push_back(TopicId(t));
   std::string home_country;
   for (const auto& [outlet, country] : cfg.home_sources)
     if (outlet == (doc.source.empty() ? doc.site : doc.source)) home_country = country;
@@ -860,7 +848,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.cues[v.cues[v.cue_at[i]].payload].kind);
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
-    for (const int t : discard_topic_ids) sport_sentence |= HasTopic(v, t);
+    for (const int t : cfg.discard_topic_ids) sport_sentence |= HasTopic(v, t);
     // A headline: a sentence with no final stop (a title or a line of its own).
     bool headline = n > 0;
     for (size_t j = n; j-- > 0 && headline;) {
@@ -1828,7 +1816,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // KOR, PRK; "the army and the RSF fought … urged both sides" → SDN.
     if (en && !cfg.pair_nouns.empty())
       for (size_t q = 0; q + 1 < n; ++q) {
-        if (!cfg.pair_words.MayStart(toks[q].norm, TokenHash(toks[q]))) continue;
         const size_t w = WordPhraseEnd(cfg.pair_words, toks, q);  // ("the two", "both")
         if (w == q) continue;
         if (w >= n || !ListHas(cfg.pair_nouns, toks[w].norm)) continue;

@@ -34,10 +34,15 @@ bool DatedCode::Covers(const Ymd& d) const {
 
 void Lexicon::Derive() {
   trigger_flags_.assign(triggers.size(), 0);
-  for (TriggerEntry& t : triggers) t.cameo_code = cameo_.Find(t.cameo);
-  for (size_t k = 0; k < triggers.size(); ++k)
-    trigger_flags_[k] = (triggers[k].type == "verb" ? kVerbTrigger : 0) | (triggers[k].type == "noun" ? kNounTrigger : 0) |
-                        (triggers[k].opt.object.empty() ? 0 : kObjectTrigger);
+  for (size_t k = 0; k < triggers.size(); ++k) {
+    TriggerEntry& t = triggers[k];
+    t.cameo_code = cameo_.Find(t.cameo);
+    trigger_flags_[k] = (t.type == "verb" ? kVerbTrigger : 0) | (t.type == "noun" ? kNounTrigger : 0) |
+                        (t.opt.object.empty() ? 0 : kObjectTrigger);
+  }
+  coder_settings.discard_topic_ids.clear();
+  for (const std::string& t : coder_settings.discard_topics)
+    if (!t.empty()) coder_settings.discard_topic_ids.push_back(TopicId(t));
 }
 
 int TopicId(std::string_view topic) {

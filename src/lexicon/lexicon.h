@@ -171,6 +171,7 @@ struct CoderSettings {
   std::string harm_topic;  // a word of this cue topic before a frame + «تعرض لـ» («لقي حتفه إثر تعرضه لهجوم»): the act is reported
   std::vector<std::string> quantity_topics = {"numeral"};  // «عشرات من X»: a partitive «من» after their words
   std::vector<std::string> discard_topics;   // a sentence with a word of one codes no `discard_roots`
+  std::vector<int> discard_topic_ids;        // their TopicId()s (derived at load)
   std::vector<std::string> discard_roots;
   std::vector<std::string> reciprocal_preps;  // «بين»: a verbal noun's coordinated sides act on each other
   std::vector<std::string> shared_agent_roots;  // an event word of these roots between another and its agent marker shares it

@@ -269,7 +269,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
   size_t n_next = 0;
   if (i + 1 < toks.size()) {
     const Token& t = toks[i + 1];
-    next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+    next_hash[n_next++] = TokenFormHash(t);
     for (const Segment& s : Readings(t))
       if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
     if (t.segs.size() > 8) n_next = 0;  // (never in practice) no filtering
@@ -283,7 +283,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
     third_done = true;
     if (n_next && i + 2 < toks.size()) {
       const Token& t = toks[i + 2];
-      third_hash[n_third++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+      third_hash[n_third++] = TokenFormHash(t);
       for (const Segment& s : Readings(t))
         if (n_third < 8 && s.prefix.empty() && !s.suffix.empty()) third_hash[n_third++] = StemHash(s);
       if (t.segs.size() > 8) n_third = 0;
@@ -461,7 +461,7 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
         if (i + 1 < n_toks) {
           const Token& t = toks[i + 1];
           n_next = 0;
-          next_hash[n_next++] = !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+          next_hash[n_next++] = TokenFormHash(t);
           for (const Segment& s : Readings(t))
             if (n_next < 8 && s.prefix.empty() && !s.suffix.empty()) next_hash[n_next++] = StemHash(s);
           if (t.segs.size() > 8) n_next = 0;
@@ -472,49 +472,20 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     }
     if (!slot) { ++i; continue; }
     const size_t at = out->size();
-    // A token of one reading whose first-word group holds only one-word phrases (a function
-    // word of the cue dictionary: "the", "of", "and" …, a third of English tokens): its
-    // matches are that group's phrases in Add order, as MatchAtInto would find them, without
-    // its general search.
-    if (segs.size() == 1) {
-      const uint32_t* group = first_ + slot[2];
-      const uint8_t* words = words_ + slot[2];
-      const uint32_t group_size = slot[3];
-      uint32_t q = 0;
-      while (q < group_size && words[q] == 1 && (q == 0 || group[q] > group[q - 1])) ++q;  // (Add order)
-      if (q == group_size) {
-        for (q = 0; q < group_size; ++q) {
-          const uint32_t payload = phrases_[3 * group[q] + 2];
-          bool dup = false;
-          for (size_t m = at; m < out->size() && !dup; ++m) dup = (*out)[m].payload == payload;
-          if (dup) continue;
-          PhraseMatch& m = out->emplace_back();
-          m.begin = i;
-          m.end = i + 1;
-          m.payload = payload;
-        }
-        ++i;
-        continue;
-      }
-    }
-    // The same when no multiword phrase can start here: no word follows, or the pair filter
-    // knows none whose second word the next token may be ("the" before most words, "attack"
-    // before most). The matches are then the one-word phrases of this reading's group, which
-    // come first in the group (second-word hash 0), in Add order; MatchAtInto would drop those
-    // of the token's later readings, which strip as many clitics or more, other ones, after
-    // them (two readings with the same clitics, two spellings of a stem, fall back to it). (A
-    // multiword phrase that could match sets a pair bit of the next token's hashes, so none is
-    // passed over.)
+    // When no multiword phrase can start here — no word follows, or the pair filter knows none
+    // whose second word the next token may be ("the" before most words, "attack" before most;
+    // a function word whose group holds one-word phrases only, a third of English tokens) —
+    // the matches are the one-word phrases of this reading's group, which come first in the
+    // group (second-word hash 0), in Add order, as MatchAtInto would find them without its
+    // search. It would drop those of the token's later readings, which strip as many clitics or
+    // more, other ones, after them (two readings with the same clitics, two spellings of a
+    // stem, fall back to it). (A multiword phrase that could match sets a pair bit of the next
+    // token's hashes, so none is passed over.)
     {
       auto multi_at = [&](const uint32_t* s) {
         if (i + 1 >= n_toks) return false;
         if (!n_next) return true;  // (a next token of more than 8 readings: no filtering)
-        if (!pairs_) return false;
-        for (size_t k = 0; k < n_next; ++k) {
-          const uint32_t bit = PairBit(s[0], next_hash[k], pair_shift_);
-          if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;
-        }
-        return false;
+        return PairMayContinue(s, next_hash, n_next);
       };
       const size_t clitics = segs[r].prefix.size() + segs[r].suffix.size();
       bool one_word = !multi_at(slot);

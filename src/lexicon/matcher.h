@@ -139,6 +139,12 @@ class PhraseMatcher {
     const uint8_t* words = words_ + slot[2];
     for (uint32_t q = 0; q < slot[3] && second[q] == 0; ++q)
       if (words[q] == 1) return true;
+    return PairMayContinue(slot, next_hash, n_next);
+  }
+  // Whether the pair filter knows a multiword phrase of the group at `slot` whose second word
+  // has one of the next token's hashes (false when the matcher has no multiword phrase).
+  bool PairMayContinue(const uint32_t* slot, const uint32_t* next_hash, size_t n_next) const {
+    if (!pairs_) return false;
     for (size_t k = 0; k < n_next; ++k) {
       const uint32_t bit = PairBit(slot[0], next_hash[k], pair_shift_);
       if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;

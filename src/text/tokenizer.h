@@ -29,6 +29,7 @@
 
 #include "hadath/status.h"
 #include "text/normalizer.h"
+#include "util/hash.h"
 
 namespace hadath {
 
@@ -54,6 +55,12 @@ struct Token {
   std::span<const Segment> segs; // segs[0] is always {"", norm, ""}
   bool arabic = false;           // contains an Arabic letter
 };
+
+// Fnv1a32 of a token's form: segs[0] is the form itself, hashed by the tokenizer (a token built
+// elsewhere may leave the hash unset).
+inline uint32_t TokenFormHash(const Token& t) {
+  return !t.segs.empty() && t.segs[0].hash ? t.segs[0].hash : Fnv1a32(t.norm);
+}
 
 struct Sentence {
   size_t begin = 0, end = 0;   // byte span in the text

@@ -83,8 +83,8 @@ TEST(PhraseMatcher, BareOnlyPassesOverOtherReadings) {
     EXPECT_NE(en_toks[a.begin].norm, "states");
 }
 
-// FindAll's shortcuts (a token whose group holds one-word phrases only, or whose next word
-// continues no multiword phrase) find what the general search finds: the leftmost-longest
+// FindAll's shortcut (a token whose next word continues no multiword phrase takes its group's
+// one-word phrases) finds what the general search finds: the leftmost-longest
 // matches of MatchAt, position by position, each with the clitics of the first (longest) one;
 // and MatchAt's filters and searches find what the definition finds.
 std::vector<PhraseMatch> LeftmostLongestByMatchAt(const PhraseMatcher& m, const std::vector<Token>& toks) {
