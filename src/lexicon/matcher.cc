@@ -188,6 +188,22 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   pool_ = reinterpret_cast<const char*>(p);
   keys_.resize(n_phrases_);
   for (uint32_t k = 0; k < n_phrases_; ++k) keys_[k] = (uint64_t{second_[k]} << 32) | third_[k];
+  // The triple filter: 8 bits per multiword phrase, of its (first, second, third or 0) hashes.
+  size_t n_multi = 0;
+  for (uint32_t k = 0; k < n_phrases_; ++k) n_multi += words_[k] > 1;
+  uint32_t triple_log2 = 6;
+  while (triple_log2 < 32 && (uint64_t{1} << triple_log2) < 8ull * n_multi) ++triple_log2;
+  triple_shift_ = 32 - triple_log2;
+  triples_.assign((uint64_t{1} << triple_log2) / 64, 0);
+  for (uint32_t s = 0; s < h[3]; ++s) {
+    const uint32_t* t = table_ + 4 * size_t{s};
+    if (!t[1]) continue;
+    for (uint32_t q = t[2]; q < t[2] + t[3]; ++q) {
+      if (words_[q] == 1) continue;
+      const uint32_t bit = TripleBit(t[0], second_[q], third_[q], triple_shift_);
+      triples_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    }
+  }
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
   uint32_t log2_bits = 6;
@@ -357,7 +373,7 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
         // group's keys are random: a branch there is mispredicted half the time); then the
         // run's end.
         const uint64_t want = (uint64_t{h2} << 32) | (any3 ? 0 : h3);
-        uint32_t b = 0, len = group_size;
+        uint32_t b = 0, len = want ? group_size : 0;  // (no key is below 0: the run starts the group)
         while (len > 1) {  // (the answer is in [b, b + len])
           const uint32_t half = len / 2;
           b += (group_keys[b + half - 1] < want) * half;
@@ -374,7 +390,9 @@ void PhraseMatcher::MatchAtInto(const std::vector<Token>& toks, size_t i, size_t
       add_run(0, 0, true);  // (and any multiword phrase whose second word hashes to 0)
       for (size_t k = 1; k < n_keys; ++k) {
         if (all_third) { add_run(keys[k], 0, true); continue; }
-        for (size_t k3 = 0; k3 < n_keys3; ++k3) add_run(keys[k], keys3[k3], false);
+        // (the triple filter knows most runs are empty: one load instead of a search)
+        for (size_t k3 = 0; k3 < n_keys3; ++k3)
+          if (TripleMayStart(slot[0], keys[k], keys3[k3])) add_run(keys[k], keys3[k3], false);
       }
       while (n_runs) {
         size_t m = 0;

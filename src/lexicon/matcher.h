@@ -155,6 +155,16 @@ class PhraseMatcher {
   static uint32_t PairBit(uint32_t h1, uint32_t h2, uint32_t shift) {
     return static_cast<uint32_t>(((h1 * 0x9E3779B1u) ^ h2) * 0x85EBCA6Bu) >> shift;
   }
+  // Whether the triple filter knows a multiword phrase with these first, second and third (0:
+  // none, a two-word phrase) word hashes: false when the group at the first word's slot has
+  // none, so its run of (second, third) keys need not be searched.
+  bool TripleMayStart(uint32_t h1, uint32_t h2, uint32_t h3) const {
+    const uint32_t bit = TripleBit(h1, h2, h3, triple_shift_);
+    return (triples_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  static uint32_t TripleBit(uint32_t h1, uint32_t h2, uint32_t h3, uint32_t shift) {
+    return static_cast<uint32_t>(((((h1 * 0x9E3779B1u) ^ h2) * 0x85EBCA6Bu) ^ h3) * 0xC2B2AE35u) >> shift;
+  }
   // MatchAt's work, appended to *out. Readings before `first_seg` start no
   // phrase; `first_slot`, when set, is Lookup() of reading `first_seg`.
   void MatchAtInto(const std::vector<Token>& toks, size_t i, size_t first_seg, const uint32_t* first_slot,
@@ -182,6 +192,9 @@ class PhraseMatcher {
   // (second, third) hashes as one key each, in group order (built by Bind(), not stored): the
   // search of a large group reads one array, not two.
   std::vector<uint64_t> keys_;
+  // Bits of the (first, second, third or 0) word hashes of the multiword phrases (built by Bind()).
+  std::vector<uint64_t> triples_;
+  uint32_t triple_shift_ = 32;
   const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)
   const uint32_t* third_ = nullptr;    // FormHash of its third word (0: fewer words)
   const uint8_t* words_ = nullptr;     // its word count (255: 255 or more, read phrases_)
