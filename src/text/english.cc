@@ -262,21 +262,30 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     stem_pending = false;
     Token& t = cur->back();
     // Each reading carries its stem's hash (Segment::hash), so that no matcher hashes it again.
-    Segment readings[2] = {{{}, t.norm, {}, pending_hash}, {}};
-    size_t n_readings = 1;
+    std::string_view stem;  // (a second reading: the stem, when a dictionary knows it)
+    uint32_t stem_hash = 0;
     thread_local std::string long_stem;
-    if (StemSlot* st = CachedStem(t.norm, readings[0].hash, &long_stem)) {
+    if (StemSlot* st = CachedStem(t.norm, pending_hash, &long_stem)) {
       if (st->Stem() != t.norm) {
         if (!keep_id || st->keep_id != keep_id) {
           st->keep = keep_stem(st->Stem());
           st->keep_id = keep_id;
         }
-        if (st->keep) readings[n_readings++] = {kStemMark, arena.Copy(st->Stem()), {}, st->stem_hash};
+        if (st->keep) { stem = arena.Copy(st->Stem()); stem_hash = st->stem_hash; }
       }
     } else if (long_stem != t.norm && keep_stem(long_stem)) {
-      readings[n_readings++] = {kStemMark, arena.Copy(long_stem), {}, Fnv1a32(long_stem)};
+      stem = arena.Copy(long_stem);
+      stem_hash = Fnv1a32(long_stem);
     }
-    t.segs = arena.Copy(std::span<const Segment>(readings, n_readings));
+    const std::span<Segment> readings = arena.NewSegments(stem.empty() ? 1 : 2);
+    readings[0].stem = t.norm;
+    readings[0].hash = pending_hash;
+    if (!stem.empty()) {
+      readings[1].prefix = kStemMark;
+      readings[1].stem = stem;
+      readings[1].hash = stem_hash;
+    }
+    t.segs = readings;
   };
   auto flush = [&](size_t end) {
     finish_stem();
@@ -284,21 +293,25 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     cur = &out->Current().tokens;
   };
   auto emit = [&](size_t b, size_t e, TokenKind kind) {
-    Token t;
+    const std::string_view form = kind == TokenKind::kWord && !DatelineWord(text, b, e)
+                                      ? FoldInto(text.substr(b, e - b), norm, &arena)
+                                      : NormalizeInto(text.substr(b, e - b), norm, &arena);
+    const uint32_t hash = Fnv1a32(form);
+    const bool stem = keep_stem && kind == TokenKind::kWord && form.size() > 3;
+    if (stem) __builtin_prefetch(StemSet(hash));
+    finish_stem();  // (the word before this one)
+    // (built in place: see TextArena::NewSegments)
+    Token& t = cur->emplace_back();
     t.begin = b;
     t.end = e;
     t.kind = kind;
-    t.norm = kind == TokenKind::kWord && !DatelineWord(text, b, e) ? FoldInto(text.substr(b, e - b), norm, &arena)
-                                                                   : NormalizeInto(text.substr(b, e - b), norm, &arena);
-    const uint32_t hash = Fnv1a32(t.norm);
-    const bool stem = keep_stem && kind == TokenKind::kWord && t.norm.size() > 3;
-    if (stem) __builtin_prefetch(StemSet(hash));
-    finish_stem();  // (the word before this one)
+    t.norm = form;
     if (!stem) {
-      const Segment reading{{}, t.norm, {}, hash};
-      t.segs = arena.Copy(std::span<const Segment>(&reading, 1));
+      const std::span<Segment> reading = arena.NewSegments(1);
+      reading[0].stem = form;
+      reading[0].hash = hash;
+      t.segs = reading;
     }
-    cur->push_back(t);
     stem_pending = stem;
     pending_hash = hash;
   };

@@ -220,7 +220,12 @@ std::span<const Segment> Tokenizer::SegmentsInto(std::string_view norm, bool end
       if (ends_in_teh_marbuta && x.size() == 2 && x[0] == '\xD9' && x[1] == '\x87') continue;  // ه from ة
       suf[n_suf++] = &x;
     }
-  if (n_pre == 1 && n_suf == 1) return arena->Copy(std::span<const Segment>(&whole, 1));
+  if (n_pre == 1 && n_suf == 1) {  // (built in place: see TextArena::NewSegments)
+    const std::span<Segment> one = arena->NewSegments(1);
+    one[0].stem = norm;
+    one[0].hash = whole.hash;
+    return one;
+  }
   scratch->clear();
   scratch->push_back(whole);
   static constexpr std::string_view kLl = "\xD9\x84\xD9\x84", kAl = "\xD8\xA7\xD9\x84";
@@ -340,26 +345,37 @@ void Tokenizer::Split(std::string_view text, TokenizedText* out, bool all_altern
   std::vector<Segment>& seg_scratch = out->segment_scratch();
   std::vector<Token>* cur = &out->Current().tokens;
   const size_t expansion = norm_->max_expansion();
-  // One token: its matching form and its readings stored in the arena.
-  auto add = [&](Token& tok, bool split_clitics, bool ends_in_teh_marbuta) {
+  // One token: its matching form and its readings stored in the arena, the token itself built in
+  // place at the end of the sentence (see TextArena::NewSegments).
+  auto add = [&](const Token& tok, bool split_clitics, bool ends_in_teh_marbuta) {
     const std::string_view surface = text.substr(tok.begin, tok.end - tok.begin);
     // Straight into the arena; the rare token that needs NFKC goes through a string.
     char* room = arena.Reserve(surface.size() * expansion);
     size_t len = 0;
+    std::string_view form;
     if (norm_->NormalizeRaw(surface, room, &len)) {
-      tok.norm = arena.Shrink(room, len);
+      form = arena.Shrink(room, len);
     } else {
       arena.Shrink(room, 0);
       norm_->NormalizeTo(surface, &scratch);
-      tok.norm = arena.Copy(scratch);
+      form = arena.Copy(scratch);
     }
+    std::span<const Segment> segs;
     if (split_clitics) {
-      tok.segs = SegmentsInto(tok.norm, ends_in_teh_marbuta, all_alternatives, &arena, &seg_scratch);
+      segs = SegmentsInto(form, ends_in_teh_marbuta, all_alternatives, &arena, &seg_scratch);
     } else {
-      const Segment whole{{}, tok.norm, {}, Fnv1a32(tok.norm)};
-      tok.segs = arena.Copy(std::span<const Segment>(&whole, 1));
+      const std::span<Segment> whole = arena.NewSegments(1);
+      whole[0].stem = form;
+      whole[0].hash = Fnv1a32(form);
+      segs = whole;
     }
-    cur->push_back(tok);
+    Token& t = cur->emplace_back();
+    t.begin = tok.begin;
+    t.end = tok.end;
+    t.kind = tok.kind;
+    t.arabic = tok.arabic;
+    t.norm = form;
+    t.segs = segs;
   };
   auto flush = [&](size_t end) {
     out->EndSentence(end);

@@ -96,6 +96,15 @@ class TextArena {
     std::memcpy(static_cast<void*>(p), segs.data(), segs.size() * sizeof(Segment));
     return {p, segs.size()};
   }
+  // Room for n segments, value-initialized, to be filled in place (built field by field in the
+  // arena, not on the stack and then copied: a copy of fields just stored one by one waits for
+  // those stores to complete).
+  std::span<Segment> NewSegments(size_t n) {
+    static_assert(std::is_trivially_destructible_v<Segment>);
+    auto* p = static_cast<Segment*>(Allocate(n * sizeof(Segment), alignof(Segment)));
+    for (size_t k = 0; k < n; ++k) new (p + k) Segment();
+    return {p, n};
+  }
   // Room for at most `max` bytes, to be written and then trimmed by Shrink(p, n)
   // to the n bytes used. REQUIRES: no allocation in between.
   char* Reserve(size_t max) { return static_cast<char*>(Allocate(max, 1)); }
