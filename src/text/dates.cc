@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <unordered_map>
 
 #include "util/hash.h"
 #include "util/tsv.h"
@@ -85,7 +86,8 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
   HADATH_RETURN_IF_ERROR(LoadTsv(data_dir, "dates.tsv", {"kind", "value", "forms"}, &f));
   words_.clear();
   intervals_.clear();
-  by_first_.clear();
+  buckets_.clear();
+  std::unordered_map<std::string, uint32_t> bucket_of;  // first form -> index into buckets_
   for (const auto& row : f.rows) {
     const std::string& kind = row.Get("kind");
     // (every kind has a KindBit(): Find() asks a token only for the kinds it can start)
@@ -105,16 +107,25 @@ Status DateGrammar::Load(const std::string& data_dir, const Normalizer* normaliz
         intervals_.push_back(std::move(w));
         continue;
       }
-      Bucket& b = by_first_[w.forms[0]];
+      auto [it, fresh] = bucket_of.emplace(w.forms[0], static_cast<uint32_t>(buckets_.size()));
+      if (fresh) buckets_.push_back({w.forms[0], {}, 0});
+      Bucket& b = buckets_[it->second];
       b.words.push_back(static_cast<uint32_t>(words_.size()));
       b.kinds |= KindBit(kind);
       words_.push_back(std::move(w));
     }
   }
   first_filter_.assign(kFilterBits / 64, 0);
-  for (const auto& [form, idx] : by_first_) {
-    const uint32_t b = Fnv1a32(form) & (kFilterBits - 1);
+  size_t n_slots = 16;
+  while (n_slots < 2 * buckets_.size()) n_slots *= 2;
+  first_slots_.assign(n_slots, 0);
+  for (size_t k = 0; k < buckets_.size(); ++k) {
+    const uint32_t h = Fnv1a32(buckets_[k].first);
+    const uint32_t b = h & (kFilterBits - 1);
     first_filter_[b >> 6] |= uint64_t{1} << (b & 63);
+    size_t s = h & (n_slots - 1);
+    while (first_slots_[s]) s = (s + 1) & (n_slots - 1);
+    first_slots_[s] = (uint64_t{h} << 32) | (k + 1);
   }
   return Status::OK();
 }
@@ -161,10 +172,10 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
                               const Word** out) const {
   if (i >= toks.size()) return 0;
   size_t best = 0;
-  auto try_bucket = [&](std::string_view first) {
-    auto it = by_first_.find(first);
-    if (it == by_first_.end()) return;
-    for (uint32_t idx : it->second.words) {
+  auto try_bucket = [&](std::string_view first, uint32_t fnv) {
+    const Bucket* bucket = FirstBucket(first, fnv ? fnv : Fnv1a32(first));
+    if (!bucket) return;
+    for (uint32_t idx : bucket->words) {
       const Word& w = words_[idx];
       if (w.kind != kind || i + w.forms.size() > toks.size() || w.forms.size() <= best) continue;
       bool ok = TokenIs(toks[i], w.forms[0], true);
@@ -173,9 +184,9 @@ size_t DateGrammar::MatchWord(const std::vector<Token>& toks, size_t i, std::str
     }
   };
   const Token& t = toks[i];
-  try_bucket(t.norm);
+  try_bucket(t.norm, TokenFormHash(t));
   for (const auto& s : t.segs)
-    if (s.suffix.empty() && s.stem != t.norm) try_bucket(s.stem);
+    if (s.suffix.empty() && s.stem != t.norm) try_bucket(s.stem, s.hash);
   return best;
 }
 
@@ -274,12 +285,13 @@ std::vector<DateMention> DateGrammar::Find(const std::vector<Token>& toks, const
       const Segment& g = t.segs[r];
       if (r > 0 && (!g.suffix.empty() || g.stem == t.norm)) continue;
       const std::string_view w = r == 0 ? std::string_view(t.norm) : std::string_view(g.stem);
-      if (!MayStart(g.hash ? g.hash : Fnv1a32(w))) continue;
-      auto it = by_first_.find(w);
-      if (it != by_first_.end()) kinds |= it->second.kinds;
+      const uint32_t h = g.hash ? g.hash : Fnv1a32(w);
+      if (!MayStart(h)) continue;
+      if (const Bucket* b = FirstBucket(w, h)) kinds |= b->kinds;
     }
-    if (t.segs.empty() && MayStart(Fnv1a32(t.norm)))
-      if (auto it = by_first_.find(t.norm); it != by_first_.end()) kinds |= it->second.kinds;
+    if (t.segs.empty())
+      if (const uint32_t h = Fnv1a32(t.norm); MayStart(h))
+        if (const Bucket* b = FirstBucket(t.norm, h)) kinds |= b->kinds;
     may_start[k] = kinds;
     any |= kinds != 0 || t.kind == TokenKind::kNumber;
   }

@@ -20,7 +20,6 @@
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -88,19 +87,30 @@ class DateGrammar {
   const Normalizer* norm_ = nullptr;
   // words_ indices by the matching form of their first word: MatchWord looks
   // up the token's forms instead of scanning every word.
-  struct ViewHash {  // lookups by std::string_view without a temporary string
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   struct Bucket {
+    std::string first;            // the first word's matching form
     std::vector<uint32_t> words;  // indices into words_
     uint8_t kinds = 0;            // KindBit() of each word's kind, or'ed
   };
-  std::unordered_map<std::string, Bucket, ViewHash, std::equal_to<>> by_first_;
+  std::vector<Bucket> buckets_;
+  // An open-addressing table of buckets_ by Fnv1a32 of their first word (the hash every token
+  // reading carries): (hash << 32) | (bucket index + 1), 0 empty; a power of two in size.
+  std::vector<uint64_t> first_slots_;
+  // The bucket of a first word `form` whose Fnv1a32 is `fnv`, or null.
+  const Bucket* FirstBucket(std::string_view form, uint32_t fnv) const {
+    if (first_slots_.empty()) return nullptr;
+    const size_t mask = first_slots_.size() - 1;
+    for (size_t s = fnv & mask;; s = (s + 1) & mask) {
+      const uint64_t e = first_slots_[s];
+      if (!e) return nullptr;
+      if (static_cast<uint32_t>(e >> 32) == fnv && buckets_[(e & 0xFFFFFFFFu) - 1].first == form)
+        return &buckets_[(e & 0xFFFFFFFFu) - 1];
+    }
+  }
   // A bit per word kind (month, hijri_month, weekday, relative, marker, past, interval), so that Find() asks
   // MatchWord() only for the kinds a token can start.
   static uint8_t KindBit(std::string_view kind);
-  // A one-hash Bloom filter of by_first_'s keys by Fnv1a32 (the hash every
+  // A one-hash Bloom filter of the buckets' first words by Fnv1a32 (the hash every
   // token reading already carries): most tokens are rejected without hashing.
   static constexpr uint32_t kFilterBits = 1u << 14;
   std::vector<uint64_t> first_filter_;
