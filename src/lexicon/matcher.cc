@@ -210,11 +210,16 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   while (log2_bits < 32 && (uint64_t{1} << log2_bits) < 8ull * h[3]) ++log2_bits;
   filter_shift_ = 32 - log2_bits;
   filter_.assign((uint64_t{1} << log2_bits) / 64, 0);
+  single_.assign(filter_.size(), 0);
   for (uint32_t s = 0; s < h[3]; ++s) {
     const uint32_t* t = table_ + 4 * size_t{s};
     if (!t[1]) continue;
     const uint32_t bit = (t[0] * 0x9E3779B1u) >> filter_shift_;
     filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    // (one-word phrases come first in a group: second-word hash 0)
+    bool single = false;
+    for (uint32_t q = t[2]; q < t[2] + t[3] && second_[q] == 0 && !single; ++q) single = words_[q] == 1;
+    if (single) single_[bit >> 6] |= uint64_t{1} << (bit & 63);
   }
 }
 
@@ -458,6 +463,7 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
   if (!base_) return;
   // Lookup()'s filter in locals: the loop below runs for every reading of every token.
   const uint64_t* const filter = filter_.data();
+  const uint64_t* const single = single_.data();
   const uint32_t shift = filter_shift_;
   const size_t n_toks = toks.size();
   size_t i = 0;
@@ -471,8 +477,8 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
     for (; r < segs.size(); ++r) {
       const uint32_t h = StemHash(segs[r]);
       const uint32_t bit = (h * 0x9E3779B1u) >> shift;
-      if (!((filter[bit >> 6] >> (bit & 63)) & 1) || !(slot = Probe(segs[r].stem, h))) continue;
-      // A first word: does some phrase of it start here (a one-word one, or one whose
+      if (!((filter[bit >> 6] >> (bit & 63)) & 1)) continue;
+      // Maybe a first word: does some phrase of it start here (a one-word one, or one whose
       // second word the next token may be)? The next token's hashes as MatchAtInto takes them.
       if (!n_next_at) {
         n_next_at = 1;
@@ -485,7 +491,12 @@ void PhraseMatcher::FindAllInto(const std::vector<Token>& toks, std::vector<Phra
           if (t.segs.size() > 8) n_next = 0;
         }
       }
-      if (!n_next || MayStartAt(slot, next_hash, n_next)) break;
+      // A word with no one-word phrase (by its bit: "the", "in" before an actor's name) that
+      // the pair filter rules out starts nothing here: no need to find it in the table.
+      bool pair = false;
+      if (n_next && !((single[bit >> 6] >> (bit & 63)) & 1) && !(pair = PairMayContinue(h, next_hash, n_next))) continue;
+      if (!(slot = Probe(segs[r].stem, h))) continue;
+      if (!n_next || pair || MayStartAt(slot, next_hash, n_next)) break;
       slot = nullptr;
     }
     if (!slot) { ++i; continue; }

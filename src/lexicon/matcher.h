@@ -144,9 +144,13 @@ class PhraseMatcher {
   // Whether the pair filter knows a multiword phrase of the group at `slot` whose second word
   // has one of the next token's hashes (false when the matcher has no multiword phrase).
   bool PairMayContinue(const uint32_t* slot, const uint32_t* next_hash, size_t n_next) const {
+    return PairMayContinue(slot[0], next_hash, n_next);
+  }
+  // The same for the first word whose hash is h1 (its slot's hash).
+  bool PairMayContinue(uint32_t h1, const uint32_t* next_hash, size_t n_next) const {
     if (!pairs_) return false;
     for (size_t k = 0; k < n_next; ++k) {
-      const uint32_t bit = PairBit(slot[0], next_hash[k], pair_shift_);
+      const uint32_t bit = PairBit(h1, next_hash[k], pair_shift_);
       if ((pairs_[bit >> 5] >> (bit & 31)) & 1) return true;
     }
     return false;
@@ -182,6 +186,9 @@ class PhraseMatcher {
   // The first forms' hashes as a bit set of 8 bits per table slot (built by Bind(), not stored).
   std::vector<uint64_t> filter_;
   uint32_t filter_shift_ = 32;
+  // At the same bit positions: the first forms whose group has a one-word phrase (FindAllInto
+  // asks the pair filter, not the table, about the others first).
+  std::vector<uint64_t> single_;
   const uint32_t* forms_ = nullptr;    // n_forms × {offset, length} into pool_
   const char* pool_ = nullptr;
   const uint32_t* phrases_ = nullptr;  // n_phrases × {forms begin, count, payload}
