@@ -160,7 +160,8 @@ bool RoughCountAt(const Lexicon& lex, const std::vector<Token>& toks, size_t j) 
 // The end of the longest phrase of `list` (words as tokens) starting at token `j`, else `j`.
 size_t WordPhraseEnd(const WordPhrases& list, const std::vector<Token>& toks, size_t j) {
   size_t end = j;
-  if (!list.MayStart(toks[j].norm, TokenFormHash(toks[j]))) return end;
+  // (the length first: it is in the token, its hash is not)
+  if (!list.MaySize(toks[j].norm.size()) || !list.MayStart(toks[j].norm, TokenFormHash(toks[j]))) return end;
   for (const auto& words : list.phrases) {
     if (toks[j].norm != words[0]) continue;
     size_t k = 1;
@@ -398,8 +399,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   // A relative clause between commas after a noun no dictionary knows ("The Kurdish-led
   // forces, which fought …, fired …") is set off too, with no antecedent.
   for (size_t r = 1; r < n; ++r) {
-    const CueEntry* c = CueAt(*v, lex, r);
-    if (!c || c->kind != CueKind::kRelative || !comma(r - 1)) continue;
+    if (KindAt(*v, r) != static_cast<int>(CueKind::kRelative) || !comma(r - 1)) continue;
     bool covered = false;
     for (const Region& g : regions) covered |= r >= g.begin && r < g.end;
     if (covered) continue;

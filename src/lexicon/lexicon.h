@@ -149,8 +149,10 @@ struct WordPhrases {
   uint64_t first_hashes = 0;  // bit Fnv1a32(w) % 64 of every phrase's first word w
   // False when no phrase starts with w (`hash`: Fnv1a32(w)); true when one may.
   bool MayStart(std::string_view w, uint32_t hash) const {
-    return (w.size() >= 64 || ((first_sizes >> w.size()) & 1)) && ((first_hashes >> (hash % 64)) & 1);
+    return MaySize(w.size()) && ((first_hashes >> (hash % 64)) & 1);
   }
+  // False when no phrase's first word has `size` bytes.
+  bool MaySize(size_t size) const { return size >= 64 || ((first_sizes >> size) & 1); }
   bool empty() const { return phrases.empty(); }
 };
 
