@@ -745,7 +745,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::swap(v.agents, m.agents);
     v.topics.clear();
     for (const PhraseMatch& cm : v.cues)
-      if (const int t = lex.cues[cm.payload].topic_id; t >= 0) {
+      if (const int t = lex.CueTopicOf(cm.payload); t >= 0) {
         if (static_cast<size_t>(t) / 64 >= v.topics.size()) v.topics.resize(t / 64 + 1, 0);
         v.topics[t / 64] |= uint64_t{1} << (t % 64);
       }
@@ -845,7 +845,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     IndexByStart(n, v.cues, &v.cue_at);
     v.kind_at.assign(n, -1);
     for (size_t i = 0; i < n; ++i)
-      if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.cues[v.cues[v.cue_at[i]].payload].kind);
+      if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.CueKindOf(v.cues[v.cue_at[i]].payload));
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
     for (const int t : cfg.discard_topic_ids) sport_sentence |= HasTopic(v, t);
@@ -887,7 +887,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::vector<int>& det_start = Recycled<__LINE__>(n + 1, -1);
     if (en)
       for (const PhraseMatch& cm : v.cues)
-        if (lex.cues[cm.payload].kind == CueKind::kDeterminer) det_start[cm.end] = static_cast<int>(cm.begin);
+        if (lex.CueKindOf(cm.payload) == CueKind::kDeterminer) det_start[cm.end] = static_cast<int>(cm.begin);
     auto skip_det = [&](size_t i) {
       while (i > 0 && det_start[i] >= 0) i = static_cast<size_t>(det_start[i]);
       return i;

@@ -40,6 +40,12 @@ void Lexicon::Derive() {
     trigger_flags_[k] = (t.type == "verb" ? kVerbTrigger : 0) | (t.type == "noun" ? kNounTrigger : 0) |
                         (t.opt.object.empty() ? 0 : kObjectTrigger);
   }
+  cue_kinds_.resize(cues.size());
+  cue_topics_.resize(cues.size());
+  for (size_t k = 0; k < cues.size(); ++k) {
+    cue_kinds_[k] = static_cast<uint8_t>(cues[k].kind);
+    cue_topics_[k] = cues[k].topic_id;
+  }
   coder_settings.discard_topic_ids.clear();
   for (const std::string& t : coder_settings.discard_topics)
     if (!t.empty()) coder_settings.discard_topic_ids.push_back(TopicId(t));

@@ -321,6 +321,9 @@ class Lexicon {
   bool TriggerIsNoun(size_t k) const { return trigger_flags_[k] & kNounTrigger; }
   bool TriggerHasObject(size_t k) const { return trigger_flags_[k] & kObjectTrigger; }
   std::vector<CueEntry> cues;
+  // The same for cues[k]: its kind and topic id, read for every cue of every sentence.
+  CueKind CueKindOf(size_t k) const { return static_cast<CueKind>(cue_kinds_[k]); }
+  int CueTopicOf(size_t k) const { return cue_topics_[k]; }
   IntentMap intent;
   // Coder settings (ar/settings.tsv, optional), parsed into typed fields at load (bad values
   // and unknown keys are `file:line` errors).
@@ -358,9 +361,11 @@ class Lexicon {
   LoadInfo info_;
   std::string lang_ = "ar";
   std::unique_ptr<Lexicon> en_;  // the English lexicon (only in the Arabic one)
-  // Derived after loading (not stored in the image): the trigger facts above.
+  // Derived after loading (not stored in the image): the trigger and cue facts above.
   enum : uint8_t { kVerbTrigger = 1, kNounTrigger = 2, kObjectTrigger = 4 };
   std::vector<uint8_t> trigger_flags_;  // per trigger: type verb / noun, option object= set
+  std::vector<uint8_t> cue_kinds_;      // per cue: its kind
+  std::vector<int> cue_topics_;         // per cue: its topic_id
   void Derive();  // (at the end of LoadSources and LoadImage, for the English lexicon too)
   std::shared_ptr<MappedImage> image_;
   std::vector<std::string> vocab_;  // first words of every entry, for the tokenizer
