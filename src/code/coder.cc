@@ -104,6 +104,8 @@ struct SentenceView {
 // The kind of the cue starting at token i (as CueAt(…)->kind), -1 when none or past the end.
 inline int KindAt(const SentenceView& v, size_t i) { return i < v.kind_at.size() ? v.kind_at[i] : -1; }
 constexpr uint32_t KindBit(CueKind k) { return uint32_t{1} << static_cast<int>(k); }
+// Whether the cue at token i is of kind k (as CueAt(…)->kind == k, without reading the entry).
+inline bool KindIs(const SentenceView& v, size_t i, CueKind k) { return KindAt(v, i) == static_cast<int>(k); }
 // Whether the cue at token i is of one of the kinds of `mask` (KindBit()s).
 inline bool KindIn(const SentenceView& v, size_t i, uint32_t mask) {
   const int k = KindAt(v, i);
@@ -754,8 +756,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     if (en)
       std::erase_if(v.agents, [&](const PhraseMatch& am) {
         for (const PhraseMatch& tm : v.trigs) {
+          if (!lex.TriggerHasObject(tm.payload)) continue;
           const TriggerEntry::Options& o = lex.triggers[tm.payload].opt;
-          if (o.object.empty()) continue;
           for (const PhraseMatch& cm : v.cues)
             if (cm.begin >= tm.end && cm.begin <= tm.end + o.object_within && cm.end - cm.begin > 1 &&
                 am.begin >= cm.begin && am.end <= cm.end && lex.cues[cm.payload].kind == CueKind::kTopic &&
@@ -915,7 +917,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     v.clause.assign(n, 0);
     int clause = 0;
     for (size_t i = 0; i < n; ++i) {
-      const CueEntry* c = cue_kind(i);
       bool boundary = KindIn(v, i, KindBit(CueKind::kComplementizer) | KindBit(CueKind::kRelative) |
                                        KindBit(CueKind::kConjunction) | KindBit(CueKind::kSubordinate));
       if (toks[i].kind == TokenKind::kPunct && (toks[i].norm == ":" || toks[i].norm == ";")) boundary = true;
@@ -924,21 +925,21 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // (cues are indexed by their first word: look back for one that ends here)
       if (en && !boundary && toks[i].norm == "that")
         for (size_t k = i; !boundary && k-- > 0 && i - k <= 4;)
-          if (const CueEntry* ck = cue_kind(k); ck && v.cues[v.cue_at[k]].end == i + 1)
-            boundary = ck->kind == CueKind::kUncertain;  // (not "warned that", "demanded that": their target is in it)
+          if (v.cue_at[k] >= 0 && v.cues[v.cue_at[k]].end == i + 1)
+            boundary = KindIs(v, k, CueKind::kUncertain);  // (not "warned that", "demanded that": their target is in it)
       // English: "that" after a preposition is a determiner ("in that interval"), and "which"
       // after one ("the town in which …") keeps the clause: no boundary.
-      if (en && boundary && c && c->kind == CueKind::kRelative && i > 0 && cue_kind(i - 1) &&
-          (cue_kind(i - 1)->kind == CueKind::kPreposition || cue_kind(i - 1)->kind == CueKind::kLocationPrep))
+      if (en && boundary && KindIs(v, i, CueKind::kRelative) && i > 0 &&
+          KindIn(v, i - 1, KindBit(CueKind::kPreposition) | KindBit(CueKind::kLocationPrep)))
         boundary = false;
       // English: a verb of saying that starts a multiword trigger ("declared martial law"), or a
       // split one whose object follows ("declared a nationwide state of emergency"), is that verb.
-      if (en && boundary && c && c->kind == CueKind::kComplementizer && v.trig_at[i] >= 0 &&
+      if (en && boundary && KindIs(v, i, CueKind::kComplementizer) && v.trig_at[i] >= 0 &&
           (v.trigs[v.trig_at[i]].end > i + 1 || !lex.triggers[v.trigs[v.trig_at[i]].payload].opt.object.empty()))
         boundary = false;
       // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
       // leave the country"): no boundary.
-      if (en && boundary && c && c->kind == CueKind::kComplementizer && ListHas(cfg.directive_speech_verbs, toks[i].norm)) {
+      if (en && boundary && KindIs(v, i, CueKind::kComplementizer) && ListHas(cfg.directive_speech_verbs, toks[i].norm)) {
         size_t k = i + 1;
         while (k < n && named[k] && k < i + 8) ++k;
         // (the "to" may end a role noun: "ambassador to")
@@ -946,26 +947,25 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       // English: ", and Moscow warned …": "and" after a comma before a new subject and its verb
       // joins two clauses, not two actors.
-      if (en && c && c->kind == CueKind::kCoordinator && i > 0 && is_comma(i - 1)) {
+      if (en && KindIs(v, i, CueKind::kCoordinator) && i > 0 && is_comma(i - 1)) {
         size_t k = v.cues[v.cue_at[i]].end;
-        if (k < n && cue_kind(k) && cue_kind(k)->kind == CueKind::kDeterminer) k = v.cues[v.cue_at[k]].end;
+        if (KindIs(v, k, CueKind::kDeterminer)) k = v.cues[v.cue_at[k]].end;
         size_t e = k;
         while (e < n && named[e] && e < k + 6) ++e;
-        const CueEntry* ce = cue_kind(e);
         // (not after a subject that is only names and appositions: "Vietnam's president, To
         // Lam, and his Laotian counterpart signed …" is one coordinated subject)
         bool names_only = true;
         for (size_t q = i; names_only && q > 0 && v.clause[q - 1] == clause; --q)
           names_only = named[q - 1] || is_comma(q - 1);
-        boundary |= !names_only && e > k && e < n && (v.trig_at[e] >= 0 || (ce && ce->kind == CueKind::kPassiveAux));
+        boundary |= !names_only && e > k && e < n && (v.trig_at[e] >= 0 || KindIs(v, e, CueKind::kPassiveAux));
       }
       if (boundary && i > 0) {
         ++clause;
         // English: an attribution after the report (", Kuwaiti newspapers reported") starts at
         // its comma: the speaker is not part of the reported clause.
-        if (en && c && c->kind == CueKind::kComplementizer) {
+        if (en && KindIs(v, i, CueKind::kComplementizer)) {
           size_t k = i;
-          while (k > 0 && i - k < 6 && (named[k - 1] || (toks[k - 1].kind == TokenKind::kWord && !cue_kind(k - 1) &&
+          while (k > 0 && i - k < 6 && (named[k - 1] || (toks[k - 1].kind == TokenKind::kWord && KindAt(v, k - 1) < 0 &&
                                                           v.trig_at[k - 1] < 0))) --k;
           if (k < i && k > 0 && is_comma(k - 1))
             for (size_t q = k; q < i; ++q) v.clause[q] = clause;
@@ -2123,11 +2123,11 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // relations, 161; it is never the pick itself)
       const PhraseMatch* also_read = nullptr;
       bool main_read = false;  // (a span read only by `also` rows reads them as usual)
-      for (size_t q = k; q < e && en; ++q) main_read |= !lex.triggers[v.trigs[q].payload].opt.also;
+      for (size_t q = k; q < e && en; ++q) main_read |= !lex.TriggerAlso(v.trigs[q].payload);
       if (main_read)
         for (size_t q = k; q < e; ++q)
-          if (lex.triggers[v.trigs[q].payload].opt.also) {
-            if (!also_read && (lex.triggers[v.trigs[q].payload].opt.object.empty() || object_after(v.trigs[q]) != SIZE_MAX))
+          if (lex.TriggerAlso(v.trigs[q].payload)) {
+            if (!also_read && (!lex.TriggerHasObject(v.trigs[q].payload) || object_after(v.trigs[q]) != SIZE_MAX))
               also_read = &v.trigs[q];
             if (q == k) ++k;
           }
@@ -2155,7 +2155,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       }
       for (size_t q = k; q < e; ++q) {
         bool is_verb = lex.TriggerIsVerb(v.trigs[q].payload);
-        if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.triggers[v.trigs[q].payload].opt.also)) { pick = &v.trigs[q]; break; }
+        if (is_verb == verb_use && !impossible(v.trigs[q]) && !(main_read && lex.TriggerAlso(v.trigs[q].payload))) { pick = &v.trigs[q]; break; }
       }
       // Of the readings of that kind, a row with `object=` whose object follows is the reading
       // («أطلق مسلحون النار» shoots; «أطلق» with «سراح» near releases), and one whose object
@@ -2165,7 +2165,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
-          if (impossible(m) || (lex.TriggerIsVerb(m.payload)) != verb_use || (main_read && lex.triggers[m.payload].opt.also)) continue;
+          if (impossible(m) || (lex.TriggerIsVerb(m.payload)) != verb_use || (main_read && lex.TriggerAlso(m.payload))) continue;
           if (has_object(m) ? fits(m) : has_object(*pick)) pick = &m;
         }
       }

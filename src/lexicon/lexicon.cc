@@ -38,7 +38,7 @@ void Lexicon::Derive() {
     TriggerEntry& t = triggers[k];
     t.cameo_code = cameo_.Find(t.cameo);
     trigger_flags_[k] = (t.type == "verb" ? kVerbTrigger : 0) | (t.type == "noun" ? kNounTrigger : 0) |
-                        (t.opt.object.empty() ? 0 : kObjectTrigger);
+                        (t.opt.object.empty() ? 0 : kObjectTrigger) | (t.opt.also ? kAlsoTrigger : 0);
   }
   cue_kinds_.resize(cues.size());
   cue_topics_.resize(cues.size());

@@ -320,6 +320,7 @@ class Lexicon {
   bool TriggerIsVerb(size_t k) const { return trigger_flags_[k] & kVerbTrigger; }
   bool TriggerIsNoun(size_t k) const { return trigger_flags_[k] & kNounTrigger; }
   bool TriggerHasObject(size_t k) const { return trigger_flags_[k] & kObjectTrigger; }
+  bool TriggerAlso(size_t k) const { return trigger_flags_[k] & kAlsoTrigger; }  // option `also`
   std::vector<CueEntry> cues;
   // The same for cues[k]: its kind and topic id, read for every cue of every sentence.
   CueKind CueKindOf(size_t k) const { return static_cast<CueKind>(cue_kinds_[k]); }
@@ -362,8 +363,8 @@ class Lexicon {
   std::string lang_ = "ar";
   std::unique_ptr<Lexicon> en_;  // the English lexicon (only in the Arabic one)
   // Derived after loading (not stored in the image): the trigger and cue facts above.
-  enum : uint8_t { kVerbTrigger = 1, kNounTrigger = 2, kObjectTrigger = 4 };
-  std::vector<uint8_t> trigger_flags_;  // per trigger: type verb / noun, option object= set
+  enum : uint8_t { kVerbTrigger = 1, kNounTrigger = 2, kObjectTrigger = 4, kAlsoTrigger = 8 };
+  std::vector<uint8_t> trigger_flags_;  // per trigger: type verb / noun, options object= and also set
   std::vector<uint8_t> cue_kinds_;      // per cue: its kind
   std::vector<int> cue_topics_;         // per cue: its topic_id
   void Derive();  // (at the end of LoadSources and LoadImage, for the English lexicon too)
