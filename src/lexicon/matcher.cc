@@ -31,7 +31,7 @@ PhraseMatcher& PhraseMatcher::operator=(const PhraseMatcher& o) {
   pending_ = o.pending_;
   owned_ = o.owned_;
   owns_ = o.owns_;
-  if (o.base_) Bind(owns_ ? owned_.data() : o.base_, o.size_);
+  if (o.base_) { Bind(owns_ ? owned_.data() : o.base_, o.size_); Derive(); }
   else { base_ = nullptr; size_ = 0; n_phrases_ = 0; }
   return *this;
 }
@@ -46,7 +46,7 @@ PhraseMatcher& PhraseMatcher::operator=(PhraseMatcher&& o) noexcept {
   const char* base = o.base_;
   size_t size = o.size_;
   owned_ = std::move(o.owned_);
-  if (base) Bind(owns_ ? owned_.data() : base, size);
+  if (base) { Bind(owns_ ? owned_.data() : base, size); Derive(); }
   else { base_ = nullptr; size_ = 0; n_phrases_ = 0; }
   o.base_ = nullptr;
   o.size_ = 0;
@@ -165,6 +165,7 @@ void PhraseMatcher::Build() {
   pending_.clear();
   pending_.shrink_to_fit();
   Bind(owned_.data(), owned_.size());
+  Derive();
 }
 
 void PhraseMatcher::Bind(const char* base, size_t size) {
@@ -186,6 +187,10 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   pairs_ = h[7] ? p : nullptr;  p += h[7] ? (uint64_t{1} << h[7]) / 32 : 0;
   pair_shift_ = 32 - h[7];
   pool_ = reinterpret_cast<const char*>(p);
+}
+
+void PhraseMatcher::Derive() {
+  const uint32_t n_slots = mask_ + 1;
   keys_.resize(n_phrases_);
   for (uint32_t k = 0; k < n_phrases_; ++k) keys_[k] = (uint64_t{second_[k]} << 32) | third_[k];
   // The triple filter: 8 bits per multiword phrase, of its (first, second, third or 0) hashes.
@@ -195,7 +200,7 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   while (triple_log2 < 32 && (uint64_t{1} << triple_log2) < 8ull * n_multi) ++triple_log2;
   triple_shift_ = 32 - triple_log2;
   triples_.assign((uint64_t{1} << triple_log2) / 64, 0);
-  for (uint32_t s = 0; s < h[3]; ++s) {
+  for (uint32_t s = 0; s < n_slots; ++s) {
     const uint32_t* t = table_ + 4 * size_t{s};
     if (!t[1]) continue;
     for (uint32_t q = t[2]; q < t[2] + t[3]; ++q) {
@@ -207,11 +212,11 @@ void PhraseMatcher::Bind(const char* base, size_t size) {
   // 8 × table size bits (at least 64): a word that starts no phrase is rejected there, one
   // time in ~16 or less passed on to the table.
   uint32_t log2_bits = 6;
-  while (log2_bits < 32 && (uint64_t{1} << log2_bits) < 8ull * h[3]) ++log2_bits;
+  while (log2_bits < 32 && (uint64_t{1} << log2_bits) < 8ull * n_slots) ++log2_bits;
   filter_shift_ = 32 - log2_bits;
   filter_.assign((uint64_t{1} << log2_bits) / 64, 0);
   single_.assign(filter_.size(), 0);
-  for (uint32_t s = 0; s < h[3]; ++s) {
+  for (uint32_t s = 0; s < n_slots; ++s) {
     const uint32_t* t = table_ + 4 * size_t{s};
     if (!t[1]) continue;
     const uint32_t bit = (t[0] * 0x9E3779B1u) >> filter_shift_;
@@ -239,23 +244,31 @@ Status PhraseMatcher::Attach(std::string_view blob) {
   owns_ = false;
   pending_.clear();
   Bind(blob.data(), blob.size());
+  // (a damaged blob leaves no matcher bound to it)
+  auto fail = [&](const char* why) {
+    base_ = nullptr;
+    size_ = 0;
+    n_phrases_ = 0;
+    return Status::Corrupt(why);
+  };
   // Bounds of every index, so that a damaged image cannot read out of range.
   for (uint32_t k = 0; k < n_forms_; ++k)
-    if (uint64_t{forms_[2 * k]} + forms_[2 * k + 1] > h[4]) return Status::Corrupt("phrase matcher: form out of range");
+    if (uint64_t{forms_[2 * k]} + forms_[2 * k + 1] > h[4]) return fail("phrase matcher: form out of range");
   for (uint32_t k = 0; k < n_phrases_; ++k)
     if (uint64_t{phrases_[3 * k]} + phrases_[3 * k + 1] > h[5] || phrases_[3 * k + 1] == 0)
-      return Status::Corrupt("phrase matcher: phrase out of range");
+      return fail("phrase matcher: phrase out of range");
   for (uint32_t k = 0; k < h[5]; ++k)
-    if (pforms_[k] >= n_forms_) return Status::Corrupt("phrase matcher: form id out of range");
+    if (pforms_[k] >= n_forms_) return fail("phrase matcher: form id out of range");
   for (uint32_t k = 0; k < h[6]; ++k) {
-    if (first_[k] >= n_phrases_) return Status::Corrupt("phrase matcher: phrase id out of range");
+    if (first_[k] >= n_phrases_) return fail("phrase matcher: phrase id out of range");
     const uint32_t n = phrases_[3 * first_[k] + 1];
-    if (words_[k] != std::min<uint32_t>(n, kLongPhrase)) return Status::Corrupt("phrase matcher: bad word count");
+    if (words_[k] != std::min<uint32_t>(n, kLongPhrase)) return fail("phrase matcher: bad word count");
   }
   for (uint32_t s = 0; s <= mask_; ++s) {
     const uint32_t* t = table_ + 4 * s;
-    if (t[1] && (t[1] > n_forms_ || uint64_t{t[2]} + t[3] > h[6])) return Status::Corrupt("phrase matcher: bad table slot");
+    if (t[1] && (t[1] > n_forms_ || uint64_t{t[2]} + t[3] > h[6])) return fail("phrase matcher: bad table slot");
   }
+  Derive();  // (only now: it follows the indices checked above)
   return Status::OK();
 }
 

@@ -81,7 +81,11 @@ class PhraseMatcher {
   void SetBareOnly(bool bare) { bare_only_ = bare; }
 
  private:
+  // The views of a compiled form's arrays (no index read: Attach() checks them after).
   void Bind(const char* base, size_t size);
+  // What is built from those arrays and not stored: the filters and keys.
+  // REQUIRES: Bind(), and the indices checked (Attach) or built here (Build).
+  void Derive();
   // The readings of a token this matcher reads: all of them, or the bare form only.
   std::span<const Segment> Readings(const Token& t) const {
     return bare_only_ && !t.segs.empty() ? t.segs.first(1) : t.segs;
@@ -183,7 +187,7 @@ class PhraseMatcher {
   size_t size_ = 0;
   bool owns_ = false;
   uint32_t n_phrases_ = 0, n_forms_ = 0, mask_ = 0;
-  // The first forms' hashes as a bit set of 8 bits per table slot (built by Bind(), not stored).
+  // The first forms' hashes as a bit set of 8 bits per table slot (built by Derive(), not stored).
   std::vector<uint64_t> filter_;
   uint32_t filter_shift_ = 32;
   // At the same bit positions: the first forms whose group has a one-word phrase (FindAllInto
@@ -196,10 +200,10 @@ class PhraseMatcher {
   const uint32_t* first_ = nullptr;    // phrase indices grouped by first form
   const uint32_t* table_ = nullptr;    // (mask+1) × {hash, form id + 1, first_ begin, count}
   // In group order (parallel to first_):
-  // (second, third) hashes as one key each, in group order (built by Bind(), not stored): the
+  // (second, third) hashes as one key each, in group order (built by Derive(), not stored): the
   // search of a large group reads one array, not two.
   std::vector<uint64_t> keys_;
-  // Bits of the (first, second, third or 0) word hashes of the multiword phrases (built by Bind()).
+  // Bits of the (first, second, third or 0) word hashes of the multiword phrases (built by Derive()).
   std::vector<uint64_t> triples_;
   uint32_t triple_shift_ = 32;
   const uint32_t* second_ = nullptr;   // FormHash of the phrase's second word (0: one word)

@@ -201,6 +201,21 @@ TEST(PhraseMatcher, AttachedBlobMatchesLikeTheBuiltOne) {
     EXPECT_EQ(a[i].begin, b[i].begin);
     EXPECT_EQ(a[i].payload, b[i].payload);
   }
+  // A group whose range runs past the phrases (a damaged table slot) is refused before anything
+  // is built from it (the filters read every group: under ASan an early read fails here), and
+  // leaves the matcher matching nothing.
+  {
+    std::vector<uint64_t> dam = buf;
+    uint32_t* w = reinterpret_cast<uint32_t*>(dam.data());
+    uint32_t* table = w + 8 + 2 * size_t{w[2]} + 3 * size_t{w[1]} + w[5] + w[6];
+    size_t s = 0;
+    while (s < w[3] && !table[4 * s + 1]) ++s;
+    ASSERT_LT(s, w[3]);
+    table[4 * s + 3] = 0x7FFFFFF0u;
+    PhraseMatcher bad;
+    EXPECT_FALSE(bad.Attach(std::string_view(reinterpret_cast<const char*>(dam.data()), blob.size())).ok());
+    EXPECT_TRUE(bad.FindAll(toks).empty());
+  }
   // A damaged header is refused.
   buf[0] ^= 0xFF;
   PhraseMatcher bad;
