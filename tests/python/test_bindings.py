@@ -120,8 +120,18 @@ def test_mentions(coder):
 
 def test_gil_is_released(coder, article):
     """While one thread codes in C++, Python threads keep running; two threads code in parallel."""
-    # distinct lines (the extractor drops repeated blocks), ~0.3 s of coding
-    big = "\n".join(f"{line} {i}" for i in range(30) for line in article.splitlines() if line.strip())
+    # Distinct lines (the extractor drops repeated blocks), as many as take at least ~0.3 s to
+    # code in one call on this machine (the article, the seed or the bundled example, and the
+    # coder's speed vary; a call too short leaves the main thread too little time to count).
+    lines = [line for line in article.splitlines() if line.strip()]
+    reps = 30
+    while True:
+        big = "\n".join(f"{line} {i}" for i in range(reps) for line in lines)
+        t0 = time.perf_counter()
+        coder.code(big)
+        if time.perf_counter() - t0 >= 0.3 or reps >= 30 * 64:
+            break
+        reps *= 2
     ticks = 0
     done = threading.Event()
 
