@@ -32,10 +32,11 @@
 # English/Arabic speed ratio per MB of UTF-8 text, per character and per word (whitespace-
 # separated), with the fixed cost and without it, and the events per 1,000 words; for pen / par
 # also the median of the ratios of each round's two runs (less sensitive to the machine's
-# drift). Arabic letters take two bytes in UTF-8, English ones one, so "per MB" favours Arabic;
-# "per character" and "per word" measure the text, not its encoding. A private image cache
-# (HADATH_CACHE in the temporary directory) keeps other hadath runs from evicting the image
-# mid-benchmark. Run it on a quiet machine (the load is printed).
+# drift; the two swap places every other round). Arabic letters take two bytes in UTF-8,
+# English ones one, so "per MB" favours Arabic; "per character" and "per word" measure the
+# text, not its encoding. A private image cache (HADATH_CACHE in the temporary directory) keeps
+# other hadath runs from evicting the image mid-benchmark. Run it on a quiet machine (the load
+# is printed).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 hadath=${1:-$repo/build/hadath}
@@ -147,8 +148,11 @@ def absorb():
     # input): an unrecorded one-document run first, so that no recorded run pays it.
     subprocess.run([hadath, "code", "-q", "-j1", "--input-format", "jsonl", f"{tmp}/ar1.jsonl"], stdout=subprocess.DEVNULL)
 with open(f"{tmp}/times", "w") as out:
-    for _ in range(runs):
-        for f in ("en", "ar", "ard", "sen", "sar", "pen", "par", "en1", "ar1"):
+    for r in range(runs):
+        # (pen and par, compared round by round, swap places every other round: neither always
+        # runs first)
+        pair = ("pen", "par") if r % 2 == 0 else ("par", "pen")
+        for f in ("en", "ar", "ard", "sen", "sar") + pair + ("en1", "ar1"):
             absorb()
             p = subprocess.Popen([hadath, "code", "-q", "-j1", "--input-format", "jsonl", f"{tmp}/{f}.jsonl"],
                                  stdout=subprocess.DEVNULL)
