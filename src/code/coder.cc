@@ -118,6 +118,15 @@ inline bool HasTopic(const SentenceView& v, int topic_id) {
   const size_t w = static_cast<size_t>(topic_id) / 64;
   return w < v.topics.size() && ((v.topics[w] >> (topic_id % 64)) & 1);
 }
+// Whether a cue of the topic (its TopicId()) satisfies `pred` (read only when the sentence has
+// such a cue at all).
+template <typename Pred>
+bool AnyCueOfTopic(const SentenceView& v, const Lexicon& lex, int topic_id, Pred pred) {
+  if (!HasTopic(v, topic_id)) return false;
+  for (const PhraseMatch& cm : v.cues)
+    if (lex.CueTopicOf(cm.payload) == topic_id && pred(cm)) return true;
+  return false;
+}
 
 // A per-sentence vector of this thread's, recycled sentence after sentence (its capacity
 // kept: no allocation once warm): `Tag` (the line) tells the buffers apart. Set to n copies
@@ -401,7 +410,7 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   // A relative clause between commas after a noun no dictionary knows ("The Kurdish-led
   // forces, which fought …, fired …") is set off too, with no antecedent.
   for (size_t r = 1; r < n; ++r) {
-    if (KindAt(*v, r) != static_cast<int>(CueKind::kRelative) || !comma(r - 1)) continue;
+    if (!KindIs(*v, r, CueKind::kRelative) || !comma(r - 1)) continue;
     bool covered = false;
     for (const Region& g : regions) covered |= r >= g.begin && r < g.end;
     if (covered) continue;
@@ -912,7 +921,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const PhraseMatch& m : *ms)
           for (size_t q = m.begin; q < m.end; ++q) named[q] = true;
       for (size_t q = 0; q < n; ++q)
-        if (v.kind_at[q] == static_cast<int8_t>(CueKind::kDeterminer)) named[q] = true;
+        if (KindIs(v, q, CueKind::kDeterminer)) named[q] = true;
     }
     v.clause.assign(n, 0);
     int clause = 0;
@@ -935,7 +944,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: a verb of saying that starts a multiword trigger ("declared martial law"), or a
       // split one whose object follows ("declared a nationwide state of emergency"), is that verb.
       if (en && boundary && KindIs(v, i, CueKind::kComplementizer) && v.trig_at[i] >= 0 &&
-          (v.trigs[v.trig_at[i]].end > i + 1 || !lex.triggers[v.trigs[v.trig_at[i]].payload].opt.object.empty()))
+          (v.trigs[v.trig_at[i]].end > i + 1 || lex.TriggerHasObject(v.trigs[v.trig_at[i]].payload)))
         boundary = false;
       // English: "told X to …" is a directive, not reported speech ("told Israel's ambassador to
       // leave the country"): no boundary.
@@ -1018,9 +1027,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // (English: one word of the cue topic `direction` may stand between a preposition and its
     // place or actor: "through central Hong Kong", "rockets into northern Israel")
     auto skip_direction = [&](size_t i) {
-      if (en && i > 1 && HasTopic(v, TOPIC("direction")))
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.end == i && cm.begin + 1 == i && IsTopic(&lex.cues[cm.payload], TOPIC("direction"))) return skip_det(i - 1);
+      if (en && i > 1 && AnyCueOfTopic(v, lex, TOPIC("direction"), [&](const PhraseMatch& cm) { return cm.end == i && cm.begin + 1 == i; }))
+        return skip_det(i - 1);
       return i;
     };
     auto location_prep_before = [&](size_t i) {
@@ -1476,9 +1484,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // saying ("the Pakistani army said (that) its troops killed …" — its troops are Pakistani).
         if (p.country.empty() && en && det_start[i] >= 0 && !phrases.empty()) {
           size_t k = static_cast<size_t>(det_start[i]);
-          bool poss = false;
-          if (HasTopic(v, TOPIC("possessive")))
-            for (const PhraseMatch& cm : v.cues) poss |= cm.begin == k && cm.end == i && IsTopic(&lex.cues[cm.payload], TOPIC("possessive"));
+          const bool poss = AnyCueOfTopic(v, lex, TOPIC("possessive"), [&](const PhraseMatch& cm) { return cm.begin == k && cm.end == i; });
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kRelative) --k;
           if (poss && k > 0 && cue_kind(k - 1) && cue_kind(k - 1)->kind == CueKind::kComplementizer) {
             const Phrase* speaker = nullptr;
@@ -2162,7 +2168,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // does not follow yields to a row without the option. (English too: "granted him asylum")
       {
         auto fits = [&](const PhraseMatch& m) { return object_after(m) != SIZE_MAX; };
-        auto has_object = [&](const PhraseMatch& m) { return !lex.triggers[m.payload].opt.object.empty(); };
+        auto has_object = [&](const PhraseMatch& m) { return lex.TriggerHasObject(m.payload); };
         for (size_t q = k; q < e && !(has_object(*pick) && fits(*pick)); ++q) {
           const PhraseMatch& m = v.trigs[q];
           if (impossible(m) || (lex.TriggerIsVerb(m.payload)) != verb_use || (main_read && lex.TriggerAlso(m.payload))) continue;
@@ -2589,9 +2595,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               bool other = false;
               for (const PhraseMatch& o : v.cues)
                 other |= &o != &cm && o.begin >= cs && lex.cues[o.payload].kind == CueKind::kHypothetical;  // ("… if Israel attacked")
-              bool past_saying = false;  // (en/cues.tsv topic:past_saying: "said", "told", "announced" …)
-              if (HasTopic(v, TOPIC("past_saying")))
-                for (const PhraseMatch& o : v.cues) past_saying |= o.begin == say && IsTopic(&lex.cues[o.payload], TOPIC("past_saying"));
+              // (en/cues.tsv topic:past_saying: "said", "told", "announced" …)
+              const bool past_saying = AnyCueOfTopic(v, lex, TOPIC("past_saying"), [&](const PhraseMatch& o) { return o.begin == say; });
               if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other && past_saying) {
                 intent = true;
                 rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
@@ -2663,11 +2668,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // be verified" leaves the strike a report)
       auto about_report = [&](const PhraseMatch& cm) {
         if (cm.end <= tb || v.clause[cm.begin] == cl) return true;
-        if (HasTopic(v, TOPIC("tally_noun")))
-          for (const PhraseMatch& c2 : v.cues)
-            if (c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin] && IsTopic(&lex.cues[c2.payload], TOPIC("tally_noun")))
-            return false;
-        return true;
+        return !AnyCueOfTopic(v, lex, TOPIC("tally_noun"), [&](const PhraseMatch& c2) {
+          return c2.begin < cm.begin && v.clause[c2.begin] == v.clause[cm.begin];
+        });
       };
       if (en && (HasTopic(v, TOPIC("unverified")) || HasTopic(v, TOPIC("deal_terms")) || HasTopic(v, TOPIC("called_off"))))
         for (const PhraseMatch& cm : v.cues)
@@ -2797,26 +2800,22 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // English: an act told with a habitual adverb of topic `habitual` in its clause, at most
       // four words from it ("such raids are usually carried out by bandits", "police routinely
       // detain critics"), is a generic statement, no event.
-      if (en && HasTopic(v, TOPIC("habitual")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4) &&
-                   IsTopic(&lex.cues[cm.payload], TOPIC("habitual"));
+      if (en && AnyCueOfTopic(v, lex, TOPIC("habitual"), [&](const PhraseMatch& cm) {
+            return v.clause[cm.begin] == cl && (cm.end <= tb ? tb - cm.end <= 4 : cm.begin >= te && cm.begin - te <= 4);
           })) {
         reject("a habitual adverb near it in its clause (topic habitual): a generic statement (English)");
         continue;
       }
       // English: an infinitive after a noun of topic `decision_noun` ("the decision to strike",
       // "an order to attack", "the right to respond") names the act decided or allowed, no act.
-      if (en && tb > 1 && toks[tb - 1].norm == "to" && HasTopic(v, TOPIC("decision_noun")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb - 1 && IsTopic(&lex.cues[cm.payload], TOPIC("decision_noun"));
-          })) {
+      if (en && tb > 1 && toks[tb - 1].norm == "to" &&
+          AnyCueOfTopic(v, lex, TOPIC("decision_noun"), [&](const PhraseMatch& cm) { return cm.end == tb - 1; })) {
         reject("an infinitive after a noun of topic decision_noun (\"the decision to strike\"): no act (English)");
         continue;
       }
       // English: a noun after a word of topic `generic_act` ("any attack", "a possible strike",
       // "future attacks") names no act that happened.
-      if (en && !as_verb && HasTopic(v, TOPIC("generic_act")) && std::any_of(v.cues.begin(), v.cues.end(), [&](const PhraseMatch& cm) {
-            return cm.end == tb && IsTopic(&lex.cues[cm.payload], TOPIC("generic_act"));
-          })) {
+      if (en && !as_verb && AnyCueOfTopic(v, lex, TOPIC("generic_act"), [&](const PhraseMatch& cm) { return cm.end == tb; })) {
         reject("a noun after a word of topic generic_act (\"any attack\"): no act (English)");
         continue;
       }
@@ -3326,10 +3325,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           // (a symmetric act may take two adjectives: "died in the first deadly clash with")
           for (int k = 0; trig.opt.reciprocal && k < 2 && d > 0 && PlainEnglishWord(v, lex, d - 1); ++k) --d;
           if (trig.opt.reciprocal) d = skip_det(d);
-          bool after_circ = false;
-          if (HasTopic(v, TOPIC("circumstance")))
-            for (const PhraseMatch& cm : v.cues)
-              after_circ |= d > 0 && cm.end == d && IsTopic(&lex.cues[cm.payload], TOPIC("circumstance"));
+          const bool after_circ = d > 0 && AnyCueOfTopic(v, lex, TOPIC("circumstance"), [&](const PhraseMatch& cm) { return cm.end == d; });
           if (after_circ)
             for (const auto& p : phrases)
               if (p.end < tb && in_clause(p) && p.prep.empty()) {
@@ -3540,9 +3536,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               for (size_t j = w; j + 4 > cm.begin && j > te && !violent && toks[j].kind == TokenKind::kWord; --j)
                 violent = j < w && violent_noun(j) && v.trig_at[j] != v.trig_at[w] &&
                           std::any_of(toks.begin() + te, toks.begin() + j, [](const auto& t) { return t.kind == TokenKind::kPunct && t.norm == ","; });
-            if (HasTopic(v, TOPIC("violent_means")))
-              for (const PhraseMatch& o : v.cues)  // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
-                violent |= en_passive && o.begin == w && o.end == w + 1 && IsTopic(&lex.cues[o.payload], TOPIC("violent_means"));
+            // (en/cues.tsv topic:violent_means: "planted", "laid", "fired" …)
+            violent |= en_passive && AnyCueOfTopic(v, lex, TOPIC("violent_means"), [&](const PhraseMatch& o) { return o.begin == w && o.end == w + 1; });
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
@@ -3573,10 +3568,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                            trig.cameo.compare(0, 2, "20") == 0)) {
         size_t b = src && src->end <= tb ? src->begin : tb;
         while (b > 0 && v.clause[b - 1] == cl && !is_comma(b - 1) && tb - b < 12 && !(src && src->end <= tb)) --b;
-        bool disaster = false;
-        if (HasTopic(v, TOPIC("natural_disaster")))
-          for (const PhraseMatch& cm : v.cues)
-            disaster |= cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("natural_disaster"));
+        const bool disaster = AnyCueOfTopic(v, lex, TOPIC("natural_disaster"), [&](const PhraseMatch& cm) {
+          return cm.begin >= b && cm.end <= tb && v.clause[cm.begin] == cl;
+        });
         if (disaster) { reject("a natural disaster, not an act (English)"); continue; }
       }
       // English (option `attribution`): "X said (that) Y was behind / responsible for Z" — the
@@ -3794,10 +3788,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         // (a date's possessive dates a new event: "Tuesday's airstrike on a market")
         for (const auto& dm : dates)
           if (dm.tok_end == d + 1 || (dm.tok_end == d && (toks[d].norm == "'s" || toks[d].norm == "'"))) return true;
-        if (HasTopic(v, TOPIC("indefinite")))
-          for (const PhraseMatch& cm : v.cues)
-            if (cm.begin == d && IsTopic(&lex.cues[cm.payload], TOPIC("indefinite"))) return true;
-        return false;
+        return AnyCueOfTopic(v, lex, TOPIC("indefinite"), [&](const PhraseMatch& cm) { return cm.begin == d; });
       };
       const bool en_definite = en && ((det_start[tb] >= 0 && !en_indefinite_det(static_cast<size_t>(det_start[tb]))) ||
                                       (tb > 0 && cue_kind(tb - 1) && cue_kind(tb - 1)->kind == CueKind::kPreposition));
@@ -3871,9 +3862,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (cm.end == fb && lex.cues[cm.payload].kind == CueKind::kTopic && lex.cues[cm.payload].topic == "news_frame") c = nullptr;
           // (a series that a light verb before it in its clause launched is news: «شنت مقاتلات
           // التحالف سلسلة غارات على القاعدة» — cue topic `series`, not «سلسلة تفجيرات شهدتها»)
-          bool series = false;
-          if (HasTopic(v, TOPIC("series")))
-            for (const PhraseMatch& cm : v.cues) series |= cm.begin == fb && IsTopic(&lex.cues[cm.payload], TOPIC("series"));
+          const bool series = AnyCueOfTopic(v, lex, TOPIC("series"), [&](const PhraseMatch& cm) { return cm.begin == fb; });
           for (size_t j = fb; series && c && j-- > 0 && v.clause[j] == cl && fb - j <= 6;) {
             const CueEntry* lc = cue_kind(j);
             if (lc && lc->kind == CueKind::kLightVerb) c = nullptr;
@@ -3965,9 +3954,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (int k = 0; k < 2 && b > 0 && det_start[b] < 0 && (PlainEnglishWord(v, lex, b - 1) || v.agent_at[b - 1] >= 0); ++k)
           --b;  // "a deadly attack", "a militant attack"
         b = skip_det(b);
-        bool means = false;
-        if (HasTopic(v, TOPIC("means")))
-          for (const PhraseMatch& cm : v.cues) means |= b > 0 && cm.end == b && IsTopic(&lex.cues[cm.payload], TOPIC("means"));
+        const bool means = b > 0 && AnyCueOfTopic(v, lex, TOPIC("means"), [&](const PhraseMatch& cm) { return cm.end == b; });
         bool violent_verb = false;  // (a violence verb coded before it in its clause)
         for (size_t k = events->size(); k-- > 0 && (*events)[k].doc_id == doc.id && (*events)[k].sentence_index == si;)
           violent_verb |= (*events)[k].root == "17" || (*events)[k].root == "18" || (*events)[k].root == "19" || (*events)[k].root == "20";
@@ -4229,10 +4216,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         j = WordPhraseEnd(cfg.naming_phrases, toks, j);  // (setting `naming_phrases`)
         if (const CueEntry* c = cue_kind(j); c && c->kind == CueKind::kDeterminer) j = v.cues[v.cue_at[j]].end;
         auto reference_at = [&](size_t q) {  // (a word may carry several topics: "war" is `force` too)
-          if (HasTopic(v, TOPIC("reference_noun")))
-            for (const PhraseMatch& cm : v.cues)
-              if (cm.begin == q && IsTopic(&lex.cues[cm.payload], TOPIC("reference_noun"))) return true;
-          return false;
+          return AnyCueOfTopic(v, lex, TOPIC("reference_noun"), [&](const PhraseMatch& cm) { return cm.begin == q; });
         };
         // (past one adjective: "an open war", "the latest move")
         const CueEntry* adj = j < n ? cue_kind(j) : nullptr;
@@ -4309,9 +4293,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // whose recipient is not named, in a story datelined in another country, went to the
       // dateline's country ("KATHMANDU — … Pakistan dispatched four transport planes with a field
       // hospital"; not "provided support for the operation": military aid names its side).
-      bool relief = false;
-      if (HasTopic(v, TOPIC("humanitarian")))
-        for (const PhraseMatch& cm : v.cues) relief |= v.clause[cm.begin] == cl && IsTopic(&lex.cues[cm.payload], TOPIC("humanitarian"));
+      const bool relief = AnyCueOfTopic(v, lex, TOPIC("humanitarian"), [&](const PhraseMatch& cm) { return v.clause[cm.begin] == cl; });
       // (and so does a visit with no destination named: "ASMARA — … Abiy arrived on Sunday for the
       // first visit by an Ethiopian leader in twenty years")
       if (en && ((relief && as_verb && trig.cameo.compare(0, 2, "07") == 0) || trig.cameo == "042") && !tgt && !reciprocal &&
