@@ -3,6 +3,7 @@
 // `dict check` and the PETRARCH importer.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -322,6 +323,16 @@ TEST(LexiconImage, CachedAndRebuiltWhenASourceChanges) {
     ASSERT_TRUE(l4.Load(data).ok());
     EXPECT_TRUE(l4.load_info().from_image);
     EXPECT_EQ(l4.actors.size(), before + 1);
+    // An edit that keeps the file's size (one code for another) is a new key too.
+    std::ofstream(data + "/ar/actors/zz_test.tsv")
+        << "id\tname_en\tnames_ar\tcodes\twikidata\tnote\nzz-test\tTest Person\tزززز ييييي\tDEUGOV\t\t\n";
+    Lexicon l5;
+    ASSERT_TRUE(l5.Load(data).ok());
+    EXPECT_FALSE(l5.load_info().from_image);
+    EXPECT_NE(l5.load_info().source_key, l4.load_info().source_key);
+    const auto it = std::find_if(l5.actors.begin(), l5.actors.end(), [](const ActorEntry& e) { return e.id == "zz-test"; });
+    ASSERT_NE(it, l5.actors.end());
+    EXPECT_EQ(it->codes.at(0).code, "DEUGOV");
     // Only the current image is kept.
     size_t images = 0;
     for (const auto& e : fs::directory_iterator(cache)) images += e.path().extension() == ".img";
