@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "text/english.h"
 #include "util/hash.h"
 #include "util/utf8.h"
 
@@ -667,6 +668,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // date, below): the other matchers skip it (most sentences of a wire story have none).
   struct Matched {
     std::vector<PhraseMatch> trigs, cues, actors, places, agents;
+    std::vector<size_t> surnames;  // tokens read as a person's surname (setting surname_min_letters)
     bool coded = false;  // trigger candidates left after the checks below (or traced)
   };
   thread_local std::vector<Matched> matched;
@@ -729,6 +731,59 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
   for (size_t si = 0; si < sentences.size(); ++si)
     if (matched[si].coded) lex.agent_matcher.FindAllInto(sentences[si].tokens, &matched[si].agents);
+  for (size_t si = 0; si < sentences.size(); ++si) matched[si].surnames.clear();
+  // English: a person the document names in full ("Hong Kong leader Carrie Lam") is also the
+  // last word of that name alone, written with a capital, anywhere in it: the title before the
+  // lead as the sentences after it ("Lam apologised …"). Setting `surname_min_letters`.
+  if (en && cfg.surname_min_letters > 0) {
+    // (the letters of a capitalised word, or 0)
+    auto surname_letters = [&](const Token& t) -> size_t {
+      if (t.kind != TokenKind::kWord || !std::isupper(static_cast<unsigned char>(text[t.begin]))) return 0;
+      size_t letters = 0;
+      for (size_t b = t.begin; b < t.end; ++b) letters += std::isalpha(static_cast<unsigned char>(text[b])) != 0;
+      return letters == t.end - t.begin ? letters : 0;
+    };
+    constexpr uint32_t kTwoPersons = UINT32_MAX;
+    thread_local std::vector<std::pair<std::string_view, uint32_t>> last_words;  // (surname, actor)
+    thread_local std::vector<PhraseMatch> uncoded;
+    last_words.clear();
+    for (size_t si = 0; si < sentences.size(); ++si) {
+      const std::vector<Token>& toks = sentences[si].tokens;
+      if (!matched[si].coded) lex.actor_matcher.FindAllInto(toks, &uncoded);
+      for (const PhraseMatch& am : matched[si].coded ? matched[si].actors : uncoded) {
+        const ActorEntry& e = lex.actors[am.payload];
+        if (e.kind != ActorEntry::Kind::kActor || !e.person || am.end - am.begin < 2) continue;
+        const Token& last = toks[am.end - 1];
+        if (surname_letters(last) < static_cast<size_t>(cfg.surname_min_letters)) continue;
+        auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == last.norm; });
+        if (it == last_words.end()) last_words.emplace_back(last.norm, am.payload);
+        else if (it->second != kTwoPersons && lex.actors[it->second].id != e.id) it->second = kTwoPersons;
+      }
+    }
+    for (size_t si = 0; si < sentences.size() && !last_words.empty(); ++si) {
+      Matched& m = matched[si];
+      if (!m.coded) continue;
+      const std::vector<Token>& toks = sentences[si].tokens;
+      for (size_t t = 0; t < toks.size(); ++t) {
+        if (!surname_letters(toks[t])) continue;
+        auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
+        if (it == last_words.end() || it->second == kTwoPersons) continue;
+        // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
+        // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
+        bool inside = false;
+        for (const PhraseMatch& am : m.actors) inside |= am.begin <= t && t < am.end;
+        if (inside) continue;
+        if (t > 0 && surname_letters(toks[t - 1]) && !english::IsAbbreviation(toks[t - 1].norm)) continue;
+        if (t + 1 < toks.size() && surname_letters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
+        auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
+        PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
+        sm.begin = t;
+        sm.end = t + 1;
+        sm.payload = it->second;
+        m.surnames.push_back(t);
+      }
+    }
+  }
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     si_now = si;
@@ -754,6 +809,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::swap(v.actors, m.actors);
     std::swap(v.places, m.places);
     std::swap(v.agents, m.agents);
+    const std::vector<size_t>& surnames = m.surnames;
     v.topics.clear();
     for (const PhraseMatch& cm : v.cues)
       if (const int t = lex.CueTopicOf(cm.payload); t >= 0) {
@@ -1776,6 +1832,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       p.group = coord ? phrases.back().group : static_cast<int>(phrases.size());
       if (coord) p.prep = phrases.back().prep;
       i = std::max(p.end, i + 1);
+      for (const size_t t : surnames)
+        if (p.begin <= t && t < p.end) p.rules.push_back("en/settings.tsv:surname_min_letters");
       phrases.push_back(std::move(p));
     }
 

@@ -855,6 +855,8 @@ Status Lexicon::LoadSettings(const std::string& dir) {
     auto word_form = [&](const std::string& w) { return lang_ == "en" ? english::Fold(w, normalizer_) : normalizer_.Normalize(w); };
     if (key == "history_days") {
       HADATH_RETURN_IF_ERROR(number(&c.history_days));
+    } else if (key == "surname_min_letters") {
+      HADATH_RETURN_IF_ERROR(number(&c.surname_min_letters));
     } else if (key == "unrealized_window") {
       long w = 0;
       HADATH_RETURN_IF_ERROR(number(&w));

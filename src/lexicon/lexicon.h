@@ -165,6 +165,11 @@ struct CoderSettings {
   // `headline_date`: "lead" — a headline (the title, a first line with no final stop) with no
   // date of its own takes the first date of the lead paragraph after it; else "document".
   bool headline_takes_lead_date = false;
+  // `surname_min_letters` (English; 0: off): a person of the actor dictionary named in a
+  // document by a name of two words or more is, in that whole document, also the last word of
+  // that name written alone with a capital, when it has at least this many letters ("Carrie
+  // Lam" … "Lam apologised"); a last word two such persons share stands for neither.
+  long surname_min_letters = 0;
   std::vector<std::string> location_target_roots, background_clause_roots;  // CAMEO roots
   std::vector<std::string> anchor_topics = {"numeral"};
   std::string prospective_topic = "prospective", undergo_topic = "undergo", witness_topic = "witness";
