@@ -13,7 +13,7 @@ correct event can never count as a forbidden hit); every article belongs to a kn
 and its id lies in that batch's range (batch 1: en-001..en-025, batch 2: en-026..en-050,
 batch 3: en-051..en-075, batch 4: en-076..en-100,
 batch 5: en-101..en-125, batch 6: en-126..en-150, batch 7: en-151..en-175,
-batch 8: en-176..en-200). Prints counts per batch; exits 1 on any error. Not run by ctest (it needs ../shared).
+batch 8: en-176..en-200, batch 9: en-201..en-225). Prints counts per batch; exits 1 on any error. Not run by ctest (it needs ../shared).
 """
 import collections
 import datetime
@@ -65,11 +65,11 @@ with open(tsv, encoding="utf-8") as f:
 arts = load("articles.jsonl")
 gold = load("gold.jsonl")
 forbid = load("forbid.jsonl")
-# source -> id range of the batch (batches 1-8)
+# source -> id range of the batch (batches 1-9)
 BATCHES = {"hadath-sample": (1, 25), "hadath-sample-2": (26, 50), "hadath-sample-3": (51, 75),
            "hadath-sample-4": (76, 100), "hadath-sample-5": (101, 125),
            "hadath-sample-6": (126, 150), "hadath-sample-7": (151, 175),
-           "hadath-sample-8": (176, 200)}
+           "hadath-sample-8": (176, 200), "hadath-sample-9": (201, 225)}
 byid = {}
 for a in arts:
     rng = BATCHES.get(a.get("source"))
