@@ -6,6 +6,8 @@
 #include <map>
 #include <optional>
 
+#include <unicode/uchar.h>
+
 #include "text/english.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -736,12 +738,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // last word of that name alone, written with a capital, anywhere in it: the title before the
   // lead as the sentences after it ("Lam apologised …"). Setting `surname_min_letters`.
   if (en && cfg.surname_min_letters > 0) {
-    // (the letters of a capitalised word, or 0)
+    // (the letters of a word of letters only, the first a capital — "Lam", "Déby" —, or 0)
     auto surname_letters = [&](const Token& t) -> size_t {
-      if (t.kind != TokenKind::kWord || !std::isupper(static_cast<unsigned char>(text[t.begin]))) return 0;
+      if (t.kind != TokenKind::kWord) return 0;
+      const std::string_view w = std::string_view(text).substr(t.begin, t.end - t.begin);
       size_t letters = 0;
-      for (size_t b = t.begin; b < t.end; ++b) letters += std::isalpha(static_cast<unsigned char>(text[b])) != 0;
-      return letters == t.end - t.begin ? letters : 0;
+      for (size_t pos = 0; pos < w.size();) {
+        const char32_t c = utf8::Next(w, &pos);
+        if (!u_isalpha(static_cast<UChar32>(c)) || (letters == 0 && !u_isupper(static_cast<UChar32>(c)))) return 0;
+        ++letters;
+      }
+      return letters;
     };
     constexpr uint32_t kTwoPersons = UINT32_MAX;
     thread_local std::vector<std::pair<std::string_view, uint32_t>> last_words;  // (surname, actor)
