@@ -772,9 +772,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (!m.coded) continue;
       const std::vector<Token>& toks = sentences[si].tokens;
       for (size_t t = 0; t < toks.size(); ++t) {
-        if (!surname_letters(toks[t])) continue;
+        // (the few last words first, by their form: most tokens are none of them)
         auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
-        if (it == last_words.end() || it->second == kTwoPersons) continue;
+        if (it == last_words.end() || it->second == kTwoPersons || !surname_letters(toks[t])) continue;
         // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
         // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
         bool inside = false;
