@@ -782,12 +782,16 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (inside) continue;
         if (t > 0 && surname_letters(toks[t - 1]) && !english::IsAbbreviation(toks[t - 1].norm)) continue;
         if (t + 1 < toks.size() && surname_letters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
+        // (a month inside a sentence, setting `capital_month_words`: "signed in May" after "Theresa May")
+        if (t > 0 && ListHas(cfg.capital_month_words, toks[t].norm)) continue;
         auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
         PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
         sm.begin = t;
         sm.end = t + 1;
         sm.payload = it->second;
         m.surnames.push_back(t);
+        // (a surname is no cue word: "May said …" is no modal "may")
+        std::erase_if(m.cues, [&](const PhraseMatch& cm) { return cm.begin <= t && t < cm.end; });
       }
     }
   }
