@@ -449,6 +449,80 @@ void EnglishRelativeClauses(SentenceView* v, const Lexicon& lex, const std::vect
   *antecedent = std::move(ante);
 }
 
+// A sentence's matches, found for the whole document before any sentence is coded (Coder::Code).
+struct Matched {
+  std::vector<PhraseMatch> trigs, cues, actors, places, agents;
+  std::vector<size_t> surnames;  // tokens read as a person's surname (AddSurnames)
+  bool coded = false;  // trigger candidates left after the first checks (or traced)
+};
+
+// English (setting `surname_min_letters`): a person of the actor dictionary the document names
+// in full ("Hong Kong leader Carrie Lam") is also the last word of that name alone, written with
+// a capital, anywhere in it: the title before the lead as the sentences after it ("Lam
+// apologised …"). Adds those actor matches to the coded sentences of *matched (in order of
+// their first token), lists their tokens in `surnames` and drops the cue matches over them.
+void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText& sentences,
+                 std::vector<Matched>* matched) {
+  const CoderSettings& cfg = lex.coder_settings;
+  // (the letters of a word of letters only, the first a capital — "Lam", "Déby" —, or 0)
+  auto surname_letters = [&](const Token& t) -> size_t {
+    if (t.kind != TokenKind::kWord) return 0;
+    const std::string_view w = text.substr(t.begin, t.end - t.begin);
+    size_t letters = 0;
+    for (size_t pos = 0; pos < w.size();) {
+      const char32_t c = utf8::Next(w, &pos);
+      if (!u_isalpha(static_cast<UChar32>(c)) || (letters == 0 && !u_isupper(static_cast<UChar32>(c)))) return 0;
+      ++letters;
+    }
+    return letters;
+  };
+  constexpr uint32_t kTwoPersons = UINT32_MAX;
+  thread_local std::vector<std::pair<std::string_view, uint32_t>> last_words;  // (surname, actor)
+  thread_local std::vector<PhraseMatch> uncoded;
+  last_words.clear();
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const std::vector<Token>& toks = sentences[si].tokens;
+    const Matched& m = (*matched)[si];
+    if (!m.coded) lex.actor_matcher.FindAllInto(toks, &uncoded);
+    for (const PhraseMatch& am : m.coded ? m.actors : uncoded) {
+      const ActorEntry& e = lex.actors[am.payload];
+      if (e.kind != ActorEntry::Kind::kActor || !e.person || am.end - am.begin < 2) continue;
+      const Token& last = toks[am.end - 1];
+      if (surname_letters(last) < static_cast<size_t>(cfg.surname_min_letters)) continue;
+      auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == last.norm; });
+      if (it == last_words.end()) last_words.emplace_back(last.norm, am.payload);
+      else if (it->second != kTwoPersons && lex.actors[it->second].id != e.id) it->second = kTwoPersons;
+    }
+  }
+  for (size_t si = 0; si < sentences.size() && !last_words.empty(); ++si) {
+    Matched& m = (*matched)[si];
+    if (!m.coded) continue;
+    const std::vector<Token>& toks = sentences[si].tokens;
+    for (size_t t = 0; t < toks.size(); ++t) {
+      // (the few last words first, by their form: most tokens are none of them)
+      auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
+      if (it == last_words.end() || it->second == kTwoPersons || !surname_letters(toks[t])) continue;
+      // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
+      // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
+      bool inside = false;
+      for (const PhraseMatch& am : m.actors) inside |= am.begin <= t && t < am.end;
+      if (inside) continue;
+      if (t > 0 && surname_letters(toks[t - 1]) && !english::IsAbbreviation(toks[t - 1].norm)) continue;
+      if (t + 1 < toks.size() && surname_letters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
+      // (a month inside a sentence, setting `capital_month_words`: "signed in May" after "Theresa May")
+      if (t > 0 && ListHas(cfg.capital_month_words, toks[t].norm)) continue;
+      auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
+      PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
+      sm.begin = t;
+      sm.end = t + 1;
+      sm.payload = it->second;
+      m.surnames.push_back(t);
+      // (a surname is no cue word: "May said …" is no modal "may")
+      std::erase_if(m.cues, [&](const PhraseMatch& cm) { return cm.begin <= t && t < cm.end; });
+    }
+  }
+}
+
 }  // namespace
 
 void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::vector<Event>* events,
@@ -668,11 +742,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   // (English's trigger and actor dictionaries are large). A sentence with no trigger candidate
   // codes no event, and unless it is traced only its dates are still needed (the paragraph's
   // date, below): the other matchers skip it (most sentences of a wire story have none).
-  struct Matched {
-    std::vector<PhraseMatch> trigs, cues, actors, places, agents;
-    std::vector<size_t> surnames;  // tokens read as a person's surname (setting surname_min_letters)
-    bool coded = false;  // trigger candidates left after the checks below (or traced)
-  };
   thread_local std::vector<Matched> matched;
   // (recycled from document to document; what one very long document grew is given back)
   constexpr size_t kKeptSentences = 4096;
@@ -734,67 +803,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   for (size_t si = 0; si < sentences.size(); ++si)
     if (matched[si].coded) lex.agent_matcher.FindAllInto(sentences[si].tokens, &matched[si].agents);
   for (size_t si = 0; si < sentences.size(); ++si) matched[si].surnames.clear();
-  // English: a person the document names in full ("Hong Kong leader Carrie Lam") is also the
-  // last word of that name alone, written with a capital, anywhere in it: the title before the
-  // lead as the sentences after it ("Lam apologised …"). Setting `surname_min_letters`.
-  if (en && cfg.surname_min_letters > 0) {
-    // (the letters of a word of letters only, the first a capital — "Lam", "Déby" —, or 0)
-    auto surname_letters = [&](const Token& t) -> size_t {
-      if (t.kind != TokenKind::kWord) return 0;
-      const std::string_view w = std::string_view(text).substr(t.begin, t.end - t.begin);
-      size_t letters = 0;
-      for (size_t pos = 0; pos < w.size();) {
-        const char32_t c = utf8::Next(w, &pos);
-        if (!u_isalpha(static_cast<UChar32>(c)) || (letters == 0 && !u_isupper(static_cast<UChar32>(c)))) return 0;
-        ++letters;
-      }
-      return letters;
-    };
-    constexpr uint32_t kTwoPersons = UINT32_MAX;
-    thread_local std::vector<std::pair<std::string_view, uint32_t>> last_words;  // (surname, actor)
-    thread_local std::vector<PhraseMatch> uncoded;
-    last_words.clear();
-    for (size_t si = 0; si < sentences.size(); ++si) {
-      const std::vector<Token>& toks = sentences[si].tokens;
-      if (!matched[si].coded) lex.actor_matcher.FindAllInto(toks, &uncoded);
-      for (const PhraseMatch& am : matched[si].coded ? matched[si].actors : uncoded) {
-        const ActorEntry& e = lex.actors[am.payload];
-        if (e.kind != ActorEntry::Kind::kActor || !e.person || am.end - am.begin < 2) continue;
-        const Token& last = toks[am.end - 1];
-        if (surname_letters(last) < static_cast<size_t>(cfg.surname_min_letters)) continue;
-        auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == last.norm; });
-        if (it == last_words.end()) last_words.emplace_back(last.norm, am.payload);
-        else if (it->second != kTwoPersons && lex.actors[it->second].id != e.id) it->second = kTwoPersons;
-      }
-    }
-    for (size_t si = 0; si < sentences.size() && !last_words.empty(); ++si) {
-      Matched& m = matched[si];
-      if (!m.coded) continue;
-      const std::vector<Token>& toks = sentences[si].tokens;
-      for (size_t t = 0; t < toks.size(); ++t) {
-        // (the few last words first, by their form: most tokens are none of them)
-        auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
-        if (it == last_words.end() || it->second == kTwoPersons || !surname_letters(toks[t])) continue;
-        // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
-        // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
-        bool inside = false;
-        for (const PhraseMatch& am : m.actors) inside |= am.begin <= t && t < am.end;
-        if (inside) continue;
-        if (t > 0 && surname_letters(toks[t - 1]) && !english::IsAbbreviation(toks[t - 1].norm)) continue;
-        if (t + 1 < toks.size() && surname_letters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
-        // (a month inside a sentence, setting `capital_month_words`: "signed in May" after "Theresa May")
-        if (t > 0 && ListHas(cfg.capital_month_words, toks[t].norm)) continue;
-        auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
-        PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
-        sm.begin = t;
-        sm.end = t + 1;
-        sm.payload = it->second;
-        m.surnames.push_back(t);
-        // (a surname is no cue word: "May said …" is no modal "may")
-        std::erase_if(m.cues, [&](const PhraseMatch& cm) { return cm.begin <= t && t < cm.end; });
-      }
-    }
-  }
+  if (en && cfg.surname_min_letters > 0) AddSurnames(lex, text, sentences, &matched);
 
   for (size_t si = 0; si < sentences.size(); ++si) {
     si_now = si;
