@@ -2141,7 +2141,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     std::vector<bool>& framed_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool>& bg_end = Recycled<__LINE__>(n + 1, false);       // ... or was background by its frame or clause
     std::vector<bool>& rejected_noun_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here coded no event
-    std::vector<bool>& clause_coded = Recycled<__LINE__>(v.clause.empty() ? 1 : v.clause.back() + 1, false);  // an event was coded in it
+    // (an event was coded in it; the highest id is not always the last token's: an English
+    // relative clause between commas takes a new one and the clause after it the old one back)
+    std::vector<bool>& clause_coded =
+        Recycled<__LINE__>(v.clause.empty() ? 1 : static_cast<size_t>(*std::max_element(v.clause.begin(), v.clause.end())) + 1, false);
     // Options `unless_next` / `unless_near`: false when a token in [from, to) is what the option
     // names: `date` (starts a date), `number`, or a cue topic.
     auto OptionAllows = [&](const std::vector<std::string>& option, size_t from, size_t to) {
@@ -2371,7 +2374,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
-      bool in_bg_clause = bg_clause[cl] != SIZE_MAX;
+      // (English renumbers clauses after bg_clause was sized, EnglishRelativeClauses; it marks none)
+      bool in_bg_clause = static_cast<size_t>(cl) < bg_clause.size() && bg_clause[cl] != SIZE_MAX;
       for (size_t j = in_bg_clause ? bg_clause[cl] : tb; j < tb; ++j) in_bg_clause &= !is_comma(j);
       // A sentence about sport or fiction (a word of the setting `discard_topics`: «المنتخب»,
       // «المباراة», «المسلسل») speaks of attacks and injuries on a pitch or a screen: no event
@@ -4323,7 +4327,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         size_t cs = tb;
         while (cs > 0 && v.clause[cs - 1] == cl) --cs;
         bool appo = appo_participle;  // (", a/an [one word] NOUN" right before the pronoun, and the subject after it)
-        if (cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
+        // (a relative pronoun that opens the sentence has no apposition before it)
+        if (cs > 0 && cue_kind(cs) && cue_kind(cs)->kind == CueKind::kRelative && src->begin > cs)
           for (size_t j = cs - 1; j > 0 && j + 5 > cs; --j)
             if (toks[j].kind == TokenKind::kPunct) {
               appo = toks[j].norm == "," && j + 2 < cs && IsIndefiniteArticle(toks[j + 1].norm);
