@@ -14,9 +14,9 @@ BUILD=${BUILD:-build-fuzz}
 SECS=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-1}
 declare -A MAX_LEN=([warc]=262144 [jsonl]=131072 [html]=131072 [encoding]=65536 [text]=8192
-                    [dict]=16384 [dates]=2048 [http]=8192)
+                    [dict]=16384 [dates]=2048 [http]=8192 [code]=4096)
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(warc jsonl html encoding text dict dates http)
+[[ ${#targets[@]} -eq 0 ]] && targets=(warc jsonl html encoding text dict dates http code)
 status=0
 for t in "${targets[@]}"; do
   bin=$BUILD/fuzz/hadath_fuzz_$t
