@@ -54,7 +54,7 @@ fuzz: test-deps
 	@scripts/install-deps.sh --fuzz
 	@cmake -S . -B $(BUILD)-fuzz $(SAN_CMAKE) -DCMAKE_CXX_COMPILER=clang++ -DHADATH_FUZZ=ON \
 	  -DHADATH_SANITIZE="address;undefined" -DHADATH_BUILD_TESTS=OFF >/dev/null
-	@cmake --build $(BUILD)-fuzz -j$(JOBS) --target $(addprefix hadath_fuzz_,warc jsonl html encoding text dict dates http)
+	@cmake --build $(BUILD)-fuzz -j$(JOBS) --target $(addprefix hadath_fuzz_,warc jsonl html encoding text dict dates http code)
 	@BUILD=$(BUILD)-fuzz FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 test-asan: test-deps

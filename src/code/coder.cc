@@ -2136,7 +2136,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       return nullptr;
     };
     const Phrase* last_source = nullptr;
-    std::optional<Phrase> last_placed;  // a copy of an iteration's placed subject that last_source points to
+    std::optional<Phrase> last_placed;  // a copy of a subject an iteration built, that last_source points to
     int k_in_sentence = 0;
     std::vector<bool>& framed_end = Recycled<__LINE__>(n + 1, false);  // a noun trigger ending here was framed as background
     std::vector<bool>& bg_end = Recycled<__LINE__>(n + 1, false);       // ... or was background by its frame or clause
@@ -5194,11 +5194,14 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           clause_coded[cl] = true;
         }
       }
-      // (a subject built for this trigger lives in this iteration: keep a copy)
-      if (src && placed_src && src == &*placed_src) {
-        last_placed = *placed_src;
-        src = &*last_placed;
-      }
+      // (a subject built for this trigger lives in this iteration: keep a copy — of any of the
+      // three it may be; last_source pointed into a dead home_state or story_src before)
+      for (const std::optional<Phrase>* built : {&placed_src, &home_state, &story_src})
+        if (src && *built && src == &**built) {
+          last_placed = **built;
+          src = &*last_placed;
+          break;
+        }
       last_source = src;
     }
     if (en && !dates.empty()) {
