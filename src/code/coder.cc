@@ -499,7 +499,11 @@ void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText&
     if (!m.coded) continue;
     const std::vector<Token>& toks = sentences[si].tokens;
     for (size_t t = 0; t < toks.size(); ++t) {
-      // (the few last words first, by their form: most tokens are none of them)
+      // (most words start with a small ASCII letter: no surname, as surname_letters would find;
+      // then the few last words, by their form)
+      if (toks[t].begin >= text.size()) continue;
+      const unsigned char first = static_cast<unsigned char>(text[toks[t].begin]);
+      if (first < 0x80 && !(first >= 'A' && first <= 'Z')) continue;
       auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
       if (it == last_words.end() || it->second == kTwoPersons || !surname_letters(toks[t])) continue;
       // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
