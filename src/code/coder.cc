@@ -6,8 +6,7 @@
 #include <map>
 #include <optional>
 
-#include <unicode/uchar.h>
-
+#include "lexicon/surnames.h"
 #include "text/english.h"
 #include "util/hash.h"
 #include "util/utf8.h"
@@ -456,70 +455,33 @@ struct Matched {
   bool coded = false;  // trigger candidates left after the first checks (or traced)
 };
 
-// English (setting `surname_min_letters`): a person of the actor dictionary the document names
-// in full ("Hong Kong leader Carrie Lam") is also the last word of that name alone, written with
-// a capital, anywhere in it: the title before the lead as the sentences after it ("Lam
-// apologised …"). Adds those actor matches to the coded sentences of *matched (in order of
-// their first token), lists their tokens in `surnames` and drops the cue matches over them.
+// English (setting `surname_min_letters`, lexicon/surnames.h): a person of the actor dictionary
+// the document names in full ("Hong Kong leader Carrie Lam") is also the last word of that name
+// alone ("Lam apologised …"). Adds those actor matches to the coded sentences of *matched (in
+// order of their first token), lists their tokens in `surnames` and drops the cue matches over
+// them.
 void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText& sentences,
                  std::vector<Matched>* matched) {
-  const CoderSettings& cfg = lex.coder_settings;
-  // (the letters of a word of letters only, the first a capital — "Lam", "Déby" —, or 0)
-  auto surname_letters = [&](const Token& t) -> size_t {
-    if (t.kind != TokenKind::kWord) return 0;
-    const std::string_view w = text.substr(t.begin, t.end - t.begin);
-    size_t letters = 0;
-    for (size_t pos = 0; pos < w.size();) {
-      const char32_t c = utf8::Next(w, &pos);
-      if (!u_isalpha(static_cast<UChar32>(c)) || (letters == 0 && !u_isupper(static_cast<UChar32>(c)))) return 0;
-      ++letters;
-    }
-    return letters;
-  };
-  constexpr uint32_t kTwoPersons = UINT32_MAX;
-  thread_local std::vector<std::pair<std::string_view, uint32_t>> last_words;  // (surname, actor)
+  thread_local Surnames surnames;
   thread_local std::vector<PhraseMatch> uncoded;
-  last_words.clear();
+  thread_local std::vector<std::pair<size_t, uint32_t>> found;
+  surnames.Reset(lex, text);
   for (size_t si = 0; si < sentences.size(); ++si) {
-    const std::vector<Token>& toks = sentences[si].tokens;
     const Matched& m = (*matched)[si];
-    if (!m.coded) lex.actor_matcher.FindAllInto(toks, &uncoded);
-    for (const PhraseMatch& am : m.coded ? m.actors : uncoded) {
-      const ActorEntry& e = lex.actors[am.payload];
-      if (e.kind != ActorEntry::Kind::kActor || !e.person || am.end - am.begin < 2) continue;
-      const Token& last = toks[am.end - 1];
-      if (surname_letters(last) < static_cast<size_t>(cfg.surname_min_letters)) continue;
-      auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == last.norm; });
-      if (it == last_words.end()) last_words.emplace_back(last.norm, am.payload);
-      else if (it->second != kTwoPersons && lex.actors[it->second].id != e.id) it->second = kTwoPersons;
-    }
+    if (!m.coded) lex.actor_matcher.FindAllInto(sentences[si].tokens, &uncoded);
+    surnames.NoteNames(sentences[si].tokens, m.coded ? m.actors : uncoded);
   }
-  for (size_t si = 0; si < sentences.size() && !last_words.empty(); ++si) {
+  for (size_t si = 0; si < sentences.size() && !surnames.empty(); ++si) {
     Matched& m = (*matched)[si];
     if (!m.coded) continue;
-    const std::vector<Token>& toks = sentences[si].tokens;
-    for (size_t t = 0; t < toks.size(); ++t) {
-      // (most words start with a small ASCII letter: no surname, as surname_letters would find;
-      // then the few last words, by their form)
-      if (toks[t].begin >= text.size()) continue;
-      const unsigned char first = static_cast<unsigned char>(text[toks[t].begin]);
-      if (first < 0x80 && !(first >= 'A' && first <= 'Z')) continue;
-      auto it = std::find_if(last_words.begin(), last_words.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
-      if (it == last_words.end() || it->second == kTwoPersons || !surname_letters(toks[t])) continue;
-      // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
-      // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
-      bool inside = false;
-      for (const PhraseMatch& am : m.actors) inside |= am.begin <= t && t < am.end;
-      if (inside) continue;
-      if (t > 0 && surname_letters(toks[t - 1]) && !english::IsAbbreviation(toks[t - 1].norm)) continue;
-      if (t + 1 < toks.size() && surname_letters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
-      // (a month inside a sentence, setting `capital_month_words`: "signed in May" after "Theresa May")
-      if (t > 0 && ListHas(cfg.capital_month_words, toks[t].norm)) continue;
+    found.clear();
+    surnames.Find(sentences[si].tokens, m.actors, &found);
+    for (const auto& [t, actor] : found) {
       auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
       PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
       sm.begin = t;
       sm.end = t + 1;
-      sm.payload = it->second;
+      sm.payload = actor;
       m.surnames.push_back(t);
       // (a surname is no cue word: "May said …" is no modal "may")
       std::erase_if(m.cues, [&](const PhraseMatch& cm) { return cm.begin <= t && t < cm.end; });
@@ -1857,7 +1819,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (coord) p.prep = phrases.back().prep;
       i = std::max(p.end, i + 1);
       for (const size_t t : surnames)
-        if (p.begin <= t && t < p.end) p.rules.push_back("en/settings.tsv:surname_min_letters");
+        if (p.begin <= t && t < p.end) p.rules.push_back(Surnames::kRule);
       phrases.push_back(std::move(p));
     }
 

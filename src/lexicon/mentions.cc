@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "lexicon/surnames.h"
+
 namespace hadath {
 
 namespace {
@@ -108,12 +110,36 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
   std::vector<Sent> ss(sentences.size());
   Countries doc;
   auto actor_country = [&](const PhraseMatch& m) { return CountryOfCode(lex.actors[m.payload].CodeOn(doc_date)); };
+  // The actor matches of every sentence first: a surname (English, lexicon/surnames.h) may come
+  // before the full name ("Lam" in the title, "Carrie Lam" in the lead).
+  std::vector<std::vector<PhraseMatch>> actors_of(sentences.size());
+  thread_local Surnames surnames;
+  surnames.Reset(lex, text);
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    actors_of[si] = lex.actor_matcher.FindAll(sentences[si].tokens);
+    DropPlainWordNames(lex.coder_settings.plain_words, sentences[si].tokens, &actors_of[si]);  // («باكرا» is not «بـ» + Accra)
+    surnames.NoteNames(sentences[si].tokens, actors_of[si]);
+  }
+  // Per sentence, the tokens read as a surname (their actor match is added as the name's).
+  std::vector<std::vector<size_t>> surname_at(sentences.size());
+  std::vector<std::pair<size_t, uint32_t>> found;
+  for (size_t si = 0; si < sentences.size() && !surnames.empty(); ++si) {
+    found.clear();
+    surnames.Find(sentences[si].tokens, actors_of[si], &found);
+    std::vector<PhraseMatch>& actors = actors_of[si];
+    for (const auto& [t, actor] : found) {
+      auto at = std::find_if(actors.begin(), actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
+      PhraseMatch& sm = *actors.insert(at, PhraseMatch{});
+      sm.begin = t;
+      sm.end = t + 1;
+      sm.payload = actor;
+      surname_at[si].push_back(t);
+    }
+  }
   for (size_t si = 0; si < sentences.size(); ++si) {
     const auto& toks = sentences[si].tokens;
     Sent& s = ss[si];
-    std::vector<PhraseMatch> actors = lex.actor_matcher.FindAll(toks);
-    DropPlainWordNames(lex.coder_settings.plain_words, toks, &actors);  // («باكرا» is not «بـ» + Accra)
-    s.actors.Init(std::move(actors), toks.size());
+    s.actors.Init(std::move(actors_of[si]), toks.size());
     s.agents.Init(lex.agent_matcher.FindAll(toks), toks.size());
     std::vector<PhraseMatch> places = lex.place_matcher.FindAll(toks);
     DropArticlePlaces(&places);  // (Arabic: «المشهد» is not «ال» + Mashhad)
@@ -301,6 +327,10 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
           m.id = e.id;
           m.rules.push_back(e.rule);
           m.why = why;
+          if (std::find(surname_at[si].begin(), surname_at[si].end(), i) != surname_at[si].end()) {
+            m.rules.push_back(Surnames::kRule);
+            m.why = "surname: the person this document names in full";
+          }
           out.push_back(std::move(m));
         }
         i = ac->end;

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "lexicon/lexicon.h"
+#include "lexicon/surnames.h"
 #include "text/dates.h"
 #include "util/utf8.h"
 
@@ -42,12 +43,15 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
       proto.end = end;
       proto.kind = kind;
       it = spans.emplace(key, std::move(proto)).first;
+    } else if (it->second.rule.empty()) {
+      it->second.rule = proto.rule;  // (an event's actor span takes its dictionary entry's line)
     }
     if (event >= 0 && std::find(it->second.events.begin(), it->second.events.end(), event) == it->second.events.end())
       it->second.events.push_back(event);
   };
 
-  const Lexicon& lex = engine.lexicon();
+  // (the document's language: English text is read by the English lexicon, as the coder does)
+  const Lexicon& lex = engine.lexicon().ForDocument(doc.lang, text);
   const TokenizedText sentences = lex.tokenizer().Split(text);
 
   // Events: actors, trigger, and the location's words inside the trigger's sentence.
@@ -88,13 +92,25 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
   // Dictionaries: every actor and place phrase, every date expression.
   Ymd doc_date;
   if (!Ymd::Parse(doc.date, &doc_date)) doc_date = Ymd{};
+  // (the actors of every sentence first: a surname, lexicon/surnames.h, may come before the
+  // full name)
+  std::vector<std::vector<PhraseMatch>> actors_of;
+  Surnames surnames;
+  surnames.Reset(lex, text);
   for (const Sentence& s : sentences) {
-    const auto& toks = s.tokens;
+    actors_of.push_back(lex.actor_matcher.FindAll(s.tokens));
+    surnames.NoteNames(s.tokens, actors_of.back());
+  }
+  std::vector<std::pair<size_t, uint32_t>> found;
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const auto& toks = sentences[si].tokens;
     if (toks.empty()) continue;
     auto range = [&](size_t b, size_t e) {
       return std::make_pair(cp_at.ToCodePoint(toks[b].begin), cp_at.ToCodePoint(toks[e - 1].end));
     };
-    for (const PhraseMatch& m : lex.actor_matcher.FindAll(toks)) {
+    found.clear();
+    surnames.Find(toks, actors_of[si], &found);
+    for (const PhraseMatch& m : actors_of[si]) {
       if (m.payload >= lex.actors.size() || m.end <= m.begin || m.end > toks.size()) continue;
       const ActorEntry& a = lex.actors[m.payload];
       auto [b, e] = range(m.begin, m.end);
@@ -102,6 +118,15 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
       sp.code = a.codes.empty() ? "" : a.CodeOn(doc_date);
       sp.label = a.name_en;
       sp.rule = a.rule;
+      add(b, e, "actor", sp, -1);
+    }
+    for (const auto& [t, actor] : found) {  // ("Lam" for Carrie Lam)
+      const ActorEntry& a = lex.actors[actor];
+      auto [b, e] = range(t, t + 1);
+      Span sp;
+      sp.code = a.codes.empty() ? "" : a.CodeOn(doc_date);
+      sp.label = a.name_en;
+      sp.rule = a.rule + ", " + Surnames::kRule;
       add(b, e, "actor", sp, -1);
     }
     for (const PhraseMatch& m : lex.place_matcher.FindAll(toks)) {

@@ -128,6 +128,33 @@ TEST_F(ApiTest, MetricsCountRequests) {
   EXPECT_NE(r.body.find("# TYPE hadath_store_events gauge"), std::string::npos);
 }
 
+// An English document is annotated with the English lexicon (its tokens, actors and places), and
+// a person's surname alone after the full name is that person's actor span, as the coder reads it.
+TEST_F(ApiTest, EnglishSpansAndSurnames) {
+  Document raw;
+  raw.id = "doc-en";
+  raw.date = "2021-01-19";
+  raw.body = "Opposition leader Bobi Wine addressed supporters in Kampala on Sunday.\n\n"
+             "Police arrested Wine at his home on Monday.";
+  Extracted doc;
+  ASSERT_TRUE(engine_->Extract(raw, &doc).ok());
+  std::vector<Event> events;
+  ASSERT_TRUE(engine_->Code(doc, &events).ok());
+  const std::vector<Span> spans = AnnotateSpans(*engine_, doc, events);
+  // (ASCII text: code point offsets are byte offsets)
+  auto text_of = [&](const Span& s) { return doc.text.substr(s.start, s.end - s.start); };
+  bool kampala = false, surname = false;
+  for (const Span& s : spans) {
+    if (s.kind == "place" && text_of(s) == "Kampala") kampala = s.code == "UGA";
+    if (s.kind == "actor" && text_of(s) == "Wine") {
+      surname = s.code == "UGAOPP";
+      EXPECT_NE(s.rule.find("surname_min_letters"), std::string::npos) << s.rule;
+    }
+  }
+  EXPECT_TRUE(kampala);
+  EXPECT_TRUE(surname);
+}
+
 TEST(Metrics, PrometheusText) {
   Metrics m;
   m.Record("/api/events", "GET", 200, 0.003);
