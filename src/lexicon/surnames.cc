@@ -14,6 +14,7 @@ void Surnames::Reset(const Lexicon& lex, std::string_view text) {
   text_ = text;
   enabled_ = lex.english() && lex.coder_settings.surname_min_letters > 0;
   last_words_.clear();
+  hashes_.clear();
 }
 
 size_t Surnames::SurnameLetters(const Token& t) const {
@@ -32,13 +33,19 @@ void Surnames::NoteNames(const std::vector<Token>& toks, const std::vector<Phras
   if (!enabled_) return;
   const auto min_letters = static_cast<size_t>(lex_->coder_settings.surname_min_letters);
   for (const PhraseMatch& am : actors) {
+    // (the length first: most matches are one word, "Russia", and their entries need no reading)
+    if (am.end - am.begin < 2 || am.end > toks.size()) continue;
     const ActorEntry& e = lex_->actors[am.payload];
-    if (e.kind != ActorEntry::Kind::kActor || !e.person || am.end - am.begin < 2 || am.end > toks.size()) continue;
+    if (e.kind != ActorEntry::Kind::kActor || !e.person) continue;
     const Token& last = toks[am.end - 1];
     if (SurnameLetters(last) < min_letters) continue;
     auto it = std::find_if(last_words_.begin(), last_words_.end(), [&](const auto& lw) { return lw.first == last.norm; });
-    if (it == last_words_.end()) last_words_.emplace_back(last.norm, am.payload);
-    else if (it->second != kTwoPersons && lex_->actors[it->second].id != e.id) it->second = kTwoPersons;
+    if (it == last_words_.end()) {
+      last_words_.emplace_back(last.norm, am.payload);
+      hashes_.push_back(TokenFormHash(last));
+    } else if (it->second != kTwoPersons && lex_->actors[it->second].id != e.id) {
+      it->second = kTwoPersons;
+    }
   }
 }
 
@@ -52,8 +59,12 @@ void Surnames::Find(const std::vector<Token>& toks, const std::vector<PhraseMatc
     if (toks[t].begin >= text_.size()) continue;
     const auto first = static_cast<unsigned char>(text_[toks[t].begin]);
     if (first < 0x80 && !(first >= 'A' && first <= 'Z')) continue;
-    auto it = std::find_if(last_words_.begin(), last_words_.end(), [&](const auto& lw) { return lw.first == toks[t].norm; });
-    if (it == last_words_.end() || it->second == kTwoPersons || !SurnameLetters(toks[t])) continue;
+    const uint32_t h = TokenFormHash(toks[t]);
+    size_t k = 0;
+    while (k < hashes_.size() && !(hashes_[k] == h && last_words_[k].first == toks[t].norm)) ++k;
+    if (k == hashes_.size()) continue;
+    const auto it = last_words_.begin() + static_cast<std::ptrdiff_t>(k);
+    if (it->second == kTwoPersons || !SurnameLetters(toks[t])) continue;
     // (not a word of a name matched here, nor a word of another full name: "Kelvin Lam",
     // "Lam Cheuk-ting"; a title abbreviation before it is no name: "Mr. Lam")
     bool inside = false;

@@ -51,6 +51,7 @@ class Surnames {
   std::string_view text_;
   bool enabled_ = false;
   std::vector<std::pair<std::string_view, uint32_t>> last_words_;  // (surname, actor or kTwoPersons)
+  std::vector<uint32_t> hashes_;  // TokenFormHash of each last word (compared first)
 };
 
 }  // namespace hadath
