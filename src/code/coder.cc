@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <deque>
 #include <map>
 #include <optional>
 
@@ -14,13 +15,48 @@
 namespace hadath {
 namespace {
 
+// The rules (data file:line) a phrase or an event was derived by, as views: of the lexicon's
+// entries, of literals, or of strings a Composed keeps for the document (a rule with a note,
+// "… (passive)"). The event's own list copies them (Event::rules); a phrase copied while it is
+// composed, which the coder does often, copies no string. A temporary string does not compile:
+// keep it in the document's Composed first.
+class RuleList {
+ public:
+  RuleList() = default;
+  RuleList(std::initializer_list<std::string_view> rules) : v_(rules) {}
+  void push_back(const std::string& rule) { v_.emplace_back(rule); }
+  void push_back(const char* rule) { v_.emplace_back(rule); }
+  void push_back(std::string_view rule) { v_.push_back(rule); }
+  void push_back(std::string&&) = delete;
+  template <typename It>
+  void insert(std::vector<std::string_view>::const_iterator at, It b, It e) { v_.insert(at, b, e); }
+  std::vector<std::string_view>::const_iterator begin() const { return v_.begin(); }
+  std::vector<std::string_view>::const_iterator end() const { return v_.end(); }
+  size_t size() const { return v_.size(); }
+  bool empty() const { return v_.empty(); }
+  std::string_view back() const { return v_.back(); }
+  // As the strings of an event or a trace line, appended to *out.
+  void AppendTo(std::vector<std::string>* out) const { out->insert(out->end(), v_.begin(), v_.end()); }
+
+ private:
+  std::vector<std::string_view> v_;
+};
+// The rule strings composed while a document is coded (a rule with a note): kept, and not moved,
+// until the document's events are built.
+class Composed {
+ public:
+  const std::string& Keep(std::string rule) { return kept_.emplace_back(std::move(rule)); }
+ private:
+  std::deque<std::string> kept_;
+};
+
 // An actor as the coder sees it: possibly several mentions composed.
 struct Phrase {
   size_t begin = 0, end = 0;            // tokens [begin, end)
   size_t head_begin = 0, head_end = 0;  // the span reported as the actor's text
   std::string code, country, sector, name;
   std::string full_code;                // a named actor's own code, when one was adopted
-  std::vector<std::string> rules;
+  RuleList rules;
   std::string prep;                     // introducing preposition, "" if none
   int group = 0;                        // coordination group
   bool antecedent = false;              // a pronoun-suffixed role noun coded by the actor before it
@@ -503,6 +539,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
   const std::string id_base = HexDigits(Fnv1a64(text, Fnv1a64("\n", Fnv1a64(doc.id))), 12);  // = HexHash(id + "\n" + text)
   auto cp = [&](size_t byte) { return offsets.ToCodePoint(byte); };
 
+  Composed composed;  // the rules with a note composed for this document's events
   const size_t first_event = events->size();
   // Where each event of this document was traced (sentence entry, trigger line), for a drop below.
   std::vector<std::pair<size_t, size_t>> event_trace;
@@ -1063,7 +1100,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     }
     // A role noun with no country of its own followed by a preposition
     // («ممثلين عن …», «وفد من …») takes the code of the phrase after it.
-    struct Pending { size_t begin, end; std::string prefix, sector; std::vector<std::string> rules; };
+    struct Pending { size_t begin, end; std::string prefix, sector; RuleList rules; };
     std::optional<Pending> pending;
     auto actor_code = [&](const ActorEntry& a) { return a.CodeOn(doc_date); };
     // (English: one word of the cue topic `direction` may stand between a preposition and its
@@ -1442,7 +1479,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           const Phrase& ante = phrases.back();
           p.country = ante.country;
           if (p.sector.empty()) { p.sector = ante.sector; p.full_code = ante.code; }
-          p.rules.push_back(ante.rules.empty() ? "antecedent" : ante.rules.back() + " (antecedent)");
+          p.rules.push_back(ante.rules.empty() ? std::string_view("antecedent")
+                                               : std::string_view(composed.Keep(std::string(ante.rules.back()) + " (antecedent)")));
         }
         p.head_begin = p.begin;
         p.head_end = p.end;
@@ -1933,7 +1971,8 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       st->text = text.substr(sent.begin, sent.end - sent.begin);
       for (const auto& p : phrases) {
         size_t b = toks[p.begin].begin, e = toks[p.end - 1].end;
-        st->actors.push_back({text.substr(b, e - b), p.code, p.prep, p.group, p.rules});
+        st->actors.push_back({text.substr(b, e - b), p.code, p.prep, p.group, {}});
+        p.rules.AppendTo(&st->actors.back().rules);
       }
       int cur = -1;
       for (size_t j = 0; j < n; ++j) {
@@ -2387,7 +2426,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           continue;
         }
       }
-      std::vector<std::string> rules = {trig.rule};
+      RuleList rules = {trig.rule};
       // Trigger options (ar/triggers.tsv). `unless_next=`: the form is another word before a
       // date, a number or a topic word («فجر أمس» dawn, «فجر 5» a rocket, «تظاهرة المسرح» a
       // festival); `unless_near=`: ... within two words of a topic word («تفجر الخلاف»).
@@ -2647,7 +2686,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               const bool past_saying = AnyCueOfTopic(v, lex, TOPIC("past_saying"), [&](const PhraseMatch& o) { return o.begin == say; });
               if (cs_cue && cs_cue->kind == CueKind::kComplementizer && !other && past_saying) {
                 intent = true;
-                rules.push_back(c.rule + " (reported future after a verb of saying: intent)");
+                rules.push_back(composed.Keep(c.rule + " (reported future after a verb of saying: intent)"));
                 break;
               }
             }
@@ -3196,7 +3235,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (!tm.suffix.empty() && !src && !possessor) { reject("noun with a pronoun possessor: source unknown"); continue; }
         if (possessor) {
           src = possessor;
-          rules.push_back(trig.rule + " (possessor: the actor before it)");
+          rules.push_back(composed.Keep(trig.rule + " (possessor: the actor before it)"));
           for (const auto& p : phrases)
             if (p.begin == te && p.prep.empty()) genitive_target = &p;
         }
@@ -3216,7 +3255,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                                                             v.agent_at[te] < 0 && v.place_at[te] < 0)) &&
                 (ListHas(cfg.armed_sectors, p.sector) || p.country == "IMG")) {
               src = &p;
-              rules.push_back(trig.rule + " (an armed actor after «ل»: its owner)");
+              rules.push_back(composed.Keep(trig.rule + " (an armed actor after «ل»: its owner)"));
             }
         // Option `source=P|Q` (nouns): the actor after P right after the noun, or after one word,
         // is its source — aid «من» a donor: «سفينة مساعدات من الأمم المتحدة»; or after a word of
@@ -3231,7 +3270,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             const bool by_prep = std::find(trig.opt.source_preps.begin(), trig.opt.source_preps.end(), p.prep) != trig.opt.source_preps.end();
             if (by_prep || (belongs && p.prep == kLam)) {
               src = &p;
-              rules.push_back(trig.rule + " (source after «" + (by_prep ? p.prep : std::string("لـ")) + "»)");
+              rules.push_back(composed.Keep(trig.rule + " (source after «" + (by_prep ? p.prep : std::string("لـ")) + "»)"));
             }
           }
         // English: the actor right before the noun ("Israeli strikes", "Russia's condemnation").
@@ -3358,7 +3397,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           for (const auto& p : phrases)
             if (p.end < tb && in_clause(p) && p.prep.empty()) {
               src = &p;
-              rules.push_back(trig.rule + " (after «في»/«خلال»: the subject of its clause)");
+              rules.push_back(composed.Keep(trig.rule + " (after «في»/«خلال»: the subject of its clause)"));
               break;
             }
         }
@@ -3378,7 +3417,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             for (const auto& p : phrases)
               if (p.end < tb && in_clause(p) && p.prep.empty()) {
                 src = &p;
-                rules.push_back(trig.rule + " (after a circumstance word: the subject of its clause)");
+                rules.push_back(composed.Keep(trig.rule + " (after a circumstance word: the subject of its clause)"));
                 break;
               }
         }
@@ -3454,7 +3493,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             break;
           }
           src = nullptr;
-          rules.push_back(trig.rule + " (passive)");
+          rules.push_back(composed.Keep(trig.rule + " (passive)"));
         }
       }
       // English passive: a be-auxiliary right before the verb (or before one adverb):
@@ -3480,7 +3519,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           en_passive = true;
           en_subject = src;
           src = nullptr;
-          rules.push_back(trig.rule + " (a participle before \"by\": passive)");
+          rules.push_back(composed.Keep(trig.rule + " (a participle before \"by\": passive)"));
         }
       }
       // (and a `refers` participle with "by" right after a noun in apposition, ", an attack
@@ -3497,7 +3536,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (appo_participle) {
           en_passive = true;
           en_subject = src = nullptr;
-          rules.push_back(trig.rule + " (a participle before \"by\" on a noun in apposition: passive)");
+          rules.push_back(composed.Keep(trig.rule + " (a participle before \"by\" on a noun in apposition: passive)"));
         }
       }
       // English option `passive` on an active verb whose form ends in the preposition that
@@ -3509,7 +3548,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (p.begin >= te && in_clause(p)) { if (skip_det(p.begin) <= te + 1) src = &p; break; }
         if (!subj || !src) { reject("a reversed verb (option passive) needs its subject and the actor after it"); continue; }
         passive_target = subj;
-        rules.push_back(trig.rule + " (reversed: the actor after it is the source)");
+        rules.push_back(composed.Keep(trig.rule + " (reversed: the actor after it is the source)"));
       }
       for (const PhraseMatch& cm : v.cues) {
         if (en && as_verb && !en_passive) break;  // English active voice: "by" is not an agent marker
@@ -3589,7 +3628,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!violent) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == cm.end || p.begin == cm.end) { src = &p; break; }
-            if (src) { src_after_by = true; rules.push_back(lex.cues[cm.payload].rule + " (the agent of a violent act later in the sentence)"); }
+            if (src) { src_after_by = true; rules.push_back(composed.Keep(lex.cues[cm.payload].rule + " (the agent of a violent act later in the sentence)")); }
             break;
           }
       }
@@ -3605,7 +3644,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             if (!w) continue;
             for (const auto& p : phrases)
               if (skip_det(p.begin) == w || p.begin == w) { src = &p; break; }
-            if (src) { src_after_by = true; rules.push_back(ot.rule + " (the other side of the clash it was suffered in)"); }
+            if (src) { src_after_by = true; rules.push_back(composed.Keep(ot.rule + " (the other side of the clash it was suffered in)")); }
             break;
           }
       }
@@ -3643,7 +3682,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         src = clause_speaker(subj);
         if (!src || !subj) { reject("an attribution needs its speaker and its subject (option attribution)"); continue; }
         passive_target = subj;
-        rules.push_back(trig.rule + " (the speaker accuses the subject)");
+        rules.push_back(composed.Keep(trig.rule + " (the speaker accuses the subject)"));
       }
       // English: an arrest told in the passive with no agent, in a clause reported by a state
       // (a country, or a role noun of the setting `place_state_sectors`), was made by that state:
@@ -3653,7 +3692,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (const Phrase* sp = clause_speaker(en_subject);
             sp && !sp->country.empty() && (sp->sector.empty() || sp->sector == "MIL" || ListHas(cfg.place_state_sectors, sp->sector))) {
           src = sp;
-          rules.push_back(trig.rule + " (a passive arrest reported by a state: the state made it)");
+          rules.push_back(composed.Keep(trig.rule + " (a passive arrest reported by a state: the state made it)"));
         }
       // (and in a one-country story, in a sentence that names no other country, by that country:
       // "Three of the plotters were arrested" in a story of Burundi → BDI; in another story, by
@@ -3731,7 +3770,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             placed_src = CountryPhrase(pm.begin, pm.end, lex.places[pm.payload].country);
             placed_src->rules.push_back(lex.places[pm.payload].rule);
             src = &*placed_src;
-            rules.push_back(trig.rule + " (a passive arrest in a place: that place's state made it)");
+            rules.push_back(composed.Keep(trig.rule + " (a passive arrest in a place: that place's state made it)"));
             break;
           }
       // English: "talks between Serbia and Kosovo": the actors after "between" are the parties.
@@ -3798,7 +3837,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         if (colon != SIZE_MAX)
           for (const auto& p : phrases)
             if (p.end <= colon && p.prep.empty() && !p.country.empty()) src = &p;
-        if (src) rules.push_back(trig.rule + " (first person after a speaker and «:»)");
+        if (src) rules.push_back(composed.Keep(trig.rule + " (first person after a speaker and «:»)"));
       }
       // Arabic: a headline's kicker, a state named before a colon at its start («تونس: القبض على
       // عشرة أشخاص», «الإمارات: إحالة 41 متهما»), is the state that does what a verbal noun of the
@@ -3811,7 +3850,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (p.begin == 0 && p.end < tb && p.prep.empty() && p.code == p.country && p.country.size() == 3 &&
               toks[p.end].kind == TokenKind::kPunct && toks[p.end].norm == ":") {
             src = &p;
-            rules.push_back(trig.rule + " (a state before the headline's colon)");
+            rules.push_back(composed.Keep(trig.rule + " (a state before the headline's colon)"));
             break;
           }
       // English: a noun joined by "and" to a noun of the same root coded just before it in its
@@ -3824,7 +3863,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           --j;
         if (j > 0 && cue_kind(j - 1) && cue_kind(j - 1)->kind == CueKind::kCoordinator && toks[j - 1].norm == "and") {
           src = last_source;
-          rules.push_back(trig.rule + " (joined by \"and\" to the act before it: its source)");
+          rules.push_back(composed.Keep(trig.rule + " (joined by \"and\" to the act before it: its source)"));
         }
       }
       if (!src && !trig.actorless && !violent_by_topic) { reject("no source actor found"); continue; }
@@ -4241,7 +4280,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               if (!(src && e.source.code == src->code)) {
                 domestic_tgt = ActorPhrase(e.source, o.begin, o.end);
                 tgt = &*domestic_tgt;
-                rules.push_back(trig.rule + " (the perpetrator of the event it refers to, told before)");
+                rules.push_back(composed.Keep(trig.rule + " (the perpetrator of the event it refers to, told before)"));
               }
               break;
             }
@@ -4251,7 +4290,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
                 !(src && src->country == dateline_country)) {
               domestic_tgt = CountryPhrase(o.begin, o.end, dateline_country);
               tgt = &*domestic_tgt;
-              rules.push_back(trig.rule + " (an act on its own country: the country of the story's dateline)");
+              rules.push_back(composed.Keep(trig.rule + " (an act on its own country: the country of the story's dateline)"));
             }
           }
       // English: so does a general noun that names an act told before (topic:reference_noun right
@@ -4280,7 +4319,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
             domestic_tgt = ActorPhrase(e.source, j, j + 1);
             tgt = &*domestic_tgt;
             refers_event = true;  // (none told before: no target, no event)
-            rules.push_back(trig.rule + " (the party of the act it names, told before)");
+            rules.push_back(composed.Keep(trig.rule + " (the party of the act it names, told before)"));
             break;
           }
         }
@@ -4306,7 +4345,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           domestic_tgt = ActorPhrase(e.source, cs, cs + 1);
           tgt = &*domestic_tgt;
           refers_event = true;
-          rules.push_back(trig.rule + " (in a relative clause on an apposition to the act before it: that act's perpetrator)");
+          rules.push_back(composed.Keep(trig.rule + " (in a relative clause on an apposition to the act before it: that act's perpetrator)"));
           break;
         }
       }
@@ -4349,7 +4388,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           !dateline_country.empty() && src && !src->country.empty() && src->country != dateline_country) {
         domestic_tgt = CountryPhrase(tb, te, dateline_country);
         tgt = &*domestic_tgt;
-        rules.push_back(trig.rule + " (no recipient or destination named: the country of the story's dateline)");
+        rules.push_back(composed.Keep(trig.rule + " (no recipient or destination named: the country of the story's dateline)"));
       }
       // English: an act of `own_target_codes` by the state (a country, its army or a sector of
       // `place_state_sectors`), in the active, whose object is counted people no actor names — a
@@ -4439,7 +4478,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
               (p.prep == "in" || p.prep == "of") && p.end > p.begin + 1 && IsTopic(cue_kind(p.end - 1), TOPIC("territory")) &&
               !(src && src->country == p.country)) {
             tgt = &p;
-            rules.push_back(trig.rule + " (an act in a country's capital or city: its target)");
+            rules.push_back(composed.Keep(trig.rule + " (an act in a country's capital or city: its target)"));
             break;
           }
       // English: an act of force (roots 18-20) with no target whose object is a thing held by an
@@ -4451,7 +4490,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
         for (const auto& p : phrases)
           if ((p.begin >= te || (as_verb && p.end <= tb)) && v.clause[p.begin] == cl && &p != src && !(src && src->country == p.country) && owner_agent(p)) {
             tgt = &p;
-            rules.push_back(trig.rule + " (an act on a thing held by an actor: its holder is the target)");
+            rules.push_back(composed.Keep(trig.rule + " (an act on a thing held by an actor: its holder is the target)"));
             break;
           }
       if (target_missing && !recipient_root && !tgt) { reject("needs a target and none was found"); continue; }
@@ -4865,7 +4904,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           if (e.source.country != "IGO" && e.source.code != tgt->code) {
             story_src = ActorPhrase(e.source, tb, te);
             src = &*story_src;
-            rules.push_back(trig.rule + " (passive with no agent: the perpetrator of the story's last attack on the same country)");
+            rules.push_back(composed.Keep(trig.rule + " (passive with no agent: the perpetrator of the story's last attack on the same country)"));
           }
           break;
         }
@@ -5131,9 +5170,10 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           // (room for every rule pushed below at once: growing one at a time reallocated ~4 times an event)
           ev.rules.reserve(rules.size() + (s ? s->rules.size() : 0) + (t ? t->rules.size() : 0) + 4);
-          ev.rules = rules;
-          if (s) for (const auto& r : s->rules) ev.rules.push_back(r);
-          if (t) for (const auto& r : t->rules) ev.rules.push_back(r);
+          ev.rules.clear();
+          rules.AppendTo(&ev.rules);
+          if (s) s->rules.AppendTo(&ev.rules);
+          if (t) t->rules.AppendTo(&ev.rules);
           if (place) ev.rules.push_back(place->rule);
           if (!s && !ev.source.code.empty()) ev.rules.push_back("ar/settings.tsv:location_source_roots");
           if (home_target)
