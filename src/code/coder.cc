@@ -1,6 +1,7 @@
 #include "code/coder.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <deque>
@@ -23,23 +24,42 @@ namespace {
 class RuleList {
  public:
   RuleList() = default;
-  RuleList(std::initializer_list<std::string_view> rules) : v_(rules) {}
-  void push_back(const std::string& rule) { v_.emplace_back(rule); }
-  void push_back(const char* rule) { v_.emplace_back(rule); }
-  void push_back(std::string_view rule) { v_.push_back(rule); }
+  RuleList(std::initializer_list<std::string_view> rules) { for (std::string_view r : rules) push_back(r); }
+  void push_back(const std::string& rule) { push_back(std::string_view(rule)); }
+  void push_back(const char* rule) { push_back(std::string_view(rule)); }
+  void push_back(std::string_view rule) {
+    if (n_ < kInline) { inline_[n_++] = rule; return; }
+    if (n_ == kInline) more_.assign(inline_.begin(), inline_.end());
+    more_.push_back(rule);
+    ++n_;
+  }
   void push_back(std::string&&) = delete;
-  template <typename It>
-  void insert(std::vector<std::string_view>::const_iterator at, It b, It e) { v_.insert(at, b, e); }
-  std::vector<std::string_view>::const_iterator begin() const { return v_.begin(); }
-  std::vector<std::string_view>::const_iterator end() const { return v_.end(); }
-  size_t size() const { return v_.size(); }
-  bool empty() const { return v_.empty(); }
-  std::string_view back() const { return v_.back(); }
+  // Inserts [b, e) before `at`.
+  void insert(const std::string_view* at, const std::string_view* b, const std::string_view* e) {
+    std::vector<std::string_view> all(begin(), at);
+    all.insert(all.end(), b, e);
+    all.insert(all.end(), at, end());
+    Assign(all.data(), all.data() + all.size());
+  }
+  const std::string_view* begin() const { return n_ <= kInline ? inline_.data() : more_.data(); }
+  const std::string_view* end() const { return begin() + n_; }
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  std::string_view back() const { return end()[-1]; }
   // As the strings of an event or a trace line, appended to *out.
-  void AppendTo(std::vector<std::string>* out) const { out->insert(out->end(), v_.begin(), v_.end()); }
+  void AppendTo(std::vector<std::string>* out) const { out->insert(out->end(), begin(), end()); }
 
  private:
-  std::vector<std::string_view> v_;
+  // (a phrase has one to three rules, a trigger read a few: no allocation for up to four)
+  static constexpr size_t kInline = 4;
+  void Assign(const std::string_view* b, const std::string_view* e) {
+    n_ = 0;
+    more_.clear();
+    for (; b != e; ++b) push_back(*b);
+  }
+  std::array<std::string_view, kInline> inline_;
+  std::vector<std::string_view> more_;  // all of them, past kInline
+  size_t n_ = 0;
 };
 // The rule strings composed while a document is coded (a rule with a note): kept, and not moved,
 // until the document's events are built.
@@ -1066,7 +1086,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     // describes or presupposes its events: up to the first comma they are background, not
     // news (for the CAMEO roots of the setting `background_clause_roots`). A temporal clause
     // after its main clause tells the event itself («قتل خمسة عندما انفجرت سيارة»).
-    std::vector<size_t> bg_clause(static_cast<size_t>(clause) + 1, SIZE_MAX);  // its first token
+    std::vector<size_t>& bg_clause = Recycled<__LINE__>(static_cast<size_t>(clause) + 1, SIZE_MAX);  // its first token
     for (size_t i = 0; i < n && !en; ++i) {
       if (i > 0 && v.clause[i] == v.clause[i - 1]) continue;
       const CueEntry* c = cue_kind(i);
@@ -2199,7 +2219,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
     };
     // One reading per trigger span: a form listed as verb and as noun («قتل»)
     // is a verb when used as one, else a noun.
-    std::vector<const PhraseMatch*> trig_reads;
+    std::vector<const PhraseMatch*>& trig_reads = Recycled<__LINE__, const PhraseMatch*>();
     for (size_t k = 0; k < v.trigs.size();) {
       size_t e = k;
       while (e < v.trigs.size() && v.trigs[e].begin == v.trigs[k].begin && v.trigs[e].end == v.trigs[k].end) ++e;
