@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <optional>
@@ -204,7 +205,12 @@ std::vector<T>& Recycled() {
 
 // Whether a list parsed at load (trigger options, settings) holds `item`.
 bool ListHas(const std::vector<std::string>& list, std::string_view item) {
-  return !item.empty() && std::find(list.begin(), list.end(), item) != list.end();
+  if (item.empty()) return false;
+  // (the size and the last byte before a call to memcmp: most items of a list differ there; an
+  // Arabic word's first byte is one of a few lead bytes)
+  for (const std::string& x : list)
+    if (x.size() == item.size() && x.back() == item.back() && std::memcmp(x.data(), item.data(), item.size()) == 0) return true;
+  return false;
 }
 
 void IndexByStart(size_t n, const std::vector<PhraseMatch>& ms, std::vector<int>* out) {
