@@ -960,8 +960,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (lex.TriggerIsNoun(tm.payload)) v.noun_at[tm.begin] = 1;
     IndexByStart(n, v.cues, &v.cue_at);
     v.kind_at.assign(n, -1);
-    for (size_t i = 0; i < n; ++i)
-      if (v.cue_at[i] >= 0) v.kind_at[i] = static_cast<int8_t>(lex.CueKindOf(v.cues[v.cue_at[i]].payload));
+    for (size_t k = 0; k < v.cues.size(); ++k)  // (the cue cue_at points to: the first of its start)
+      if (const size_t b = v.cues[k].begin; v.cue_at[b] == static_cast<int>(k))
+        v.kind_at[b] = static_cast<int8_t>(lex.CueKindOf(v.cues[k].payload));
     std::vector<DateMention> dates = lex.dates().Find(toks, doc_date);
     bool sport_sentence = false;
     for (const int t : cfg.discard_topic_ids) sport_sentence |= HasTopic(v, t);

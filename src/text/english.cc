@@ -266,7 +266,7 @@ void Split(std::string_view text, const Normalizer& norm, const std::function<bo
     uint32_t stem_hash = 0;
     thread_local std::string long_stem;
     if (StemSlot* st = CachedStem(t.norm, pending_hash, &long_stem)) {
-      if (st->Stem() != t.norm) {
+      if (st->stem_hash != pending_hash || st->Stem() != t.norm) {  // (the hashes first: no memcmp)
         if (!keep_id || st->keep_id != keep_id) {
           st->keep = keep_stem(st->Stem());
           st->keep_id = keep_id;
