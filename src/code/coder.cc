@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <functional>
 #include <map>
 #include <optional>
 
@@ -2011,7 +2012,7 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
 
     // ---- triggers
     // A verb form right after a preposition («إلى طرد», «لإدانة») is a verbal noun,
-    auto used_as_verb = [&](const PhraseMatch& tm) {
+    auto read_as_verb_of = [&](const PhraseMatch& tm) {
       if (!lex.TriggerIsVerb(tm.payload)) return false;
       if (en) {
         // English: after a determiner ("the attack", "Russia's visit"), a determiner and one
@@ -2118,6 +2119,17 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       // ... and so is one after a frame noun («تهمة قتل», «محاولة اغتيال»)
       return !(c && (c->kind == CueKind::kPreposition || c->kind == CueKind::kLocationPrep ||
                      c->kind == CueKind::kBackground));
+    };
+    // (asked again and again of the same trigger, in loops over the others: answered once per
+    // trigger of the sentence, whose matches and tables no longer change)
+    std::vector<int8_t>& verb_memo = Recycled<__LINE__, int8_t>(v.trigs.size(), -1);
+    auto used_as_verb = [&](const PhraseMatch& tm) {
+      const PhraseMatch* p = &tm;
+      if (std::less<const PhraseMatch*>()(p, v.trigs.data()) || !std::less<const PhraseMatch*>()(p, v.trigs.data() + v.trigs.size()))
+        return read_as_verb_of(tm);  // (not one of the sentence's trigger matches)
+      int8_t& known = verb_memo[static_cast<size_t>(p - v.trigs.data())];
+      if (known < 0) known = read_as_verb_of(tm) ? 1 : 0;
+      return known == 1;
     };
     // The subject a clause takes from the clause before it, for a verb at tb with no subject
     // of its own before it, when the verb shows an object (without one it is as often
