@@ -2216,8 +2216,9 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
       if (o.object.empty() || !tm.suffix.empty()) return SIZE_MAX;
       for (size_t j = tm.end; j < n && j <= tm.end + o.object_within; ++j) {
         if (v.clause[j] != v.clause[tm.begin] || toks[j].kind == TokenKind::kPunct) break;
-        for (const PhraseMatch& cm : v.cues)
-          if (cm.begin == j && lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic)) {
+        // (the cues starting at j, next to each other from cue_at[j]: matches come in token order)
+        for (size_t k = v.cue_at[j] < 0 ? v.cues.size() : static_cast<size_t>(v.cue_at[j]); k < v.cues.size() && v.cues[k].begin == j; ++k)
+          if (const PhraseMatch& cm = v.cues[k]; lex.cues[cm.payload].kind == CueKind::kTopic && ListHas(o.object, lex.cues[cm.payload].topic)) {
             // (not after a preposition — «بالنار» — nor the genitive of a word that may carry one
             // and is no actor's: «نداء لوقف النار»)
             if (!PrepOfPrefix(cm.prefix).empty()) return SIZE_MAX;
