@@ -539,7 +539,8 @@ void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText&
     if (!m.coded) continue;
     found.clear();
     surnames.Find(sentences[si].tokens, m.actors, &found);
-    for (const auto& [t, actor] : found) {
+    for (const auto& [token, actor] : found) {
+      const size_t t = token;  // (a structured binding is captured by lambdas in C++20 only from clang 16)
       auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
       PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
       sm.begin = t;

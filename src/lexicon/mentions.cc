@@ -127,7 +127,8 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
     found.clear();
     surnames.Find(sentences[si].tokens, actors_of[si], &found);
     std::vector<PhraseMatch>& actors = actors_of[si];
-    for (const auto& [t, actor] : found) {
+    for (const auto& [token, actor] : found) {
+      const size_t t = token;  // (a structured binding is captured by lambdas in C++20 only from clang 16)
       auto at = std::find_if(actors.begin(), actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
       PhraseMatch& sm = *actors.insert(at, PhraseMatch{});
       sm.begin = t;
