@@ -527,7 +527,6 @@ void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText&
                  std::vector<Matched>* matched) {
   thread_local Surnames surnames;
   thread_local std::vector<PhraseMatch> uncoded;
-  thread_local std::vector<std::pair<size_t, uint32_t>> found;
   surnames.Reset(lex, text);
   for (size_t si = 0; si < sentences.size(); ++si) {
     const Matched& m = (*matched)[si];
@@ -537,19 +536,10 @@ void AddSurnames(const Lexicon& lex, std::string_view text, const TokenizedText&
   for (size_t si = 0; si < sentences.size() && !surnames.empty(); ++si) {
     Matched& m = (*matched)[si];
     if (!m.coded) continue;
-    found.clear();
-    surnames.Find(sentences[si].tokens, m.actors, &found);
-    for (const auto& [token, actor] : found) {
-      const size_t t = token;  // (a structured binding is captured by lambdas in C++20 only from clang 16)
-      auto at = std::find_if(m.actors.begin(), m.actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
-      PhraseMatch& sm = *m.actors.insert(at, PhraseMatch{});
-      sm.begin = t;
-      sm.end = t + 1;
-      sm.payload = actor;
-      m.surnames.push_back(t);
-      // (a surname is no cue word: "May said …" is no modal "may")
+    surnames.AddTo(sentences[si].tokens, &m.actors, &m.surnames);
+    // (a surname is no cue word: "May said …" is no modal "may")
+    for (const size_t t : m.surnames)
       std::erase_if(m.cues, [&](const PhraseMatch& cm) { return cm.begin <= t && t < cm.end; });
-    }
   }
 }
 
@@ -5211,7 +5201,6 @@ void Coder::Code(const Extracted& doc, const std::string& fallback_date, std::ve
           }
           // (room for every rule pushed below at once: growing one at a time reallocated ~4 times an event)
           ev.rules.reserve(rules.size() + (s ? s->rules.size() : 0) + (t ? t->rules.size() : 0) + 4);
-          ev.rules.clear();
           rules.AppendTo(&ev.rules);
           if (s) s->rules.AppendTo(&ev.rules);
           if (t) t->rules.AppendTo(&ev.rules);

@@ -122,21 +122,8 @@ std::vector<Mention> FindMentions(const Lexicon& lex, const std::string& text, c
   }
   // Per sentence, the tokens read as a surname (their actor match is added as the name's).
   std::vector<std::vector<size_t>> surname_at(sentences.size());
-  std::vector<std::pair<size_t, uint32_t>> found;
-  for (size_t si = 0; si < sentences.size() && !surnames.empty(); ++si) {
-    found.clear();
-    surnames.Find(sentences[si].tokens, actors_of[si], &found);
-    std::vector<PhraseMatch>& actors = actors_of[si];
-    for (const auto& [token, actor] : found) {
-      const size_t t = token;  // (a structured binding is captured by lambdas in C++20 only from clang 16)
-      auto at = std::find_if(actors.begin(), actors.end(), [&](const PhraseMatch& am) { return am.begin > t; });
-      PhraseMatch& sm = *actors.insert(at, PhraseMatch{});
-      sm.begin = t;
-      sm.end = t + 1;
-      sm.payload = actor;
-      surname_at[si].push_back(t);
-    }
-  }
+  for (size_t si = 0; si < sentences.size() && !surnames.empty(); ++si)
+    surnames.AddTo(sentences[si].tokens, &actors_of[si], &surname_at[si]);
   for (size_t si = 0; si < sentences.size(); ++si) {
     const auto& toks = sentences[si].tokens;
     Sent& s = ss[si];

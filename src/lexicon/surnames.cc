@@ -49,8 +49,21 @@ void Surnames::NoteNames(const std::vector<Token>& toks, const std::vector<Phras
   }
 }
 
-void Surnames::Find(const std::vector<Token>& toks, const std::vector<PhraseMatch>& actors,
-                    std::vector<std::pair<size_t, uint32_t>>* out) const {
+void Surnames::AddTo(const std::vector<Token>& toks, std::vector<PhraseMatch>* actors, std::vector<size_t>* tokens) {
+  Find(toks, *actors);
+  for (const auto& [token, actor] : found_) {
+    const size_t t = token;  // (a structured binding is captured by lambdas in C++20 only from clang 16)
+    auto at = std::find_if(actors->begin(), actors->end(), [&](const PhraseMatch& am) { return am.begin > t; });
+    PhraseMatch& sm = *actors->insert(at, PhraseMatch{});
+    sm.begin = t;
+    sm.end = t + 1;
+    sm.payload = actor;
+    tokens->push_back(t);
+  }
+}
+
+void Surnames::Find(const std::vector<Token>& toks, const std::vector<PhraseMatch>& actors) {
+  found_.clear();
   if (!enabled_ || last_words_.empty()) return;
   const std::vector<std::string>& months = lex_->coder_settings.capital_month_words;
   for (size_t t = 0; t < toks.size(); ++t) {
@@ -74,7 +87,7 @@ void Surnames::Find(const std::vector<Token>& toks, const std::vector<PhraseMatc
     if (t + 1 < toks.size() && SurnameLetters(toks[t + 1])) continue;  // (a first name: "Lam Cheuk-ting")
     // (a month inside a sentence, setting `capital_month_words`: "signed in May" after "Theresa May")
     if (t > 0 && !toks[t].norm.empty() && std::find(months.begin(), months.end(), toks[t].norm) != months.end()) continue;
-    out->emplace_back(t, it->second);
+    found_.emplace_back(t, it->second);
   }
 }
 

@@ -11,7 +11,7 @@
 // "Mr. Lam"); a word of `capital_month_words` inside a sentence is the month ("in May" after
 // "Theresa May").
 //
-// Use: Reset(), NoteNames() for every sentence, then Find() for the sentences wanted.
+// Use: Reset(), NoteNames() for every sentence, then AddTo() for the sentences wanted.
 // Thread safety: one object per thread (it holds the document's state).
 #pragma once
 
@@ -32,19 +32,19 @@ class Surnames {
   // Starts a document: `text` is the text its tokens point into. REQUIRES: `lex` and `text`
   // outlive the calls that follow.
   void Reset(const Lexicon& lex, std::string_view text);
-  // Whether the lexicon reads surnames at all (English, `surname_min_letters` > 0).
-  bool enabled() const { return enabled_; }
   // Pass 1, for every sentence of the document: the persons its actor matches name in full.
   void NoteNames(const std::vector<Token>& toks, const std::vector<PhraseMatch>& actors);
-  // Whether some full name was noted (Find() finds nothing otherwise).
+  // Whether some full name was noted (AddTo() adds nothing otherwise).
   bool empty() const { return last_words_.empty(); }
-  // Pass 2: appends to *out the surnames of a sentence whose actor matches are `actors`, as
-  // (token, actor entry) in token order.
-  void Find(const std::vector<Token>& toks, const std::vector<PhraseMatch>& actors,
-            std::vector<std::pair<size_t, uint32_t>>* out) const;
+  // Pass 2: the surnames of a sentence whose actor matches are *actors, each added to them as
+  // a one-word match of the person (in order of first token); their tokens are appended to
+  // *tokens, in token order.
+  void AddTo(const std::vector<Token>& toks, std::vector<PhraseMatch>* actors, std::vector<size_t>* tokens);
 
  private:
   static constexpr uint32_t kTwoPersons = UINT32_MAX;
+  // AddTo()'s search: (token, actor entry) of each surname into found_, in token order.
+  void Find(const std::vector<Token>& toks, const std::vector<PhraseMatch>& actors);
   // The letters of a word of letters only, the first a capital ("Lam", "Déby"), else 0.
   size_t SurnameLetters(const Token& t) const;
   const Lexicon* lex_ = nullptr;
@@ -52,6 +52,7 @@ class Surnames {
   bool enabled_ = false;
   std::vector<std::pair<std::string_view, uint32_t>> last_words_;  // (surname, actor or kTwoPersons)
   std::vector<uint32_t> hashes_;  // TokenFormHash of each last word (compared first)
+  std::vector<std::pair<size_t, uint32_t>> found_;  // Find()'s answer
 };
 
 }  // namespace hadath

@@ -101,15 +101,15 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
     actors_of.push_back(lex.actor_matcher.FindAll(s.tokens));
     surnames.NoteNames(s.tokens, actors_of.back());
   }
-  std::vector<std::pair<size_t, uint32_t>> found;
+  std::vector<size_t> surname_tokens;
   for (size_t si = 0; si < sentences.size(); ++si) {
     const auto& toks = sentences[si].tokens;
     if (toks.empty()) continue;
     auto range = [&](size_t b, size_t e) {
       return std::make_pair(cp_at.ToCodePoint(toks[b].begin), cp_at.ToCodePoint(toks[e - 1].end));
     };
-    found.clear();
-    surnames.Find(toks, actors_of[si], &found);
+    surname_tokens.clear();
+    surnames.AddTo(toks, &actors_of[si], &surname_tokens);
     for (const PhraseMatch& m : actors_of[si]) {
       if (m.payload >= lex.actors.size() || m.end <= m.begin || m.end > toks.size()) continue;
       const ActorEntry& a = lex.actors[m.payload];
@@ -118,15 +118,9 @@ std::vector<Span> AnnotateSpans(const Engine& engine, const Extracted& doc, cons
       sp.code = a.codes.empty() ? "" : a.CodeOn(doc_date);
       sp.label = a.name_en;
       sp.rule = a.rule;
-      add(b, e, "actor", sp, -1);
-    }
-    for (const auto& [t, actor] : found) {  // ("Lam" for Carrie Lam)
-      const ActorEntry& a = lex.actors[actor];
-      auto [b, e] = range(t, t + 1);
-      Span sp;
-      sp.code = a.codes.empty() ? "" : a.CodeOn(doc_date);
-      sp.label = a.name_en;
-      sp.rule = a.rule + ", " + Surnames::kRule;
+      // ("Lam" for Carrie Lam: no other match starts at a surname's token)
+      if (std::find(surname_tokens.begin(), surname_tokens.end(), m.begin) != surname_tokens.end())
+        sp.rule += std::string(", ") + Surnames::kRule;
       add(b, e, "actor", sp, -1);
     }
     for (const PhraseMatch& m : lex.place_matcher.FindAll(toks)) {
